@@ -1,0 +1,86 @@
+import type { Ratio } from '@alfie/core/contract';
+
+/** What an engine needs to know about the brand to draw on-brand visuals. */
+export interface BrandStyle {
+  name: string;
+  /** Hex colours, e.g. ['#0B3D91', '#F2A900']. */
+  palette: string[];
+  fonts: string[];
+  voice: string | null;
+  niche: string | null;
+  logoUrl: string | null;
+}
+
+/** Planned text of one carousel slide. */
+export interface SlideText {
+  title: string;
+  subtitle?: string;
+}
+
+/** Bytes an engine produced: a buffer, or a stream so that big files are never held twice. */
+export type MediaBody = Uint8Array | AsyncIterable<Uint8Array>;
+
+export interface ImageRequest {
+  topic: string;
+  ratio: Ratio;
+  width: number;
+  height: number;
+  brand: BrandStyle;
+  /** Language of the request ('fr' | 'en'), for text drawn on the image. */
+  locale?: string;
+  /** Carousels: this slide's position and planned text. */
+  slide?: { index: number; total: number; text?: SlideText };
+  signal?: AbortSignal;
+}
+
+export interface ImageResult {
+  body: MediaBody;
+  mimeType: string;
+  width: number;
+  height: number;
+}
+
+export interface VideoRequest {
+  topic: string;
+  ratio: Ratio;
+  width: number;
+  height: number;
+  durationSeconds: number;
+  brand: BrandStyle;
+  locale?: string;
+  signal?: AbortSignal;
+  /** 0..1, reported while rendering; becomes `progress` events for the client. */
+  onProgress?: (progress: number) => void;
+}
+
+export interface VideoResult {
+  body: MediaBody;
+  mimeType: string;
+  width: number;
+  height: number;
+  durationSeconds: number;
+  /** A still for `<video poster>`, when the engine has one. */
+  poster?: { body: MediaBody; mimeType: string };
+}
+
+export interface ImageEngine {
+  readonly name: string;
+  generateImage(request: ImageRequest): Promise<ImageResult>;
+}
+
+export interface VideoEngine {
+  readonly name: string;
+  generateVideo(request: VideoRequest): Promise<VideoResult>;
+}
+
+/** Plans the N slide texts of a carousel before the slides are drawn. */
+export interface CarouselPlanner {
+  readonly name: string;
+  planSlides(request: {
+    topic: string;
+    count: number;
+    locale: string;
+    brand: BrandStyle;
+    signal?: AbortSignal;
+  }): Promise<SlideText[]>;
+}
