@@ -1,5 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { reactProject } from './vitest.shared.js';
 
-export default defineProject({
-  test: { name: 'react', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'] },
-});
+// React 19. vitest.react18.config.ts runs the same files against React 18.
+export default reactProject(19);

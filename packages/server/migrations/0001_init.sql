@@ -19,11 +19,24 @@ begin
       )::uuid
     $fn$;
   end if;
+end
+$$;
+
+-- Roles are cluster-wide: two databases migrating at once may both try to create them, so a
+-- concurrent creation is ignored rather than failing the migration.
+do $$
+begin
   if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin;
+    begin
+      create role authenticated nologin;
+    exception when duplicate_object or unique_violation then null;
+    end;
   end if;
   if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin;
+    begin
+      create role anon nologin;
+    exception when duplicate_object or unique_violation then null;
+    end;
   end if;
 end
 $$;

@@ -1,1 +1,4 @@
-export {};
+export type { WidgetEvent, WidgetEventMap, WidgetListener } from './events.js';
+export type { Catalogue, Locale } from './i18n/index.js';
+export { type AlfieWidget, mountAlfieWidget } from './mount.js';
+export { optionsFromDataset, type WidgetOptions, type WidgetPosition, type WidgetTheme } from './options.js';

@@ -19,7 +19,14 @@ export const LIMITS = {
   pageSize: { min: 1, max: 100, default: 20 },
 } as const;
 
-export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'partial', 'failed', 'canceled'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'processing',
+  'completed',
+  'partial',
+  'failed',
+  'canceled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const TERMINAL_ORDER_STATUSES = ['completed', 'partial', 'failed', 'canceled'] as const;
 export type TerminalOrderStatus = (typeof TERMINAL_ORDER_STATUSES)[number];

@@ -31,6 +31,7 @@ export {
   createBrandSchema,
   createTokenSchema,
   generateRequestSchema,
+  listBrandsQuerySchema,
   listLibraryQuerySchema,
   listOrdersQuerySchema,
   requestSchemas,

@@ -32,7 +32,9 @@ export const generateRequestSchema = {
   allOf: [
     {
       if: { properties: { format: { const: 'carousel' } }, required: ['format'] },
-      then: { properties: { count: { minimum: LIMITS.carouselSlides.min, maximum: LIMITS.carouselSlides.max } } },
+      then: {
+        properties: { count: { minimum: LIMITS.carouselSlides.min, maximum: LIMITS.carouselSlides.max } },
+      },
     },
     {
       if: { properties: { format: { const: 'video' } }, required: ['format'] },
@@ -100,6 +102,13 @@ export const listLibraryQuerySchema = {
   properties: { brandId: uuid, type: { type: 'string', enum: [...FORMATS] }, orderId: uuid, ...pageFields },
 } as const;
 
+export const listBrandsQuerySchema = {
+  $id: 'ListBrandsQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...pageFields },
+} as const;
+
 export const requestSchemas = {
   generateRequestSchema,
   createBrandSchema,
@@ -107,4 +116,5 @@ export const requestSchemas = {
   createTokenSchema,
   listOrdersQuerySchema,
   listLibraryQuerySchema,
+  listBrandsQuerySchema,
 } as const;

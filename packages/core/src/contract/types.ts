@@ -198,6 +198,12 @@ export type OrderEvent =
   | { type: 'item'; orderId: string; item: OrderItem }
   | { type: 'asset'; orderId: string; asset: Asset }
   | { type: 'progress'; orderId: string; itemId: string; progress: number }
-  | { type: 'end'; orderId: string; status: TerminalOrderStatus; completedCount: number; expectedTotal: number };
+  | {
+      type: 'end';
+      orderId: string;
+      status: TerminalOrderStatus;
+      completedCount: number;
+      expectedTotal: number;
+    };
 
 export type OrderEventType = OrderEvent['type'];

@@ -28,7 +28,10 @@ export interface ImageRequest {
   brand: BrandStyle;
   /** Language of the request ('fr' | 'en'), for text drawn on the image. */
   locale?: string;
-  /** Carousels: this slide's position and planned text. */
+  /**
+   * Carousels: this slide's position and planned text. `index` is 0-based (the item's
+   * sequence_number, 0..total-1); engines show it 1-based: "slide 1/5", "slide 1 of 5".
+   */
   slide?: { index: number; total: number; text?: SlideText };
   signal?: AbortSignal;
 }

@@ -8,6 +8,12 @@ export interface PutObjectInput {
   resourceType: 'image' | 'video';
   /** Seed tags: `brand:{id}`, `order:{id}`, `type:{type}`, `ratio:{ratio}`. */
   tags: string[];
+  /**
+   * Videos: the engine's poster still. Storages that keep files (local, Supabase) store it next to
+   * the video as `<publicId>-poster` and return its URL as `thumbnailUrl`; Cloudinary ignores it and
+   * derives its own poster URL from the video.
+   */
+  poster?: { body: MediaBody; contentType: string };
   signal?: AbortSignal;
 }
 

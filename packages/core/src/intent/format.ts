@@ -1,0 +1,57 @@
+import type { Format } from '../contract/constants.js';
+import { FORMAT_WORDS, NEGATION_GAP, NEGATORS, STORY } from './lexicon.js';
+import { lookup, type Token } from './normalize.js';
+
+export interface FormatMatch {
+  format: Format;
+  /** Token index of the word that named the format. */
+  at: number;
+}
+
+/** Format named by token `i`, if any. */
+export const formatAt = (tokens: Token[], i: number): Format | undefined => {
+  const t = tokens[i];
+  return t && lookup(FORMAT_WORDS, t.w);
+};
+
+/**
+ * Index of the negator governing token `i` ("pas de vidéo", "not a carousel", "plutôt qu'une image",
+ * "instead of a video"), or -1. Only a few glue words may sit between them.
+ */
+export function negatorBefore(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const w = tokens[k]!.w;
+    const next = tokens[k + 1]!.w;
+    if (NEGATORS.has(w) || (w === 'plutot' && next.startsWith('qu')) || (w === 'instead' && next === 'of'))
+      return k;
+    if (!NEGATION_GAP.has(w)) break;
+  }
+  return -1;
+}
+
+/**
+ * The first format word that is not negated names what to make; a lone "story" is a (9:16) image.
+ * Marks the negated phrases and the format words glued to the chosen one ("carrousel vidéo",
+ * "vidéo story") as used, so they stay out of the topic.
+ *
+ * @example findFormat(tokenize('Miniature YouTube pour ma vidéo'), used) // { format: 'image', at: 0 }
+ */
+export function findFormat(tokens: Token[], used: boolean[]): FormatMatch | undefined {
+  let found: FormatMatch | undefined;
+  let story = -1;
+  tokens.forEach((t, i) => {
+    const format = formatAt(tokens, i);
+    if (!format) {
+      if (story < 0 && STORY.has(t.w)) story = i;
+      return;
+    }
+    const neg = negatorBefore(tokens, i);
+    if (neg >= 0) used.fill(true, neg, i + 1);
+    else if (!found) found = { format, at: i };
+  });
+  if (!found) return story >= 0 ? { format: 'image', at: story } : undefined;
+  const at = found.at;
+  used[at] = true;
+  for (const k of [at - 1, at + 1]) if (formatAt(tokens, k)) used[k] = true;
+  return found;
+}

@@ -1,0 +1,79 @@
+// The vocabulary, kept as space-separated lists: they are most of the bundle, so every word must earn
+// its place. Words are accent-free and lower-case (see fold()); plurals are found via singular().
+// Every list is built through a /* @__PURE__ */ call so bundlers drop the ones a caller never reaches.
+import type { Format, Ratio } from '../contract/constants.js';
+import { indexWords, wordSet } from './normalize.js';
+import type { Platform } from './types.js';
+
+/** Words that name what to make (SPEC "Format"). "story" is handled apart: see STORY. */
+export const FORMAT_WORDS = /* @__PURE__ */ indexWords<Format>({
+  carousel: 'carrousel carousel slide diaporama diapo diapositive',
+  video: 'video reel clip short animation',
+  image:
+    'image picture pic visuel visual post photo illustration banniere banner affiche poster flyer pin miniature thumbnail',
+});
+
+/** A 9:16 ratio word that also names an image when no other format word is there. */
+export const STORY = /* @__PURE__ */ wordSet('story storie');
+
+/** Units a count can attach to besides image words: "6 pages", "7 slides". */
+export const COUNT_UNITS = /* @__PURE__ */ wordSet(
+  'slide diapo diapositive page vignette carte card story storie',
+);
+
+export const PLATFORM_WORDS = /* @__PURE__ */ indexWords<Platform>({
+  instagram: 'instagram insta ig',
+  tiktok: 'tiktok',
+  linkedin: 'linkedin',
+  pinterest: 'pinterest',
+  youtube: 'youtube yt',
+  facebook: 'facebook fb',
+  x: 'twitter',
+});
+
+export const RATIO_WORDS = /* @__PURE__ */ indexWords<Ratio>({
+  '1:1': 'carre carree square',
+  '4:5': 'portrait',
+  '9:16': 'vertical verticale verticaux story storie fullscreen',
+  '16:9': 'paysage landscape horizontal horizontale horizontaux widescreen',
+});
+
+/** Seconds per unit after a number: "15 s", "30 seconds", "2 minutes". */
+export const DURATION_UNITS = /* @__PURE__ */ indexWords<'1' | '60'>({
+  '1': 's sec seconde second',
+  '60': 'minute min mn',
+});
+
+/** Words that cancel the format word just after them: "pas de vidéo", "no video", "sans image". */
+export const NEGATORS = /* @__PURE__ */ wordSet(
+  'pas sans no not without never jamais ni aucun aucune don non',
+);
+
+/** What may sit between a negator and the format it negates: "don't want a video". */
+export const NEGATION_GAP = /* @__PURE__ */ wordSet('de d du un une a an the t want veux of que qu any en');
+
+/** Verbs asking to create: with no format word they still mean "make an image". */
+export const MAKE_VERBS = /* @__PURE__ */ wordSet(
+  'cree creer creez crees fais faire faites fait genere generer generez make create generate design dessine dessiner draw produce imagine prepare realise',
+);
+
+/** Weaker asks ("je veux", "I need"): enough for an image, not enough to outrank "mon quota". */
+export const WANT_VERBS = /* @__PURE__ */ wordSet(
+  'veux voudrais aimerais souhaite want need besoin give donne',
+);
+
+/**
+ * Glue trimmed off the edges of the topic: prepositions, pronouns, politeness, fillers and command
+ * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
+ */
+export const EDGE_WORDS = /* @__PURE__ */ wordSet(
+  'de d du sur a au aux en environ around ne n pour par avec propos about on of for with in to at me moi m tu je j i you nous vous svp stp please merci ai would like can could peux juste just seulement only plutot rather instead seul seule single petit petite small beau belle nice pro professionnel professional nouveau nouvelle new autre another format ratio salut bonjour hello hi hey alfie ok oui yes pendant during long',
+);
+
+/** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */
+export const ARTICLES = /* @__PURE__ */ wordSet(
+  'le la les l un une des mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs the an my your our their his her its this ce cet cette ces',
+);
+
+/** Extra lead-in trimmed only at the very start of the message: "est-ce que tu peux…". */
+export const LEAD_WORDS = /* @__PURE__ */ wordSet('est ce que qu ca il y');

@@ -1,0 +1,72 @@
+// Counts and durations: a number only counts when it is attached to a unit ("3 visuels", "six slide
+// carousel", "15 secondes"); any other number ("5 erreurs à éviter") stays in the topic.
+import {
+  COUNT_UNITS,
+  DURATION_UNITS,
+  EDGE_WORDS,
+  FORMAT_WORDS,
+  PLATFORM_WORDS,
+  RATIO_WORDS,
+} from './lexicon.js';
+import { hasWord, isDigits, lookup, type Token } from './normalize.js';
+import { readNumber } from './numbers.js';
+
+export interface Quantities {
+  /** Number attached to an image or slide unit ("3 visuels", "7 slides"). */
+  count?: number;
+  /** Seconds, from "15 s", "30 seconds", "2 minutes", "une minute". */
+  duration?: number;
+}
+
+/** Words allowed between a number and its unit: "4 square images", "Quatre posts Instagram" has none. */
+const isGap = (t: Token, used: boolean): boolean =>
+  used || EDGE_WORDS.has(t.w) || !!lookup(PLATFORM_WORDS, t.w) || !!lookup(RATIO_WORDS, t.w);
+
+/** A digit run glued to letters before it ("Q3", "mp4") is part of a word, not a number. */
+const insideWord = (text: string, tokens: Token[], i: number): boolean =>
+  i > 0 && tokens[i - 1]!.e === tokens[i]!.s && isDigits(tokens[i]!.w) && !isDigits(tokens[i - 1]!.w);
+
+/**
+ * Finds the first count and the first duration, and marks their tokens as used.
+ *
+ * @example findQuantities('vidéo de 30 secondes', tokenize('vidéo de 30 secondes'), used) // { duration: 30 }
+ */
+export function findQuantities(text: string, tokens: Token[], used: boolean[]): Quantities {
+  const found: Quantities = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "a minute", "an hour-long"... only the minute is worth catching.
+    if (!used[i] && (t.w === 'a' || t.w === 'an') && tokens[i + 1]?.w === 'minute') {
+      found.duration ??= 60;
+      used.fill(true, i, i + 2);
+      continue;
+    }
+    if (used[i] || insideWord(text, tokens, i)) continue;
+    const number = readNumber(tokens, i);
+    if (!number) continue;
+    const { value, end } = number;
+    const next = tokens[end];
+    const perUnit = next && lookup(DURATION_UNITS, next.w);
+    // "15 s" is a duration, "it's" is not: the unit must not follow an apostrophe.
+    if (perUnit && !/['’]/.test(text.slice(tokens[end - 1]!.e, next.s))) {
+      found.duration ??= value * Number(perUnit);
+      used.fill(true, i, end + 1);
+      i = end;
+      continue;
+    }
+    let u = end;
+    while (u < end + 2 && tokens[u] && isGap(tokens[u]!, !!used[u]) && !lookup(FORMAT_WORDS, tokens[u]!.w))
+      u++;
+    const unit = tokens[u];
+    if (!unit) continue;
+    const format = lookup(FORMAT_WORDS, unit.w);
+    if (format === 'video' || format === 'image' || hasWord(COUNT_UNITS, unit.w)) {
+      // "2 vidéos" is consumed but never a count: a video order is always one video.
+      if (format !== 'video') found.count ??= value;
+      used.fill(true, i, end);
+      used[u] = true;
+      i = end - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,31 @@
+import { LIMITS } from '../contract/constants.js';
+import { ARTICLES, EDGE_WORDS, LEAD_WORDS, MAKE_VERBS, WANT_VERBS } from './lexicon.js';
+import type { Token } from './normalize.js';
+
+/** Glue at a topic edge: prepositions, fillers, and the command verbs ("crée", "make", "I want"). */
+const isGlue = (w: string): boolean => EDGE_WORDS.has(w) || MAKE_VERBS.has(w) || WANT_VERBS.has(w);
+
+/**
+ * What the visual is about: the runs of words no other rule used (format, count, ratio, platform,
+ * duration, negated formats), each trimmed of glue at its edges (command verbs, "sur", "à propos de",
+ * "about", "on", fillers) and joined. Slices come from the original text, so the user's spelling,
+ * case and accents survive. Null when nothing is left ("Fais-moi un carrousel").
+ *
+ * @example extractTopic(text, tokens, used) // 'les tendances marketing 2025'
+ */
+export function extractTopic(text: string, tokens: Token[], used: boolean[]): string | null {
+  const runs: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    let end = i;
+    while (end + 1 < tokens.length && !used[end + 1]) end++;
+    let a = i;
+    let b = end;
+    // Articles stop the trim at the start ("les tendances"), and are trimmed at the end ("pour ma").
+    while (a <= b && (isGlue(tokens[a]!.w) || (i === 0 && LEAD_WORDS.has(tokens[a]!.w)))) a++;
+    while (b >= a && (isGlue(tokens[b]!.w) || ARTICLES.has(tokens[b]!.w))) b--;
+    if (a <= b) runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
+    i = end;
+  }
+  return runs.join(' ').slice(0, LIMITS.topicLength.max) || null;
+}

@@ -1,0 +1,45 @@
+import { type AlfieClient, type AlfieClientOptions, createAlfieClient } from '@alfie/core';
+import { createElement, type ReactNode, useMemo, useRef } from 'react';
+import { AlfieClientContext } from './context.js';
+
+/** Give it a client you made, or the options to make one (`baseUrl` plus `token` or `getToken`). */
+export type AlfieProviderProps = { children?: ReactNode } & (
+  | { client: AlfieClient }
+  | ({ client?: undefined } & AlfieClientOptions)
+);
+
+/**
+ * Makes an Alfie client available to every hook below it. With options, the client is created once
+ * per `baseUrl`; a new `token` or `getToken` is picked up on the next request without recreating it,
+ * so open streams and observers survive a session refresh.
+ *
+ * @example
+ * <AlfieProvider baseUrl="http://localhost:8787" getToken={() => session?.access_token ?? null}>
+ *   <App />
+ * </AlfieProvider>
+ */
+export function AlfieProvider(props: AlfieProviderProps): ReactNode {
+  const options = props.client ? null : (props as AlfieClientOptions);
+  // The latest credentials, read by the client at request time (see `getToken` below).
+  const credentials = useRef({ token: options?.token, getToken: options?.getToken });
+  credentials.current = { token: options?.token, getToken: options?.getToken };
+
+  const baseUrl = options?.baseUrl;
+  const ownClient = useMemo(() => {
+    if (baseUrl === undefined || !options) return null;
+    const { token: _token, getToken: _getToken, ...rest } = options;
+    return createAlfieClient({
+      ...rest,
+      baseUrl,
+      getToken: (context) => {
+        const { token, getToken } = credentials.current;
+        return getToken ? getToken(context) : (token ?? null);
+      },
+    });
+    // Only a new server means a new client; other options are read once, like TanStack's QueryClient.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [baseUrl]);
+
+  const client = props.client ?? ownClient;
+  return createElement(AlfieClientContext.Provider, { value: client }, props.children);
+}

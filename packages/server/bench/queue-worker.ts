@@ -1,0 +1,59 @@
+/**
+ * One benchmark worker process: Alfie's worker or graphile-worker (BENCH_KIND), running no-op jobs
+ * with concurrency 10. Prints `ready` when it waits for work, and `start <key> <epoch ms>` when a
+ * job carrying a `key` starts, so the parent can measure queue-to-start latency.
+ */
+import type { Db } from '../src/db/types.js';
+import { createPgDb } from '../src/db/pg.js';
+import type { JobHandler } from '../src/queue/types.js';
+import { startWorker } from '../src/worker/index.js';
+
+const url = process.env.DATABASE_URL!;
+const kind = process.env.BENCH_KIND ?? 'alfie';
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const now = () => performance.timeOrigin + performance.now();
+
+function onJob(payload: unknown): void {
+  const key = (payload as { key?: string } | null)?.key;
+  if (key) process.stdout.write(`start ${key} ${now()}\n`);
+}
+
+let stop: () => Promise<void>;
+if (kind === 'graphile') {
+  const { run } = await import('graphile-worker');
+  const runner = await run({
+    connectionString: url,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger: new (await import('graphile-worker')).Logger(() => () => {}),
+    taskList: {
+      noop: async (payload) => {
+        onJob(payload);
+      },
+    },
+  });
+  stop = () => runner.stop();
+} else {
+  const db: Db = createPgDb({ connectionString: url, max: concurrency + 2 });
+  const noop: JobHandler = async (job) => {
+    onJob(job.payload);
+    return { status: 'completed' };
+  };
+  // The real worker with its processors replaced by a no-op: the queue machinery is what is measured.
+  const worker = await startWorker({
+    db,
+    engines: undefined as never,
+    storage: undefined as never,
+    concurrency,
+    handlers: { render_images: noop },
+  });
+  stop = async () => {
+    await worker.stop();
+    await db.close();
+  };
+}
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  void stop().then(() => process.exit(0));
+});

@@ -1,0 +1,110 @@
+/**
+ * `pnpm bench:queue`: Alfie's job queue against graphile-worker, same machine, same PostgreSQL,
+ * same run, same no-op work (printed figures, not a timed test).
+ * - throughput: 10,000 jobs enqueued in one statement, drained by 1 and by 4 worker processes
+ *   (concurrency 10 each), jobs/s from the enqueue to the last completion;
+ * - latency: single jobs enqueued while one worker is idle, enqueue call -> handler start, p50/p99.
+ * BENCH_JOBS (10000) and BENCH_SAMPLES (200) change the sizes.
+ */
+import { randomUUID } from 'node:crypto';
+import { runMigrations } from 'graphile-worker';
+import pg from 'pg';
+import { createPgDb } from '../src/db/pg.js';
+import { migrate } from '../src/db/migrate.js';
+import { type BenchChild, createBenchDatabase, fmt, now, percentile, sleep, spawnBench } from './shared.js';
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+type Kind = 'alfie' | 'graphile';
+
+const ENQUEUE_MANY: Record<Kind, string> = {
+  alfie: `insert into job_queue (user_id, type, payload) select $1, 'render_images', '{}'::jsonb from generate_series(1, $2)`,
+  graphile: `select graphile_worker.add_job('noop', '{}'::json) from generate_series(1, $2) where $1::text is not null`,
+};
+const ENQUEUE_ONE: Record<Kind, string> = {
+  alfie: `insert into job_queue (user_id, type, payload) values ($1, 'render_images', $2::jsonb)`,
+  graphile: `select graphile_worker.add_job('noop', $2::json) where $1::text is not null`,
+};
+const REMAINING: Record<Kind, string> = {
+  alfie: `select count(*)::int as n from job_queue where status in ('queued', 'running')`,
+  graphile: `select count(*)::int as n from graphile_worker._private_jobs`,
+};
+
+async function workers(kind: Kind, count: number, url: string): Promise<BenchChild[]> {
+  const children = Array.from({ length: count }, () => spawnBench('queue-worker.ts', { DATABASE_URL: url, BENCH_KIND: kind }));
+  await Promise.all(children.map((c) => c.ready));
+  await sleep(300); // let every worker settle into idle (startup claim, LISTEN)
+  return children;
+}
+
+async function throughput(kind: Kind, processes: number, url: string, client: pg.Client): Promise<{ jobsPerSec: number; enqueueMs: number }> {
+  const children = await workers(kind, processes, url);
+  const userId = randomUUID();
+  const t0 = now();
+  await client.query(ENQUEUE_MANY[kind], [userId, JOBS]);
+  const enqueueMs = now() - t0;
+  for (;;) {
+    const { rows } = await client.query<{ n: number }>(REMAINING[kind]);
+    if (rows[0]!.n === 0) break;
+    await sleep(5);
+  }
+  const elapsed = now() - t0;
+  await Promise.all(children.map((c) => c.stop()));
+  return { jobsPerSec: (JOBS / elapsed) * 1000, enqueueMs };
+}
+
+async function latency(kind: Kind, url: string, client: pg.Client): Promise<number[]> {
+  const [child] = await workers(kind, 1, url);
+  const started = new Map<string, (at: number) => void>();
+  child!.onLine((line) => {
+    const [word, key, at] = line.split(' ');
+    if (word === 'start' && key) started.get(key)?.(Number(at));
+  });
+  const samples: number[] = [];
+  const userId = randomUUID();
+  for (let i = 0; i < SAMPLES; i++) {
+    const key = `k${i}`;
+    const start = new Promise<number>((resolve) => started.set(key, resolve));
+    const t0 = now();
+    await client.query(ENQUEUE_ONE[kind], [userId, JSON.stringify({ key })]);
+    samples.push((await start) - t0);
+    await sleep(15);
+  }
+  await child!.stop();
+  return samples;
+}
+
+async function main() {
+  const bench = await createBenchDatabase();
+  const db = createPgDb({ connectionString: bench.url, max: 2 });
+  const client = new pg.Client({ connectionString: bench.url });
+  try {
+    await migrate(db);
+    await runMigrations({ connectionString: bench.url, logger: new (await import('graphile-worker')).Logger(() => () => {}) });
+    await client.connect();
+    const results: Record<Kind, { tp1: number; tp4: number; enqueueMs: number; p50: number; p99: number }> = {} as never;
+    for (const kind of ['alfie', 'graphile'] as const) {
+      const one = await throughput(kind, 1, bench.url, client);
+      const four = await throughput(kind, 4, bench.url, client);
+      const lat = await latency(kind, bench.url, client);
+      results[kind] = { tp1: one.jobsPerSec, tp4: four.jobsPerSec, enqueueMs: one.enqueueMs, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+      console.log(`${kind}: done`);
+    }
+    const a = results.alfie;
+    const g = results.graphile;
+    console.log(`\nQueue bench: ${JOBS} no-op jobs, concurrency 10 per process, PostgreSQL ${(await client.query('show server_version')).rows[0].server_version}`);
+    console.log('| metric | alfie | graphile-worker | alfie / graphile |');
+    console.log('|---|---|---|---|');
+    console.log(`| enqueue ${JOBS} jobs (one statement), ms | ${fmt(a.enqueueMs, 0)} | ${fmt(g.enqueueMs, 0)} | ${fmt(a.enqueueMs / g.enqueueMs, 2)} |`);
+    console.log(`| jobs/s, 1 worker process | ${fmt(a.tp1, 0)} | ${fmt(g.tp1, 0)} | ${fmt(a.tp1 / g.tp1, 2)}× |`);
+    console.log(`| jobs/s, 4 worker processes | ${fmt(a.tp4, 0)} | ${fmt(g.tp4, 0)} | ${fmt(a.tp4 / g.tp4, 2)}× |`);
+    console.log(`| enqueue -> start p50, ms (idle) | ${fmt(a.p50, 2)} | ${fmt(g.p50, 2)} | ${fmt(a.p50 / g.p50, 2)} |`);
+    console.log(`| enqueue -> start p99, ms (idle) | ${fmt(a.p99, 2)} | ${fmt(g.p99, 2)} | ${fmt(a.p99 / g.p99, 2)} |`);
+  } finally {
+    await client.end().catch(() => {});
+    await db.close();
+    await bench.drop();
+  }
+}
+
+await main();

@@ -1,0 +1,77 @@
+import { createRemoteJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import type { Config } from '../config.js';
+import { isUuid, type UserPrincipal } from './principal.js';
+
+export interface UserTokenClaims {
+  userId: string;
+  email?: string | null;
+  brandIds?: string[] | null;
+  /** Seconds; default 3600. */
+  expiresIn?: number;
+}
+
+/**
+ * Signs a Supabase-shaped user token (HS256): `sub`, `email`, `role: authenticated`, and the Alfie
+ * `brandIds` claim when the token is restricted to some brands.
+ *
+ * @example
+ * const { token, expiresAt } = await signUserToken(config.jwtSecret!, { userId, brandIds: [brandId] });
+ */
+export async function signUserToken(
+  secret: string,
+  claims: UserTokenClaims,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + (claims.expiresIn ?? 3600);
+  const payload: JWTPayload = { role: 'authenticated' };
+  if (claims.email) payload.email = claims.email;
+  if (claims.brandIds) payload.brandIds = claims.brandIds;
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setAudience('authenticated')
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(new TextEncoder().encode(secret));
+  return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+export type TokenVerifier = (token: string) => Promise<UserPrincipal | null>;
+
+/**
+ * Verifies bearer JWTs: HS256 with JWT_SECRET (Supabase's default), or any key of JWKS_URL
+ * (Supabase's asymmetric keys, other identity providers). Returns null for anything invalid,
+ * expired, or without a UUID `sub`.
+ */
+export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'>): TokenVerifier {
+  const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
+
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      const { alg } = decodeProtectedHeader(token);
+      if (alg === 'HS256' && secret) {
+        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+      } else if (alg !== 'HS256' && alg !== 'none' && jwks) {
+        ({ payload } = await jwtVerify(token, jwks));
+      } else {
+        return null;
+      }
+    } catch {
+      return null;
+    }
+    if (!isUuid(payload.sub)) return null;
+    const brandIds = payload.brandIds;
+    if (brandIds !== undefined && !(Array.isArray(brandIds) && brandIds.every(isUuid))) return null;
+    return {
+      kind: 'user',
+      userId: payload.sub.toLowerCase(),
+      email: typeof payload.email === 'string' && payload.email ? payload.email : null,
+      role: typeof payload.role === 'string' ? payload.role : null,
+      brandIds: brandIds === undefined ? null : (brandIds as string[]).map((id) => id.toLowerCase()),
+      viaApiKey: false,
+    };
+  };
+}

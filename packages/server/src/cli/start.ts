@@ -1,0 +1,113 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Config, loadConfig } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { migrate } from '../db/migrate.js';
+import { createEngines } from '../engines/index.js';
+import { createApp } from '../http/app.js';
+import { createLogger, type Logger } from '../logger.js';
+import { createStorage } from '../storage/index.js';
+import { workerOptionsFromEnv } from '../worker/config.js';
+import { startWorker } from '../worker/index.js';
+import { type Demo, ensureDemo } from './demo.js';
+import { openConfiguredDb } from './open.js';
+import { resolveJwtSecret } from './secret.js';
+
+/**
+ * `alfie-server start`: the API and the worker in one process. Without DATABASE_URL it runs on
+ * embedded PGlite in DATA_DIR, migrates, and on first start creates a demo user and brand and
+ * prints a token and a ready-to-paste curl. SIGTERM / SIGINT stop it gracefully.
+ */
+export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const loaded = loadConfig(env);
+  const logger = createLogger({ level: loaded.logLevel });
+  // Engines, storage and worker settings are validated before anything is opened.
+  const engines = createEngines(env);
+  const tuning = workerOptionsFromEnv(env);
+  const { secret, generated } = await resolveJwtSecret(loaded);
+  if (generated) {
+    logger.warn({ dataDir: loaded.dataDir }, 'JWT_SECRET is not set: generated one and saved it in DATA_DIR/jwt-secret');
+  }
+  const config: Config = { ...loaded, jwtSecret: secret };
+  const storage = createStorage(env, { dataDir: config.dataDir, publicUrl: config.publicUrl });
+
+  const { db, release } = await openConfiguredDb(
+    config,
+    (err) => logger.warn({ err }, 'database connection error'),
+    (tuning.concurrency ?? 10) + 10,
+  );
+  const { applied } = await migrate(db, { onWarning: (message) => logger.warn(message) });
+  logger.info({ database: db.kind, applied }, 'database ready');
+  const demo = config.databaseUrl && env.ALFIE_DEMO !== '1' ? null : await ensureDemo(db, config, secret);
+
+  const worker = await startWorker({ db, engines, storage, logger, ...tuning });
+  const app = createApp({ db, config, logger, storage });
+  const server = await listen(app.fetch, config);
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+  logger.info({ url, database: db.kind }, 'alfie-server listening');
+  printBanner(url, demo);
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      void stopAll(server, worker, release, logger).then(resolve);
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}
+
+type Server = ReturnType<typeof serve> & import('node:http').Server;
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }) as Server;
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new ConfigError(`PORT ${config.port} on ${config.host} is not available (${error.code}); set PORT to a free port`)
+          : error,
+      );
+    });
+  });
+}
+
+async function stopAll(server: Server, worker: { stop(): Promise<void> }, release: () => Promise<void>, logger: Logger) {
+  // Open SSE streams would keep close() waiting forever: give requests a moment, then cut them.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), 3000);
+  try {
+    await worker.stop();
+    await closed;
+  } catch (err) {
+    logger.error({ err }, 'shutdown error');
+  } finally {
+    clearTimeout(force);
+    await release().catch((err) => logger.error({ err }, 'database close failed'));
+    logger.info('stopped');
+  }
+}
+
+function printBanner(url: string, demo: Demo | null) {
+  const lines = [``, `Alfie is running at ${url}`, `  Health:  ${url}/v1/health`, `  OpenAPI: ${url}/openapi.json`];
+  if (demo) {
+    lines.push(
+      ``,
+      demo.created ? `Created a demo user and brand.` : `Demo user and brand:`,
+      `  user:  ${demo.userId}`,
+      `  brand: ${demo.brandId}`,
+      `  token (valid until ${demo.expiresAt}):`,
+      `  ${demo.token}`,
+      ``,
+      `Try it:`,
+      `  curl -X POST ${url}/v1/generate \\`,
+      `    -H "Authorization: Bearer ${demo.token}" \\`,
+      `    -H "Content-Type: application/json" \\`,
+      `    -d '{"format":"carousel","count":5,"topic":"Les tendances marketing 2025","brandId":"${demo.brandId}"}'`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,93 @@
+import { ConfigError } from '../config-error.js';
+import { type Env, intEnv, parseEngineChoice, requireEnv } from './config.js';
+import { createGeminiClient } from './gemini/client.js';
+import { createGeminiImageEngine } from './gemini/image-engine.js';
+import { createGeminiPlanner } from './gemini/planner.js';
+import { createLocalImageEngine } from './local/image-engine.js';
+import { createLocalPlanner } from './local/planner.js';
+import { createLocalVideoEngine } from './local/video-engine.js';
+import type { CarouselPlanner, ImageEngine, VideoEngine } from './types.js';
+
+export { EngineError, isEngineError } from './errors.js';
+export { readBody } from './media-body.js';
+export { RATIO_SIZES } from './ratio-sizes.js';
+export type * from './types.js';
+
+export interface Engines {
+  image: ImageEngine;
+  video: VideoEngine;
+  planner: CarouselPlanner;
+}
+
+/**
+ * Builds the engines the configuration names. Defaults are the offline local engines.
+ * - ENGINE_IMAGES: `local` | `gemini` | `replicate:<owner/model>`
+ * - ENGINE_VIDEO: `local` | `veo` | `replicate:<owner/model>`
+ * - ENGINE_PLANNER: `local` | `gemini` (default: `gemini` when GEMINI_API_KEY is set, else `local`)
+ * A missing key or an unknown engine throws a one-line ConfigError naming the variable.
+ *
+ * @example
+ * const { image, video, planner } = createEngines(process.env);
+ */
+export function createEngines(env: Env): Engines {
+  const latencyMs = intEnv(env, 'LOCAL_ENGINE_LATENCY_MS', 0);
+  return {
+    image: createImageEngine(env, latencyMs),
+    video: createVideoEngine(env, latencyMs),
+    planner: createPlanner(env),
+  };
+}
+
+function createImageEngine(env: Env, latencyMs: number): ImageEngine {
+  const choice = parseEngineChoice(env.ENGINE_IMAGES);
+  switch (choice.kind) {
+    case 'local':
+      return createLocalImageEngine({ latencyMs });
+    case 'gemini':
+      return createGeminiImageEngine({
+        client: geminiClient(env, 'ENGINE_IMAGES=gemini'),
+        model: choice.model ?? (env.GEMINI_IMAGE_MODEL?.trim() || undefined),
+      });
+    default:
+      throw new ConfigError(
+        `ENGINE_IMAGES must be local, gemini or replicate:<owner/model>, got "${env.ENGINE_IMAGES}"`,
+      );
+  }
+}
+
+function createVideoEngine(env: Env, latencyMs: number): VideoEngine {
+  const choice = parseEngineChoice(env.ENGINE_VIDEO);
+  switch (choice.kind) {
+    case 'local':
+      return createLocalVideoEngine({ latencyMs, ffmpegPath: env.FFMPEG_PATH || undefined });
+    default:
+      throw new ConfigError(
+        `ENGINE_VIDEO must be local, veo or replicate:<owner/model>, got "${env.ENGINE_VIDEO}"`,
+      );
+  }
+}
+
+function createPlanner(env: Env): CarouselPlanner {
+  // With a Gemini key the plan comes from Gemini unless told otherwise; without one, the local planner.
+  const fallback = env.GEMINI_API_KEY?.trim() ? 'gemini' : 'local';
+  const choice = parseEngineChoice(env.ENGINE_PLANNER?.trim() || fallback);
+  switch (choice.kind) {
+    case 'local':
+      return createLocalPlanner();
+    case 'gemini':
+      return createGeminiPlanner({
+        client: geminiClient(env, 'ENGINE_PLANNER=gemini'),
+        model: choice.model ?? (env.GEMINI_TEXT_MODEL?.trim() || undefined),
+      });
+    default:
+      throw new ConfigError(`ENGINE_PLANNER must be local or gemini, got "${env.ENGINE_PLANNER}"`);
+  }
+}
+
+function geminiClient(env: Env, why: string) {
+  return createGeminiClient({
+    apiKey: requireEnv(env, 'GEMINI_API_KEY', `when ${why}`),
+    timeoutMs: intEnv(env, 'GEMINI_TIMEOUT_MS', 120_000) || undefined,
+    baseUrl: env.GEMINI_BASE_URL?.trim() || undefined,
+  });
+}

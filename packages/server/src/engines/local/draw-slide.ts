@@ -1,0 +1,111 @@
+import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { BrandStyle, SlideText } from '../types.js';
+import { brandColors, mix, type Rgb, readableTextColor, toHex, WHITE } from './colors.js';
+import { fitTextStack, fontFor, type TextBlock } from './fit-text.js';
+import { ensureFontRegistered } from './font.js';
+
+export interface SlideDrawing {
+  width: number;
+  height: number;
+  topic: string;
+  brand: BrandStyle;
+  /** Top-right label: "slide 2/5" on carousels, a duration on video posters. */
+  badge?: string;
+  /** Planned text drawn under the topic (carousel slides). */
+  text?: SlideText;
+}
+
+/** Below WCAG AA for large text plus a margin, the title gets a translucent panel behind it. */
+const MIN_TEXT_CONTRAST = 4.5;
+
+const rgba = ([r, g, b]: Rgb, alpha: number) =>
+  `rgba(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)}, ${alpha})`;
+
+/**
+ * Draws one on-brand visual: a gradient of the brand's first colours, two soft shapes in its
+ * accents, the brand name, an optional badge, and the topic (plus planned text) fitted and wrapped.
+ * Pure function of its input, so the same order always yields the same pixels.
+ *
+ * @example
+ * const canvas = drawSlide({ width: 1080, height: 1350, topic: 'Tendances 2025', brand, badge: 'slide 1/5' });
+ * const png = await canvas.encode('png');
+ */
+export function drawSlide(input: SlideDrawing): Canvas {
+  ensureFontRegistered();
+  const { width, height } = input;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const [base, accent, tint] = brandColors(input.brand.palette) as [Rgb, Rgb, Rgb, ...Rgb[]];
+  const end = mix(base, accent, 0.45);
+
+  const gradient = ctx.createLinearGradient(0, 0, width, height);
+  gradient.addColorStop(0, toHex(base));
+  gradient.addColorStop(1, toHex(end));
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, width, height);
+
+  const short = Math.min(width, height);
+  drawCircle(ctx, width * 0.92, height * 0.08, short * 0.42, rgba(accent, 0.35));
+  drawCircle(ctx, width * 0.05, height * 0.97, short * 0.33, rgba(tint, 0.25));
+
+  // Text must read on every colour the shapes and gradient can put behind it.
+  const behindText = [base, end, mix(base, accent, 0.35), mix(end, accent, 0.35), mix(base, tint, 0.25)];
+  const { color: textRgb, worstContrast } = readableTextColor(behindText);
+  const text = toHex(textRgb);
+  const margin = Math.round(short * 0.08);
+
+  const headerSize = Math.round(short * 0.034);
+  ctx.fillStyle = text;
+  ctx.textBaseline = 'alphabetic';
+  const headerY = margin + headerSize;
+  ctx.font = fontFor(700, headerSize);
+  const badgeWidth = input.badge ? ctx.measureText(input.badge).width : 0;
+  if (input.badge) ctx.fillText(input.badge, width - margin - badgeWidth, headerY);
+  ctx.font = fontFor(700, headerSize);
+  ctx.fillText(fitOneLine(ctx, input.brand.name, width - 3 * margin - badgeWidth), margin, headerY);
+  ctx.fillStyle = toHex(accent);
+  const barY = headerY + headerSize * 0.8;
+  ctx.fillRect(margin, barY, Math.round(width * 0.12), Math.max(4, Math.round(short * 0.008)));
+
+  const blocks: TextBlock[] = [{ text: input.topic, weight: 700, scale: 1 }];
+  // The intro slide's planned title is often the topic itself: draw it once.
+  const sameAsTopic = input.text?.title?.trim().toLowerCase() === input.topic.trim().toLowerCase();
+  if (input.text?.title && !sameAsTopic) blocks.push({ text: input.text.title, weight: 700, scale: 0.7 });
+  if (input.text?.subtitle) blocks.push({ text: input.text.subtitle, weight: 400, scale: 0.5 });
+
+  const boxTop = barY + margin;
+  const boxWidth = width - 2 * margin;
+  const boxHeight = height - boxTop - margin;
+  const padding = worstContrast < MIN_TEXT_CONTRAST ? Math.round(short * 0.03) : 0;
+  const layout = fitTextStack(ctx, blocks, boxWidth - 2 * padding, boxHeight - 2 * padding, short * 0.09);
+  const stackTop = boxTop + (boxHeight - layout.height) / 2;
+
+  if (padding > 0) {
+    const panel = textRgb === WHITE ? rgba([0, 0, 0], 0.45) : rgba([255, 255, 255], 0.6);
+    ctx.fillStyle = panel;
+    ctx.beginPath();
+    ctx.roundRect(margin, stackTop - padding, boxWidth, layout.height + 2 * padding, padding);
+    ctx.fill();
+  }
+  ctx.fillStyle = text;
+  for (const line of layout.lines) {
+    ctx.font = line.font;
+    ctx.fillText(line.text, margin + padding, stackTop + line.y);
+  }
+  return canvas;
+}
+
+function drawCircle(ctx: SKRSContext2D, x: number, y: number, radius: number, fill: string): void {
+  ctx.fillStyle = fill;
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+/** Shortens a one-line label (the brand name in the header) with an ellipsis when it would overflow. */
+function fitOneLine(ctx: SKRSContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let kept = text;
+  while (kept.length > 1 && ctx.measureText(`${kept}…`).width > maxWidth) kept = kept.slice(0, -1);
+  return `${kept}…`;
+}

@@ -1,0 +1,36 @@
+import { simulatedLatency, throwIfAborted } from '../latency.js';
+import type { ImageEngine, ImageRequest, ImageResult } from '../types.js';
+import { drawSlide } from './draw-slide.js';
+
+export interface LocalImageEngineOptions {
+  /** Simulated render time in ms (LOCAL_ENGINE_LATENCY_MS), for the pipeline bench. */
+  latencyMs?: number;
+}
+
+/**
+ * The embedded, offline image engine: draws a real PNG at the requested size with the brand's
+ * palette, the topic and, on carousels, "slide i/N" with the planned text. Deterministic.
+ *
+ * @example
+ * const engine = createLocalImageEngine();
+ * const { body } = await engine.generateImage({ topic, ratio: '1:1', width: 1080, height: 1080, brand });
+ */
+export function createLocalImageEngine(options: LocalImageEngineOptions = {}): ImageEngine {
+  return {
+    name: 'local',
+    async generateImage(request: ImageRequest): Promise<ImageResult> {
+      await simulatedLatency(options.latencyMs ?? 0, request.signal);
+      throwIfAborted(request.signal);
+      const canvas = drawSlide({
+        width: request.width,
+        height: request.height,
+        topic: request.topic,
+        brand: request.brand,
+        badge: request.slide ? `slide ${request.slide.index + 1}/${request.slide.total}` : undefined,
+        text: request.slide?.text,
+      });
+      const body = await canvas.encode('png');
+      return { body, mimeType: 'image/png', width: request.width, height: request.height };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from '../deps.js';
+import { SERVER_VERSION } from '../version.js';
+import type { AppEnv } from './env.js';
+import { ApiError, validationFailed } from './errors.js';
+import { authenticate } from './middleware/auth.js';
+import { requestId } from './middleware/request-id.js';
+import { buildOpenApi } from './openapi.js';
+import { brandsRoutes } from './routes/brands.js';
+import { eventsRoutes } from './routes/events.js';
+import { filesRoutes } from './routes/files.js';
+import { generateRoutes } from './routes/generate.js';
+import { healthRoutes } from './routes/health.js';
+import { jobsRoutes } from './routes/jobs.js';
+import { libraryRoutes } from './routes/library.js';
+import { ordersRoutes } from './routes/orders.js';
+import { quotasRoutes } from './routes/quotas.js';
+import { tokensRoutes } from './routes/tokens.js';
+
+
+/**
+ * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with
+ * @hono/node-server.
+ *
+ * @example
+ * const app = createApp({ db, config, logger });
+ * const res = await app.request('/v1/health');
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const version = deps.version ?? SERVER_VERSION;
+
+  app.use('*', requestId(deps.logger));
+  app.use(
+    '*',
+    cors({
+      origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID', 'X-Alfie-User-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw validationFailed(`The request body is larger than ${deps.config.bodyLimit} bytes`, undefined, 413);
+      },
+    }),
+  );
+  app.use('*', authenticate(deps));
+
+  app.get('/openapi.json', (c) => c.json(buildOpenApi({ version, serverUrl: deps.config.publicUrl })));
+  app.route('/', healthRoutes(deps));
+  app.route('/', generateRoutes(deps));
+  app.route('/', ordersRoutes(deps));
+  app.route('/', eventsRoutes(deps));
+  app.route('/', jobsRoutes(deps));
+  app.route('/', quotasRoutes(deps));
+  app.route('/', libraryRoutes(deps));
+  app.route('/', brandsRoutes(deps));
+  app.route('/', tokensRoutes(deps));
+  app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
+
+  app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 401 ? 'UNAUTHORIZED' : error.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+      return c.json(new ApiError(error.status, code, error.message || 'Bad request').toBody(), error.status);
+    }
+    c.get('log')?.error({ err: error }, 'unhandled error');
+    return c.json(new ApiError(500, 'INTERNAL', 'Internal server error').toBody(), 500);
+  });
+
+  return app;
+}

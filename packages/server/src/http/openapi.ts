@@ -1,0 +1,91 @@
+import { ERROR_CODES, requestSchemas } from '@alfie/core/contract';
+
+type Schema = { $id: string; properties?: Record<string, unknown> } & Record<string, unknown>;
+
+const ref = (schema: Schema) => ({ $ref: `#/components/schemas/${schema.$id}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorResponse = { description: 'Error', content: json({ $ref: '#/components/schemas/ErrorBody' }) };
+
+function queryParameters(schema: Schema) {
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
+}
+
+const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+
+function operation(summary: string, extra: Record<string, unknown> = {}) {
+  return {
+    summary,
+    security: [{ bearer: [] }],
+    responses: { '200': { description: 'OK' }, default: errorResponse },
+    ...extra,
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document, built from the same JSON Schemas that validate requests, so the
+ * published contract cannot drift from what the server enforces.
+ */
+export function buildOpenApi(options: { version: string; serverUrl: string }) {
+  const s = requestSchemas;
+  const schemas: Record<string, unknown> = {};
+  for (const schema of Object.values(s) as Schema[]) {
+    const { $id, ...rest } = schema;
+    schemas[$id] = rest;
+  }
+  schemas.ErrorBody = {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' }, details: {} },
+      },
+    },
+  };
+  const body = (schema: Schema) => ({ required: true, content: json(ref(schema)) });
+
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Alfie API', version: options.version },
+    servers: [{ url: options.serverUrl }],
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'User JWT or secret API key sk_...' } },
+    },
+    paths: {
+      '/v1/generate': {
+        post: operation('Order an image, a carousel or a video', {
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+          requestBody: body(s.generateRequestSchema),
+          responses: { '202': { description: 'Order accepted' }, '200': { description: 'Idempotent replay' }, default: errorResponse },
+        }),
+      },
+      '/v1/orders': { get: operation('List orders, newest first', { parameters: queryParameters(s.listOrdersQuerySchema) }) },
+      '/v1/orders/{id}': { get: operation('Order detail', { parameters: [pathId('id')] }) },
+      '/v1/orders/{id}/cancel': { post: operation('Cancel an order', { parameters: [pathId('id')] }) },
+      '/v1/orders/{id}/events': { get: operation('Order events (SSE)', { parameters: [pathId('id')] }) },
+      '/v1/events': { get: operation('All my order events (SSE)') },
+      '/v1/jobs/{id}': { get: operation('Job', { parameters: [pathId('id')] }) },
+      '/v1/quotas/{brandId}': { get: operation('Quota of a brand', { parameters: [pathId('brandId')] }) },
+      '/v1/library': { get: operation('Library by order', { parameters: queryParameters(s.listLibraryQuerySchema) }) },
+      '/v1/brands': {
+        get: operation('List brands', { parameters: queryParameters(s.listBrandsQuerySchema) }),
+        post: operation('Create a brand', { requestBody: body(s.createBrandSchema) }),
+      },
+      '/v1/brands/{id}': {
+        patch: operation('Update a brand (plan: API key only)', {
+          parameters: [pathId('id')],
+          requestBody: body(s.updateBrandSchema),
+        }),
+      },
+      '/v1/tokens': { post: operation('Mint a user token (API key only)', { requestBody: body(s.createTokenSchema) }) },
+      '/v1/health': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { JobType } from '@alfie/core/contract';
+import type { Db } from '../db/types.js';
+
+/** A job as the claim returns it. `attempts` already counts this run and is the claim's token. */
+export interface ClaimedJob {
+  id: string;
+  user_id: string;
+  brand_id: string | null;
+  order_id: string | null;
+  type: JobType;
+  kind: string | null;
+  payload: unknown;
+  priority: number;
+  attempts: number;
+  max_attempts: number;
+  created_at: Date;
+}
+
+/** What a handler decided; the runner writes it to the job row. */
+export type JobOutcome =
+  | { status: 'completed' }
+  /** Retryable: requeued with backoff, or failed when no attempt is left. */
+  | { status: 'retry'; error: string; retryAfterMs?: number }
+  | { status: 'failed'; error: string }
+  | { status: 'canceled' }
+  /** Interrupted by shutdown: back to the queue without using an attempt. */
+  | { status: 'released' };
+
+/** Why a running job's signal aborted. */
+export type AbortReason = 'canceled' | 'shutdown';
+
+export interface JobContext {
+  db: Db;
+  workerId: string;
+  /** Aborts when the job's order is canceled or the worker is shutting down past its grace period. */
+  signal: AbortSignal;
+  abortReason(): AbortReason | null;
+  logger: QueueLogger;
+}
+
+export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<JobOutcome>;
+
+/** The pino methods the queue logs with (a pino logger fits). */
+export interface QueueLogger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+  child?(bindings: object): QueueLogger;
+}
+
+export const silentLogger: QueueLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};

@@ -1,0 +1,11 @@
+/**
+ * Records a delivered image or slide. The unique (order_id, slide_index) makes a redelivery after
+ * a crash a no-op instead of a second asset. Returns nothing on conflict.
+ */
+export const INSERT_LIBRARY_ASSET = `
+insert into library_assets (user_id, brand_id, order_id, order_item_id, type, cloudinary_url,
+  cloudinary_public_id, slide_index, text_json, metadata, width, height, mime_type)
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+on conflict (order_id, slide_index) do nothing
+returning id, created_at
+`;

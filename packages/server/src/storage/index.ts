@@ -1,0 +1,40 @@
+import { ConfigError } from '../config-error.js';
+import type { Env } from '../engines/config.js';
+import { createCloudinaryStorage, parseCloudinaryUrl } from './cloudinary-storage.js';
+import { createLocalStorage } from './local-storage.js';
+import type { Storage } from './types.js';
+
+export { CONTENT_TYPE_BY_EXTENSION, extensionFor, isSafePublicId } from './content-types.js';
+export type * from './types.js';
+export { createCloudinaryStorage, createLocalStorage, parseCloudinaryUrl };
+
+export interface StorageOptions {
+  /** Data directory of local storage (files under `${dataDir}/files`). */
+  dataDir: string;
+  /** Public origin of this server, for local file URLs. */
+  publicUrl: string;
+}
+
+/**
+ * Builds the storage STORAGE names: `local` (default), `cloudinary` (CLOUDINARY_URL) or `supabase`
+ * (SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_BUCKET). A missing setting is a one-line ConfigError.
+ *
+ * @example
+ * const storage = createStorage(process.env, { dataDir: '.alfie', publicUrl: 'http://localhost:8787' });
+ */
+export function createStorage(env: Env, options: StorageOptions): Storage {
+  const kind = (env.STORAGE ?? '').trim().toLowerCase() || 'local';
+  switch (kind) {
+    case 'local':
+      return createLocalStorage(options);
+    case 'cloudinary': {
+      const algorithm = env.CLOUDINARY_SIGNATURE_ALGORITHM?.trim().toLowerCase() || 'sha1';
+      if (algorithm !== 'sha1' && algorithm !== 'sha256') {
+        throw new ConfigError(`CLOUDINARY_SIGNATURE_ALGORITHM must be sha1 or sha256, got "${algorithm}"`);
+      }
+      return createCloudinaryStorage(parseCloudinaryUrl(env.CLOUDINARY_URL), { signatureAlgorithm: algorithm });
+    }
+    default:
+      throw new ConfigError(`STORAGE must be local, cloudinary or supabase, got "${env.STORAGE}"`);
+  }
+}

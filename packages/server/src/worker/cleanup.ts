@@ -1,0 +1,42 @@
+import type { Db } from '../db/types.js';
+import type { QueueLogger } from '../queue/types.js';
+import { RECOVER_STUCK_JOBS } from '../sql/queue/recover-stuck-jobs.js';
+import { finishOrder } from './pipeline/finish.js';
+
+export interface CleanupResult {
+  requeued: string[];
+  failed: string[];
+}
+
+/**
+ * The seed's `cleanup-stuck-jobs`: a job running past its lease (its worker died or hung) is
+ * requeued while attempts remain, or failed; the order of a failed job is ended (undelivered items
+ * failed, quota released) so it never hangs in `processing`. Safe to run from every worker at once.
+ *
+ * @example
+ * const { requeued, failed } = await recoverStuckJobs(db, logger);
+ */
+export async function recoverStuckJobs(db: Db, logger: QueueLogger): Promise<CleanupResult> {
+  const { rows } = await db.query<{ id: string; order_id: string | null; status: string; attempts: number }>(
+    RECOVER_STUCK_JOBS,
+  );
+  const result: CleanupResult = { requeued: [], failed: [] };
+  for (const job of rows) {
+    if (job.status === 'queued') {
+      result.requeued.push(job.id);
+      continue;
+    }
+    result.failed.push(job.id);
+    const orderId = job.order_id;
+    if (orderId) {
+      await db.transaction((tx) => finishOrder(tx, orderId, `lease expired after ${job.attempts} attempts`));
+    }
+  }
+  if (rows.length > 0) {
+    logger.warn(
+      { event: 'stuck_jobs', requeued: result.requeued, failed: result.failed },
+      'stuck jobs recovered',
+    );
+  }
+  return result;
+}

@@ -1,0 +1,86 @@
+import type { Db } from '../db/types.js';
+import type { Engines } from '../engines/index.js';
+import { QueueRunner } from '../queue/runner.js';
+import type { JobHandler, QueueLogger } from '../queue/types.js';
+import { silentLogger } from '../queue/types.js';
+import type { Storage } from '../storage/types.js';
+import { recoverStuckJobs } from './cleanup.js';
+import { processOrderJob } from './pipeline/process-order-job.js';
+
+export { recoverStuckJobs } from './cleanup.js';
+export { settleOrder } from './settle.js';
+
+export interface WorkerOptions {
+  db: Db;
+  engines: Engines;
+  storage: Storage;
+  logger?: QueueLogger;
+  /** Unique id written to job_queue.locked_by; default host-pid-random. */
+  workerId?: string;
+  /** Jobs at once in this process. Default 10 (WORKER_CONCURRENCY). */
+  concurrency?: number;
+  /** Images or slides of one order rendered in parallel. Default 5 (WORKER_ITEM_CONCURRENCY). */
+  itemConcurrency?: number;
+  /** Retry backoff base, run_after = now + 2^attempts × base. Default 60 000 (JOB_BACKOFF_BASE_MS). */
+  backoffBaseMs?: number;
+  /** Lease of a running job. Default 10 min (JOB_LEASE_MS). */
+  leaseMs?: number;
+  /** Fallback poll. Default 2 000. */
+  pollIntervalMs?: number;
+  /** Stuck-job check period. Default 60 000. */
+  cleanupIntervalMs?: number;
+  cancelCheckMs?: number;
+  /** Grace period on stop before in-flight jobs are released. Default 25 000. */
+  shutdownGraceMs?: number;
+  /** Replaces the pipeline processors (the queue bench runs no-op jobs). */
+  handlers?: Partial<Record<string, JobHandler>>;
+}
+
+export interface WorkerHandle {
+  readonly workerId: string;
+  /** Stops claiming, waits for in-flight jobs (up to the grace period), releases the rest. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the generation worker: claims jobs from job_queue and runs render_images,
+ * render_carousels and generate_video with the given engines and storage. Any number of workers,
+ * in any number of processes, can share one database.
+ *
+ * @example
+ * const worker = await startWorker({ db, engines: createEngines(process.env), storage, logger });
+ * process.once('SIGTERM', () => void worker.stop().then(() => db.close()));
+ */
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const logger = options.logger ?? silentLogger;
+  const deps = {
+    db: options.db,
+    engines: options.engines,
+    storage: options.storage,
+    logger,
+    itemConcurrency: options.itemConcurrency ?? 5,
+  };
+  const process: JobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
+  const runner = new QueueRunner({
+    db: options.db,
+    handlers: options.handlers ?? {
+      render_images: process,
+      render_carousels: process,
+      generate_video: process,
+    },
+    workerId: options.workerId,
+    concurrency: options.concurrency,
+    pollIntervalMs: options.pollIntervalMs,
+    leaseMs: options.leaseMs,
+    backoffBaseMs: options.backoffBaseMs,
+    cancelCheckMs: options.cancelCheckMs,
+    cleanupIntervalMs: options.cleanupIntervalMs,
+    shutdownGraceMs: options.shutdownGraceMs,
+    cleanup: async () => {
+      await recoverStuckJobs(options.db, logger);
+    },
+    logger,
+  });
+  await runner.start();
+  return { workerId: runner.workerId, stop: () => runner.stop() };
+}

@@ -1,0 +1,112 @@
+import type { Queryable } from '../../db/types.js';
+import { appendOrderEvent } from '../../events/append.js';
+import type { QueueLogger } from '../../queue/types.js';
+import { COMPLETE_ITEM } from '../../sql/queue/complete-item.js';
+import { FAIL_ITEMS } from '../../sql/queue/fail-items.js';
+import { INSERT_LIBRARY_ASSET } from '../../sql/queue/insert-library-asset.js';
+import { INSERT_MEDIA_GENERATION } from '../../sql/queue/insert-media-generation.js';
+import { LOCK_OPEN_ORDER } from '../../sql/queue/lock-open-order.js';
+import { CHARGE_ORDER } from '../../sql/settle/charge-order.js';
+import type { AssetInput, ItemEventRow } from './rows.js';
+import { toAsset, toOrderItem } from './rows.js';
+import type { ItemRow, OrderRow } from './types.js';
+
+export interface Charge {
+  images: number;
+  reels: number;
+  woofs: number;
+}
+
+export interface Delivery {
+  asset: AssetInput;
+  /** library_assets for images and slides, media_generations for videos. */
+  table: 'library_assets' | 'media_generations';
+  metadata: Record<string, unknown>;
+  charge: Charge;
+}
+
+/**
+ * Records one delivered item in ONE transaction: the asset row, the item's status, the quota
+ * charge and the `asset` + `item` events. Either all of it is visible or none, so the client sees
+ * each slide the moment it commits, and a crash can never leave a delivered slide uncharged or
+ * charged twice (the item's pending -> completed transition is the once-only guard).
+ * Returns false when nothing was written: the order was closed (canceled) or the item was
+ * already delivered by an earlier attempt.
+ */
+export async function deliverItem(
+  tx: Queryable,
+  order: OrderRow,
+  item: ItemRow,
+  delivery: Delivery,
+  log: QueueLogger,
+): Promise<boolean> {
+  const open = await tx.query(LOCK_OPEN_ORDER, [order.id]);
+  if (open.rows.length === 0) return false;
+  const { asset } = delivery;
+  const inserted =
+    delivery.table === 'library_assets'
+      ? await tx.query<{ id: string; created_at: Date }>(INSERT_LIBRARY_ASSET, [
+          order.user_id,
+          order.brand_id,
+          order.id,
+          item.id,
+          asset.type,
+          asset.url,
+          asset.publicId,
+          asset.slideIndex,
+          asset.text ? JSON.stringify(asset.text) : null,
+          JSON.stringify(delivery.metadata),
+          asset.width,
+          asset.height,
+          asset.mimeType,
+        ])
+      : await tx.query<{ id: string; created_at: Date }>(INSERT_MEDIA_GENERATION, [
+          order.user_id,
+          order.brand_id,
+          order.id,
+          item.id,
+          asset.url,
+          asset.thumbnailUrl,
+          asset.publicId,
+          JSON.stringify(delivery.metadata),
+          delivery.charge.woofs,
+          asset.durationSeconds,
+          asset.width,
+          asset.height,
+          asset.mimeType,
+        ]);
+  const assetRow = inserted.rows[0];
+  if (!assetRow) return false;
+  const completed = await tx.query<ItemEventRow>(COMPLETE_ITEM, [item.id]);
+  const itemRow = completed.rows[0];
+  if (!itemRow) throw new Error(`Item ${item.id} has an asset but was not open`);
+  const { charge } = delivery;
+  const charged = await tx.query<{ brand_id: string; images_used: number | null; reels_used: number | null }>(
+    CHARGE_ORDER,
+    [order.id, charge.images, charge.reels, charge.woofs],
+  );
+  if (charged.rows.length === 0) throw new Error(`Order ${order.id} was settled before its delivery`);
+  await appendOrderEvent(tx, { type: 'asset', orderId: order.id, asset: toAsset(asset, assetRow) });
+  await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(itemRow) });
+  // The seed's "[consumeBrandQuotas] Updated counters for brand ${brandId}", as fields.
+  log.info(
+    {
+      event: 'counters_updated',
+      brandId: order.brand_id,
+      orderId: order.id,
+      charged: charge,
+      ...charged.rows[0],
+    },
+    'counters updated',
+  );
+  return true;
+}
+
+/** Fails one item for good (a permanent engine error) and tells the client, if the order is open. */
+export async function failItem(tx: Queryable, order: OrderRow, item: ItemRow, error: string): Promise<void> {
+  const open = await tx.query(LOCK_OPEN_ORDER, [order.id]);
+  if (open.rows.length === 0) return;
+  const { rows } = await tx.query<ItemEventRow>(FAIL_ITEMS, [[item.id], error]);
+  for (const row of rows)
+    await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(row) });
+}

@@ -1,0 +1,99 @@
+import type { SlideText } from '../../engines/types.js';
+import { appendOrderEvent } from '../../events/append.js';
+import type { ClaimedJob, JobContext, JobOutcome } from '../../queue/types.js';
+import { LIST_ORDER_ITEMS } from '../../sql/queue/list-order-items.js';
+import { LOAD_JOB_ORDER } from '../../sql/queue/load-job-order.js';
+import { MARK_ITEMS_RUNNING } from '../../sql/queue/mark-items-running.js';
+import { START_ORDER } from '../../sql/queue/start-order.js';
+import { mapBounded } from './bounded.js';
+import { finishOrder } from './finish.js';
+import { renderImageItem } from './render-image.js';
+import { renderVideoItem } from './render-video.js';
+import type { ItemEventRow } from './rows.js';
+import { toOrderItem } from './rows.js';
+import { planSlideTexts } from './slide-texts.js';
+import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
+
+const OPEN_ITEM = new Set(['pending', 'running']);
+
+/**
+ * The one processor behind `render_images`, `render_carousels` and `generate_video` (the seed's
+ * processRenderImages / processRenderCarousels / processGenerateVideo). It works from the order's
+ * items rather than the payload, so a retried job redoes only what is not delivered yet.
+ */
+export async function processOrderJob(
+  deps: PipelineDeps,
+  job: ClaimedJob,
+  ctx: JobContext,
+): Promise<JobOutcome> {
+  if (!job.order_id) return { status: 'failed', error: 'job has no order' };
+  const order = (await deps.db.query<OrderRow>(LOAD_JOB_ORDER, [job.order_id])).rows[0];
+  if (!order) return { status: 'failed', error: `order ${job.order_id} not found` };
+  if (order.status === 'canceled') return { status: 'canceled' };
+  // Finished by an earlier run that crashed before completing its job.
+  if (order.status !== 'pending' && order.status !== 'processing') return { status: 'completed' };
+
+  const items = (await deps.db.query<ItemRow>(LIST_ORDER_ITEMS, [order.id])).rows;
+  const todo = items.filter((item) => OPEN_ITEM.has(item.status));
+  await deps.db.transaction(async (tx) => {
+    if ((await tx.query(START_ORDER, [order.id])).rows.length > 0) {
+      await appendOrderEvent(tx, { type: 'status', orderId: order.id, status: 'processing' });
+    }
+    const started = await tx.query<ItemEventRow>(MARK_ITEMS_RUNNING, [todo.map((item) => item.id)]);
+    for (const row of started.rows) {
+      await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(row) });
+    }
+  });
+
+  let texts = new Map<string, SlideText>();
+  if (order.type === 'carousel' && todo.length > 0) {
+    const planned = await planSlideTexts(deps, order, items, ctx.signal);
+    if ('retry' in planned) return finishOrRetry(deps, job, ctx, order, [planned.retry]);
+    texts = planned.texts;
+  }
+
+  const results = await mapBounded(todo, order.type === 'video' ? 1 : deps.itemConcurrency, (item) =>
+    order.type === 'video'
+      ? renderVideoItem(deps, order, item, ctx.signal)
+      : renderImageItem(deps, order, item, ctx.signal, texts.get(item.id)),
+  );
+  return finishOrRetry(deps, job, ctx, order, results);
+}
+
+/**
+ * After a run: requeue when retryable failures remain and attempts are left, otherwise end the
+ * order (completed / partial / failed, quota settled) and the job with it.
+ */
+async function finishOrRetry(
+  deps: PipelineDeps,
+  job: ClaimedJob,
+  ctx: JobContext,
+  order: OrderRow,
+  results: ItemResult[],
+): Promise<JobOutcome> {
+  if (ctx.signal.aborted || results.some((r) => r.kind === 'aborted')) {
+    return ctx.abortReason() === 'shutdown' ? { status: 'released' } : { status: 'canceled' };
+  }
+  const retryable = results.filter((r): r is Extract<ItemResult, { kind: 'retry' }> => r.kind === 'retry');
+  const firstRetry = retryable[0];
+  if (firstRetry && job.attempts < job.max_attempts) {
+    const retryAfterMs = Math.max(0, ...retryable.map((r) => r.retryAfterMs ?? 0)) || undefined;
+    return { status: 'retry', error: firstRetry.error, retryAfterMs };
+  }
+  const reason = firstRetry
+    ? `${firstRetry.error} (after ${job.attempts} attempts)`
+    : ((results.find((r) => r.kind === 'failed') as { error: string } | undefined)?.error ?? 'not delivered');
+  const finished = await deps.db.transaction((tx) => finishOrder(tx, order.id, reason));
+  if (!finished) return { status: 'canceled' };
+  deps.logger.info(
+    {
+      event: 'order_finished',
+      orderId: order.id,
+      status: finished.status,
+      delivered: finished.completedCount,
+      expected: finished.expectedTotal,
+    },
+    'order finished',
+  );
+  return finished.status === 'failed' ? { status: 'failed', error: reason } : { status: 'completed' };
+}

@@ -1,0 +1,89 @@
+import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
+import type { SlideText } from '../../engines/types.js';
+import { classifyError } from './classify.js';
+import { deliverItem, failItem } from './deliver.js';
+import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
+import { brandStyle, localeOf } from './types.js';
+
+/**
+ * Renders, uploads and delivers one image or carousel slide. Slides are named `slide-{index}` and
+ * images `image-{timestamp}-{index}` (the order's creation time: parallel images of one order
+ * must not overwrite each other, and a retry overwrites its own earlier upload, never a sibling).
+ */
+export async function renderImageItem(
+  deps: PipelineDeps,
+  order: OrderRow,
+  item: ItemRow,
+  signal: AbortSignal,
+  slideText?: SlideText,
+): Promise<ItemResult> {
+  if (signal.aborted) return { kind: 'aborted' };
+  const isSlide = order.type === 'carousel';
+  const { width, height } = RATIO_SIZES[order.ratio];
+  try {
+    const image = await deps.engines.image.generateImage({
+      topic: order.topic,
+      ratio: order.ratio,
+      width,
+      height,
+      brand: brandStyle(order),
+      locale: localeOf(item),
+      slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
+      signal,
+    });
+    const name = isSlide
+      ? `slide-${item.sequence_number}`
+      : `image-${new Date(order.created_at).getTime()}-${item.sequence_number}`;
+    const stored = await deps.storage.put({
+      publicId: `alfie/${order.brand_id}/${order.id}/${name}`,
+      body: image.body,
+      contentType: image.mimeType,
+      resourceType: 'image',
+      tags: [
+        `brand:${order.brand_id}`,
+        `order:${order.id}`,
+        `type:${isSlide ? 'carousel_slide' : 'image'}`,
+        `ratio:${order.ratio}`,
+      ],
+      signal,
+    });
+    const delivered = await deps.db.transaction((tx) =>
+      deliverItem(
+        tx,
+        order,
+        item,
+        {
+          table: 'library_assets',
+          charge: { images: 1, reels: 0, woofs: 0 },
+          metadata: {
+            engine: deps.engines.image.name,
+            storage: deps.storage.name,
+            bytes: stored.bytes,
+            ratio: order.ratio,
+          },
+          asset: {
+            orderId: order.id,
+            orderItemId: item.id,
+            brandId: order.brand_id,
+            type: isSlide ? 'carousel_slide' : 'image',
+            url: stored.url,
+            thumbnailUrl: stored.thumbnailUrl ?? null,
+            publicId: stored.publicId,
+            slideIndex: item.sequence_number,
+            width: image.width,
+            height: image.height,
+            durationSeconds: null,
+            mimeType: image.mimeType,
+            text: slideText ?? null,
+          },
+        },
+        deps.logger,
+      ),
+    );
+    return delivered ? { kind: 'delivered' } : { kind: 'skipped' };
+  } catch (error) {
+    const result = classifyError(error, signal);
+    if (result.kind === 'failed') await deps.db.transaction((tx) => failItem(tx, order, item, result.error));
+    return result;
+  }
+}

@@ -1,0 +1,111 @@
+import { woofsCost } from '@alfie/core/contract';
+import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
+import { appendOrderEvent } from '../../events/append.js';
+import { classifyError } from './classify.js';
+import { deliverItem, failItem } from './deliver.js';
+import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
+import { brandStyle, localeOf } from './types.js';
+
+/** Progress events at most this often: enough for a smooth bar, without flooding the table. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Renders, uploads and delivers the order's video. Progress becomes `progress` events. The reel
+ * and the order's Woofs are charged with the delivery, in one transaction.
+ */
+export async function renderVideoItem(
+  deps: PipelineDeps,
+  order: OrderRow,
+  item: ItemRow,
+  signal: AbortSignal,
+): Promise<ItemResult> {
+  if (signal.aborted) return { kind: 'aborted' };
+  const { width, height } = RATIO_SIZES[order.ratio];
+  const durationSeconds = order.duration_seconds ?? 8;
+  let lastProgressAt = 0;
+  let progressWrite: Promise<unknown> = Promise.resolve();
+  const onProgress = (progress: number) => {
+    const now = Date.now();
+    if (now - lastProgressAt < PROGRESS_EVERY_MS || progress >= 1) return;
+    lastProgressAt = now;
+    progressWrite = progressWrite
+      .then(() =>
+        appendOrderEvent(deps.db, { type: 'progress', orderId: order.id, itemId: item.id, progress }),
+      )
+      .catch((error) => deps.logger.warn({ err: error, orderId: order.id }, 'progress event failed'));
+  };
+  try {
+    const video = await deps.engines.video.generateVideo({
+      topic: order.topic,
+      ratio: order.ratio,
+      width,
+      height,
+      durationSeconds,
+      brand: brandStyle(order),
+      locale: localeOf(item),
+      signal,
+      onProgress,
+    });
+    const base = `alfie/${order.brand_id}/${order.id}/video-${new Date(order.created_at).getTime()}`;
+    const tags = [`brand:${order.brand_id}`, `order:${order.id}`, 'type:video', `ratio:${order.ratio}`];
+    const poster = video.poster
+      ? await deps.storage.put({
+          publicId: `${base}-poster`,
+          body: video.poster.body,
+          contentType: video.poster.mimeType,
+          resourceType: 'image',
+          tags,
+          signal,
+        })
+      : undefined;
+    const stored = await deps.storage.put({
+      publicId: base,
+      body: video.body,
+      contentType: video.mimeType,
+      resourceType: 'video',
+      tags,
+      signal,
+    });
+    await progressWrite;
+    const woofs = woofsCost(durationSeconds);
+    const delivered = await deps.db.transaction((tx) =>
+      deliverItem(
+        tx,
+        order,
+        item,
+        {
+          table: 'media_generations',
+          charge: { images: 0, reels: 1, woofs },
+          metadata: {
+            orderId: order.id,
+            engine: deps.engines.video.name,
+            storage: deps.storage.name,
+            bytes: stored.bytes,
+          },
+          asset: {
+            orderId: order.id,
+            orderItemId: item.id,
+            brandId: order.brand_id,
+            type: 'video',
+            url: stored.url,
+            thumbnailUrl: stored.thumbnailUrl ?? poster?.url ?? null,
+            publicId: stored.publicId,
+            slideIndex: null,
+            width: video.width,
+            height: video.height,
+            durationSeconds: video.durationSeconds,
+            mimeType: video.mimeType,
+            text: null,
+          },
+        },
+        deps.logger,
+      ),
+    );
+    return delivered ? { kind: 'delivered' } : { kind: 'skipped' };
+  } catch (error) {
+    await progressWrite;
+    const result = classifyError(error, signal);
+    if (result.kind === 'failed') await deps.db.transaction((tx) => failItem(tx, order, item, result.error));
+    return result;
+  }
+}

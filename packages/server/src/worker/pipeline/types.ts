@@ -1,0 +1,72 @@
+import type { ItemType, Ratio } from '@alfie/core/contract';
+import type { Db } from '../../db/types.js';
+import type { Engines } from '../../engines/index.js';
+import type { BrandStyle, SlideText } from '../../engines/types.js';
+import type { QueueLogger } from '../../queue/types.js';
+import type { Storage } from '../../storage/types.js';
+
+export interface PipelineDeps {
+  db: Db;
+  engines: Engines;
+  storage: Storage;
+  logger: QueueLogger;
+  /** Images or slides of one order rendered at once. */
+  itemConcurrency: number;
+}
+
+export interface OrderRow {
+  id: string;
+  user_id: string;
+  brand_id: string;
+  type: 'image' | 'carousel' | 'video';
+  status: string;
+  topic: string;
+  ratio: Ratio;
+  count: number;
+  duration_seconds: number | null;
+  reserved_woofs: number;
+  created_at: Date;
+  brand_name: string;
+  palette: string[];
+  fonts: string[];
+  voice: string | null;
+  niche: string | null;
+  logo_url: string | null;
+}
+
+export interface ItemRow {
+  id: string;
+  order_id: string;
+  sequence_number: number;
+  type: ItemType;
+  status: string;
+  error: string | null;
+  brief_json: Record<string, unknown> | null;
+  text_json: SlideText | null;
+  updated_at: Date;
+}
+
+/** What rendering one item came to. */
+export type ItemResult =
+  | { kind: 'delivered' }
+  /** Already delivered by an earlier attempt, or the order closed meanwhile: nothing written. */
+  | { kind: 'skipped' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'retry'; error: string; retryAfterMs?: number }
+  | { kind: 'aborted' };
+
+export function brandStyle(order: OrderRow): BrandStyle {
+  return {
+    name: order.brand_name,
+    palette: order.palette ?? [],
+    fonts: order.fonts ?? [],
+    voice: order.voice,
+    niche: order.niche,
+    logoUrl: order.logo_url,
+  };
+}
+
+export function localeOf(item: ItemRow | undefined): string {
+  const locale = item?.brief_json?.locale;
+  return typeof locale === 'string' ? locale : 'en';
+}

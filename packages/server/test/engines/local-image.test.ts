@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { RATIOS } from '@alfie/core/contract';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { RATIO_SIZES } from '../../src/engines/index.js';
+import { fitTextStack } from '../../src/engines/local/fit-text.js';
+import { ensureFontRegistered } from '../../src/engines/local/font.js';
+import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
+import { readBody } from '../../src/engines/media-body.js';
+import { brand, pngSize } from './fixtures.js';
+
+const engine = createLocalImageEngine();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('local image engine', () => {
+  it.each(RATIOS)('renders a decodable PNG at the pixel size of %s', async (ratio) => {
+    const { width, height } = RATIO_SIZES[ratio];
+    const result = await engine.generateImage({
+      topic: 'Tendances marketing 2025',
+      ratio,
+      width,
+      height,
+      brand,
+    });
+    const png = await readBody(result.body);
+    expect(result).toMatchObject({ mimeType: 'image/png', width, height });
+    expect(pngSize(png)).toEqual({ width, height });
+    const decoded = await loadImage(png);
+    expect([decoded.width, decoded.height]).toEqual([width, height]);
+  });
+
+  it('gives the same bytes for the same input, and different bytes for another slide', async () => {
+    const request = {
+      topic: 'Le café de spécialité',
+      ratio: '4:5' as const,
+      ...RATIO_SIZES['4:5'],
+      brand,
+      slide: { index: 2, total: 5, text: { title: 'Point clé', subtitle: 'Un conseil concret' } },
+    };
+    const first = sha256(await readBody((await engine.generateImage(request)).body));
+    const second = sha256(await readBody((await engine.generateImage(request)).body));
+    const other = sha256(
+      await readBody(
+        (await engine.generateImage({ ...request, slide: { ...request.slide, index: 3 } })).body,
+      ),
+    );
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it('draws in the brand palette', async () => {
+    const result = await engine.generateImage({ topic: 'x', ratio: '1:1', ...RATIO_SIZES['1:1'], brand });
+    const image = await loadImage(await readBody(result.body));
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    // Top-left corner is the gradient's start: the brand's first colour, #0B3D91.
+    const corner = [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+    for (const [i, channel] of [0x0b, 0x3d, 0x91].entries()) {
+      expect(Math.abs(corner[i]! - channel)).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('renders a maximal (2000 character) topic at every ratio', async () => {
+    const topic = 'Unbreakablewordwithoutanyspaces'.repeat(4) + ' marketing'.repeat(187);
+    expect(topic.length).toBeLessThanOrEqual(2000);
+    for (const ratio of RATIOS) {
+      const result = await engine.generateImage({ topic, ratio, ...RATIO_SIZES[ratio], brand });
+      expect(pngSize(await readBody(result.body))).toEqual(RATIO_SIZES[ratio]);
+    }
+  });
+
+  it('aborts during the simulated latency', async () => {
+    const slow = createLocalImageEngine({ latencyMs: 5_000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = slow.generateImage({
+      topic: 'x',
+      ratio: '1:1',
+      ...RATIO_SIZES['1:1'],
+      brand,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ reason: 'ABORTED', retryable: false });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('waits for the simulated latency', async () => {
+    const slow = createLocalImageEngine({ latencyMs: 150 });
+    const started = Date.now();
+    await slow.generateImage({ topic: 'x', ratio: '1:1', ...RATIO_SIZES['1:1'], brand });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+  });
+});
+
+describe('fitTextStack', () => {
+  ensureFontRegistered();
+  const ctx = createCanvas(10, 10).getContext('2d');
+
+  it('shrinks and wraps a topic wider than the slide: every word kept, every line inside the box', () => {
+    const topic =
+      `${'Anticonstitutionnellement'.repeat(3)} ${'les tendances du marketing digital '.repeat(40)}`.trim();
+    const [maxWidth, maxHeight] = [936, 900];
+    const layout = fitTextStack(ctx, [{ text: topic, weight: 700, scale: 1 }], maxWidth, maxHeight, 97);
+    expect(layout.baseSize).toBeLessThan(97);
+    expect(layout.height).toBeLessThanOrEqual(maxHeight);
+    for (const line of layout.lines) {
+      ctx.font = line.font;
+      expect(ctx.measureText(line.text).width).toBeLessThanOrEqual(maxWidth);
+    }
+    // Nothing dropped: the lines put back together are the topic (the long word was split, not cut).
+    expect(
+      layout.lines
+        .map((l) => l.text)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(topic.replace(/\s/g, ''));
+  });
+
+  it('keeps a short title at the largest size', () => {
+    const layout = fitTextStack(ctx, [{ text: 'Yoga', weight: 700, scale: 1 }], 936, 900, 97);
+    expect(layout.baseSize).toBe(97);
+    expect(layout.lines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATIO_SIZES } from '../../src/engines/index.js';
+import { resolveFfmpegPath } from '../../src/engines/local/ffmpeg.js';
+import { createLocalVideoEngine } from '../../src/engines/local/video-engine.js';
+import { readBody } from '../../src/engines/media-body.js';
+import { filesRoutes } from '../../src/http/routes/files.js';
+import { createLocalStorage } from '../../src/storage/local-storage.js';
+import { launchChromium } from './chromium.js';
+import { brand, pngSize } from './fixtures.js';
+
+const engine = createLocalVideoEngine();
+
+/** What ffmpeg itself reads back from a file: `Duration: 00:00:04.00` and the video stream's size. */
+async function probe(
+  file: string,
+): Promise<{ seconds: number; width: number; height: number; codec: string }> {
+  const output = await promisify(execFile)(resolveFfmpegPath(), ['-hide_banner', '-i', file]).then(
+    () => '',
+    (error: { stderr: string }) => error.stderr, // `ffmpeg -i` without an output exits 1 after printing
+  );
+  const duration = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
+  const stream = /Video: (\w+).*?, (\d+)x(\d+)/.exec(output);
+  if (!duration || !stream) throw new Error(`ffmpeg could not read ${file}: ${output}`);
+  return {
+    seconds: Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3]),
+    codec: stream[1]!,
+    width: Number(stream[2]),
+    height: Number(stream[3]),
+  };
+}
+
+const tempDirs = () => readdir(tmpdir()).then((names) => names.filter((n) => n.startsWith('alfie-video-')));
+
+describe('local video engine', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'alfie-video-test-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('renders a 9:16 WebM of the requested duration at 1080×1920, with progress and a poster', async () => {
+    const progress: number[] = [];
+    const started = Date.now();
+    const result = await engine.generateVideo({
+      topic: 'Trois rituels pour un café parfait',
+      ratio: '9:16',
+      ...RATIO_SIZES['9:16'],
+      durationSeconds: 6,
+      brand,
+      onProgress: (p) => progress.push(p),
+    });
+    const elapsed = Date.now() - started;
+    const file = join(dir, 'portrait.webm');
+    await writeFile(file, await readBody(result.body));
+    expect(result).toMatchObject({ mimeType: 'video/webm', width: 1080, height: 1920, durationSeconds: 6 });
+    expect(await probe(file)).toEqual({ seconds: 6, codec: 'vp8', width: 1080, height: 1920 });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    expect(pngSize(await readBody(result.poster!.body))).toEqual({ width: 1080, height: 1920 });
+    expect(elapsed).toBeLessThan(20_000);
+  });
+
+  it('kills ffmpeg and cleans up when aborted', async () => {
+    const before = await tempDirs();
+    const controller = new AbortController();
+    const pending = engine.generateVideo({
+      topic: 'Long',
+      ratio: '16:9',
+      ...RATIO_SIZES['16:9'],
+      durationSeconds: 60,
+      brand,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(pending).rejects.toMatchObject({ reason: 'ABORTED' });
+    expect(await tempDirs()).toEqual(before);
+  });
+
+  it('plays in Chromium: canplay, duration, size, and seeking through the files route', async () => {
+    const dataDir = join(dir, 'data');
+    const result = await engine.generateVideo({
+      topic: 'Landscape',
+      ratio: '16:9',
+      ...RATIO_SIZES['16:9'],
+      durationSeconds: 4,
+      brand,
+    });
+    const app = new Hono();
+    app.route('/', filesRoutes({ dataDir }));
+    app.get('/', (c) => c.html('<!doctype html><video id="v" muted preload="auto"></video>'));
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as { port: number };
+    const storage = createLocalStorage({ dataDir, publicUrl: `http://127.0.0.1:${port}` });
+    const stored = await storage.put({
+      publicId: 'alfie/brand/order/video-1',
+      body: result.body,
+      contentType: result.mimeType,
+      resourceType: 'video',
+      tags: [],
+      poster: result.poster && { body: result.poster.body, contentType: result.poster.mimeType },
+    });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const seen = await page.evaluate(async (src) => {
+        const video = document.getElementById('v') as HTMLVideoElement;
+        const canPlay = new Promise((resolve, reject) => {
+          video.addEventListener('canplay', resolve, { once: true });
+          video.addEventListener('error', () => reject(new Error(`media error ${video.error?.code}`)), {
+            once: true,
+          });
+        });
+        video.src = src;
+        await canPlay;
+        const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+        video.currentTime = 3.5;
+        await seeked;
+        await video.play();
+        return {
+          duration: video.duration,
+          width: video.videoWidth,
+          height: video.videoHeight,
+          at: video.currentTime,
+        };
+      }, stored.url);
+      expect(seen.duration).toBeCloseTo(4, 1);
+      expect([seen.width, seen.height]).toEqual([1920, 1080]);
+      expect(seen.at).toBeGreaterThanOrEqual(3.4);
+      const poster = await fetch(stored.thumbnailUrl!);
+      expect(poster.headers.get('content-type')).toBe('image/png');
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }, 60_000);
+});

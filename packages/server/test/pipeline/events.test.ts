@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendOrderEvent } from '../../src/events/append.js';
+import { OrderEventHub } from '../../src/events/hub.js';
+import type { StoredOrderEvent } from '../../src/events/types.js';
+import type { AppEnv } from '../../src/http/env.js';
+import { authenticate } from '../../src/http/middleware/auth.js';
+import { eventsRoutes } from '../../src/http/routes/events.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createOrder, waitFor } from './fixtures.js';
+
+describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+  });
+  afterEach(() => t.drop());
+
+  async function anOrder() {
+    const user = await t.createUser();
+    const brand = await t.createBrand(user.userId);
+    const { orderId } = await createOrder(t.db, {
+      userId: user.userId,
+      brandId: brand.id as string,
+      format: 'carousel',
+      count: 2,
+    });
+    return { user, orderId };
+  }
+
+  it('fans a NOTIFY out to subscribers, reading big events (over 7,900 bytes) back by id', async () => {
+    const { user, orderId } = await anOrder();
+    const hub = new OrderEventHub(t.db);
+    const received: StoredOrderEvent[] = [];
+    const unsubscribe = await hub.subscribe(user.userId, { onEvent: (e) => received.push(e), onGap() {} });
+    const bigError = 'x'.repeat(10_000);
+    await t.db.transaction(async (tx) => {
+      await appendOrderEvent(tx, { type: 'status', orderId, status: 'processing' });
+      await appendOrderEvent(tx, {
+        type: 'item',
+        orderId,
+        item: {
+          id: orderId,
+          orderId,
+          sequenceNumber: 0,
+          type: 'carousel_slide',
+          status: 'failed',
+          error: bigError,
+          updatedAt: '',
+        },
+      });
+      await appendOrderEvent(tx, { type: 'status', orderId, status: 'failed' });
+    });
+    await waitFor(async () => received.length === 3);
+    expect(received.map((e) => e.type)).toEqual(['status', 'item', 'status']);
+    expect(received[1]!.data).toMatchObject({ item: { error: bigError } });
+    expect(received[0]!.id).toBeLessThan(received[1]!.id);
+    unsubscribe();
+    await hub.close();
+  });
+
+  it('sends `: ping` heartbeats on an idle stream', async () => {
+    const { user, orderId } = await anOrder();
+    const app = new Hono<AppEnv>();
+    app.use('*', authenticate(t.deps));
+    app.route('/', eventsRoutes({ ...t.deps, sseHeartbeatMs: 30 }));
+    const controller = new AbortController();
+    const res = await app.request(`/v1/orders/${orderId}/events`, {
+      headers: user.headers,
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes(': ping')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toContain(': ping');
+    controller.abort();
+    await reader.cancel();
+  });
+});

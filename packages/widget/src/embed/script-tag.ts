@@ -1,0 +1,30 @@
+/**
+ * Entry of the script-tag bundle (`dist/alfie-widget.js`, global `AlfieWidget`). It mounts a widget by
+ * itself from the data-* attributes of its own <script> tag:
+ *
+ * @example
+ * <script src="https://cdn.example.com/alfie-widget.js" data-api-url="https://alfie.example.com"
+ *   data-brand-id="..." data-token="..." data-locale="fr" async></script>
+ */
+import { type AlfieWidget, mountAlfieWidget } from '../mount.js';
+import { optionsFromDataset } from '../options.js';
+
+export { mountAlfieWidget, optionsFromDataset };
+
+let autoMounted: AlfieWidget | null = null;
+
+/** The widget this script tag mounted, if it had a data-api-url. */
+export function getWidget(): AlfieWidget | null {
+  return autoMounted;
+}
+
+const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+if (script?.dataset.apiUrl) {
+  const dataset = script.dataset;
+  const start = () => {
+    autoMounted = mountAlfieWidget(optionsFromDataset(dataset));
+    document.dispatchEvent(new CustomEvent('alfie:ready', { detail: autoMounted }));
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}

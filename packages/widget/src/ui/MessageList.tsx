@@ -1,0 +1,65 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ChatMessage } from '../state/types.js';
+import { HelpAnswer, LibraryAnswer, QuotaAnswer } from './Answers.js';
+import { useWidget, useWidgetState } from './context.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { OrderCard } from './OrderCard.js';
+import { ProposalCard } from './ProposalCard.js';
+
+/** The conversation: a polite live log, scrolled to the newest message. */
+export function MessageList() {
+  const { t } = useWidget();
+  const messages = useWidgetState((s) => s.messages);
+  const busy = useWidgetState((s) => s.busy);
+  const log = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [messages.length, busy]);
+
+  return (
+    <div ref={log} class="log" role="log" aria-live="polite" aria-relevant="additions" tabIndex={0}>
+      {messages.map((message) => (
+        <Message key={message.id} message={message} />
+      ))}
+      {busy && (
+        <p class="msg bot typing" role="status">
+          <span class="dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          <span class="sr-only">{t.thinking}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Message({ message }: { message: ChatMessage }) {
+  const { t } = useWidget();
+  switch (message.type) {
+    case 'user':
+      return (
+        <p class="msg user">
+          <span class="sr-only">{t.you}: </span>
+          {message.text}
+        </p>
+      );
+    case 'bot':
+      return <p class="msg bot">{t[message.line]}</p>;
+    case 'proposal':
+      return <ProposalCard message={message} />;
+    case 'order':
+      return <OrderCard orderId={message.orderId} draft={message.draft} />;
+    case 'quota':
+      return <QuotaAnswer quota={message.quota} />;
+    case 'library':
+      return <LibraryAnswer entries={message.entries} />;
+    case 'help':
+      return <HelpAnswer />;
+    case 'error':
+      return <ErrorMessage error={message.error} retry={message.retry} />;
+  }
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Composer } from './Composer.js';
+import { useWidget, useWidgetState } from './context.js';
+import { CloseIcon, SparkIcon } from './icons.js';
+import { MessageList } from './MessageList.js';
+
+export function Panel() {
+  const { store, t } = useWidget();
+  const announcement = useWidgetState((s) => s.announcement);
+  const reconnecting = useWidgetState((s) => Object.values(s.orders).some((o) => o.reconnecting && !o.done));
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), []);
+
+  const close = () => store.setState({ open: false });
+  return (
+    <section
+      id="alfie-panel"
+      class="panel"
+      role="dialog"
+      aria-labelledby="alfie-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <header class="head">
+        <span class="mark" aria-hidden="true">
+          <SparkIcon />
+        </span>
+        <div class="head-text">
+          <h2 id="alfie-title">{t.title}</h2>
+          <p>{t.subtitle}</p>
+        </div>
+        <button type="button" class="icon-btn" aria-label={t.close} onClick={close}>
+          <CloseIcon />
+        </button>
+      </header>
+      {reconnecting && (
+        <p class="banner" role="status">
+          {t.reconnecting}
+        </p>
+      )}
+      <MessageList />
+      <Composer inputRef={input} />
+      <p class="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+    </section>
+  );
+}

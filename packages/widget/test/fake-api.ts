@@ -1,0 +1,196 @@
+import type {
+  Asset,
+  GenerateRequest,
+  LibraryEntry,
+  OrderDetail,
+  OrderEvent,
+  OrderStatus,
+  Quota,
+} from '@alfie/core/contract';
+import { HttpResponse, http } from 'msw';
+
+export const API = 'http://alfie.test';
+export const BRAND = '11111111-1111-4111-8111-111111111111';
+
+interface FakeOrder {
+  detail: OrderDetail;
+  streams: Set<ReadableStreamDefaultController<Uint8Array>>;
+}
+
+export function quotaWith(images: number, resetsAt = '2026-12-01T00:00:00.000Z'): Quota {
+  return {
+    brandId: BRAND,
+    plan: 'starter',
+    period: 202611,
+    resetsAt,
+    limits: { images: 150, videos: 15, woofs: 15 },
+    used: { images: 150 - images, videos: 0, woofs: 0 },
+    reserved: { images: 0, videos: 0, woofs: 0 },
+    remaining: { images, videos: 15, woofs: 15 },
+    bypass: false,
+  };
+}
+
+/**
+ * The Alfie API as msw handlers, driven by the test: it accepts orders, then the test delivers
+ * slides and ends orders, which go out on the SSE streams like the real server sends them.
+ */
+export function createFakeApi() {
+  const encoder = new TextEncoder();
+  const orders = new Map<string, FakeOrder>();
+  let eventId = 0;
+  const state = {
+    quota: quotaWith(37),
+    generateCalls: [] as GenerateRequest[],
+    /** Next POST /v1/generate answers this error instead of accepting. */
+    generateError: null as null | { status: number; code: string; message: string; details?: unknown },
+    library: [] as LibraryEntry[],
+    openStreams: 0,
+    unauthorized: false,
+  };
+
+  const send = (order: FakeOrder, event: OrderEvent) => {
+    eventId += 1;
+    const chunk = encoder.encode(`id: ${eventId}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    for (const controller of order.streams) controller.enqueue(chunk);
+  };
+  const auth = () =>
+    state.unauthorized
+      ? HttpResponse.json({ error: { code: 'UNAUTHORIZED', message: 'Token expired' } }, { status: 401 })
+      : null;
+
+  const handlers = [
+    http.get(`${API}/v1/quotas/:brandId`, () => auth() ?? HttpResponse.json(state.quota)),
+    http.get(`${API}/v1/library`, () => auth() ?? HttpResponse.json({ data: state.library, nextCursor: null })),
+    http.get(`${API}/v1/brands`, () => HttpResponse.json({ data: [{ id: BRAND, name: 'Vélo & Co' }], nextCursor: null })),
+    http.post(`${API}/v1/generate`, async ({ request }) => {
+      const denied = auth();
+      if (denied) return denied;
+      const body = (await request.json()) as GenerateRequest;
+      state.generateCalls.push(body);
+      if (state.generateError) {
+        const { status, ...error } = state.generateError;
+        state.generateError = null;
+        return HttpResponse.json({ error }, { status });
+      }
+      const orderId = `order-${state.generateCalls.length}`;
+      const now = new Date().toISOString();
+      const count = body.format === 'video' ? 1 : (body.count ?? 1);
+      orders.set(orderId, {
+        streams: new Set(),
+        detail: {
+          id: orderId,
+          userId: 'user-1',
+          brandId: body.brandId,
+          type: body.format,
+          status: 'processing',
+          topic: body.topic,
+          ratio: body.ratio ?? '1:1',
+          count,
+          duration: body.duration ?? null,
+          createdAt: now,
+          updatedAt: now,
+          items: [],
+          assets: [],
+          expectedTotal: count,
+          completedCount: 0,
+          job: null,
+        },
+      });
+      return HttpResponse.json({ orderId, jobId: `job-${orderId}` }, { status: 202 });
+    }),
+    http.get(`${API}/v1/orders/:id/events`, ({ params, request }) => {
+      const order = orders.get(String(params.id));
+      if (!order) return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No order' } }, { status: 404 });
+      let controller: ReadableStreamDefaultController<Uint8Array>;
+      const close = () => {
+        if (!order.streams.delete(controller)) return;
+        state.openStreams -= 1;
+        try {
+          controller.close();
+        } catch {}
+      };
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          controller = c;
+          order.streams.add(c);
+          state.openStreams += 1;
+          c.enqueue(encoder.encode(': ping\n\n'));
+          const { detail } = order;
+          if (['completed', 'partial', 'failed', 'canceled'].includes(detail.status)) {
+            send(order, endEvent(detail));
+            close();
+          }
+        },
+        cancel: close,
+      });
+      request.signal.addEventListener('abort', close);
+      return new HttpResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
+    }),
+    http.get(`${API}/v1/orders/:id`, ({ params }) => {
+      const order = orders.get(String(params.id));
+      return order
+        ? HttpResponse.json(order.detail)
+        : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No order' } }, { status: 404 });
+    }),
+  ];
+
+  return {
+    handlers,
+    state,
+    orders,
+    /** Delivers the next slide/image of an order. */
+    deliver(orderId: string): Asset {
+      const order = orders.get(orderId)!;
+      const index = order.detail.assets.length;
+      const asset: Asset = {
+        id: `${orderId}-asset-${index}`,
+        orderId,
+        orderItemId: null,
+        brandId: BRAND,
+        type: order.detail.type === 'carousel' ? 'carousel_slide' : order.detail.type === 'video' ? 'video' : 'image',
+        url: `/files/${orderId}-${index}.png`,
+        thumbnailUrl: order.detail.type === 'video' ? `/files/${orderId}-poster.png` : null,
+        publicId: null,
+        slideIndex: index,
+        width: 1080,
+        height: 1350,
+        durationSeconds: null,
+        mimeType: 'image/png',
+        text: { title: `Titre ${index + 1}` },
+        createdAt: new Date().toISOString(),
+      };
+      order.detail = {
+        ...order.detail,
+        assets: [...order.detail.assets, asset],
+        completedCount: order.detail.completedCount + 1,
+      };
+      send(order, { type: 'asset', orderId, asset });
+      return asset;
+    },
+    /** Ends an order with a terminal status; the stream sends `end` and closes. */
+    finish(orderId: string, status: OrderStatus = 'completed') {
+      const order = orders.get(orderId)!;
+      order.detail = { ...order.detail, status };
+      send(order, { type: 'status', orderId, status });
+      send(order, endEvent(order.detail));
+      for (const controller of [...order.streams]) {
+        order.streams.delete(controller);
+        state.openStreams -= 1;
+        try {
+          controller.close();
+        } catch {}
+      }
+    },
+  };
+}
+
+function endEvent(detail: OrderDetail): OrderEvent {
+  return {
+    type: 'end',
+    orderId: detail.id,
+    status: detail.status as 'completed',
+    completedCount: detail.completedCount,
+    expectedTotal: detail.expectedTotal,
+  };
+}
