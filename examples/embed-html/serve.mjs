@@ -14,7 +14,10 @@ const apiUrl = (process.env.ALFIE_API_URL ?? 'http://localhost:8787').replace(/\
 const apiOrigin = new URL(apiUrl).origin;
 
 const escapeAttr = (value) =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 const values = {
   API_URL: apiUrl,
@@ -55,12 +58,20 @@ const server = createServer(async (req, res) => {
   try {
     let body = await readFile(join(file[1], file[0]));
     if (file[0] === 'index.html') {
-      body = body.toString('utf8').replace(/%([A-Z_]+)%/g, (match, key) => (key in values ? escapeAttr(values[key]) : match));
+      body = body
+        .toString('utf8')
+        .replace(/%([A-Z_]+)%/g, (match, key) => (key in values ? escapeAttr(values[key]) : match));
     }
-    res.writeHead(200, { 'content-type': file[2], 'content-security-policy': csp, 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': file[2],
+      'content-security-policy': csp,
+      'cache-control': 'no-store',
+    });
     res.end(body);
   } catch {
-    res.writeHead(500, { 'content-type': 'text/plain' }).end(`Missing ${file[0]}: run pnpm --filter @alfie/widget build`);
+    res
+      .writeHead(500, { 'content-type': 'text/plain' })
+      .end(`Missing ${file[0]}: run pnpm --filter @alfie/widget build`);
   }
 });
 

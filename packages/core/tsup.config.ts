@@ -1,11 +1,16 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared: Options = {
   entry: { index: 'src/index.ts', intent: 'src/intent/index.ts', contract: 'src/contract/index.ts' },
-  format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
   sourcemap: true,
   treeshake: true,
   target: 'es2022',
-});
+};
+
+export default defineConfig([
+  { ...shared, format: 'esm', clean: true },
+  // ky is ESM-only: the CommonJS build carries its own copy so `require('@alfie/core')` works on every
+  // Node version core supports, not only those with require(esm).
+  { ...shared, format: 'cjs', noExternal: ['ky'] },
+]);

@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2020',
+  // Hooks and a context provider: Next.js App Router must treat the whole bundle as client code.
+  banner: { js: "'use client';" },
 });

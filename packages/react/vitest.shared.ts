@@ -14,7 +14,10 @@ export function reactProject(major: 18 | 19): UserWorkspaceConfig {
   // Tests run against core's source, so they never depend on core having been built first.
   const core = [
     { find: /^@alfie\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
-    { find: /^@alfie\/core\/(intent|contract)$/, replacement: fileURLToPath(new URL('../core/src/$1/index.ts', import.meta.url)) },
+    {
+      find: /^@alfie\/core\/(intent|contract)$/,
+      replacement: fileURLToPath(new URL('../core/src/$1/index.ts', import.meta.url)),
+    },
   ];
   const react =
     major === 18
@@ -32,6 +35,7 @@ export function reactProject(major: 18 | 19): UserWorkspaceConfig {
       include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
       environment: './test/jsdom-environment.ts',
       setupFiles: major === 18 ? ['./test/react18-setup.ts', './test/setup.ts'] : ['./test/setup.ts'],
+      env: { EXPECTED_REACT_MAJOR: String(major) },
       testTimeout: 20_000,
     },
   });

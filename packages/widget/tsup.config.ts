@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 export default defineConfig([
@@ -20,12 +21,15 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     platform: 'browser',
-    target: 'es2020',
+    // ES2022 keeps core's #private fields native instead of WeakMap helpers (Safari 15.4+, Chrome 94+).
+    target: 'es2022',
     sourcemap: true,
     clean: false,
     dts: false,
     esbuildOptions(options) {
       options.legalComments = 'none';
+      // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside this bundle only.
+      options.alias = { ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)) };
     },
   },
 ]);

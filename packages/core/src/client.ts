@@ -70,7 +70,7 @@ export function createAlfieClient(options: AlfieClientOptions) {
   const quotaMayHaveChanged = () => {
     for (const listener of [...quotaChangeListeners]) listener();
   };
-  const subscribeEvents = createEventsHub(transport, live.firstEventTimeout, live.maxFailures);
+  const subscribeEvents = createEventsHub(transport, live.maxFailures);
   const watch = createWatchRegistry({ transport, ...live, onDone: quotaMayHaveChanged });
 
   const listOrders = (query?: ListOrdersQuery, opts?: RequestOptions) =>

@@ -1,12 +1,23 @@
 // Public surface of @alfie/core. Every export is named so bundlers can drop what an app does not use.
 // The request JSON Schemas stay in '@alfie/core/contract' (their spreads defeat tree-shaking here).
-export { fromSupabase } from './auth/from-supabase.js';
+
 export type { SupabaseAuthSource } from './auth/from-supabase.js';
-export { createAlfieClient } from './client.js';
+export { fromSupabase } from './auth/from-supabase.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
+export { createAlfieClient } from './client.js';
+export type {
+  Format,
+  ItemStatus,
+  ItemType,
+  JobStatus,
+  JobType,
+  OrderStatus,
+  PlanName,
+  Ratio,
+  TerminalOrderStatus,
+} from './contract/constants.js';
 export {
   DEFAULT_RATIO,
-  ERROR_CODES,
   FORMATS,
   ITEM_STATUSES,
   ITEM_TYPES,
@@ -20,24 +31,25 @@ export {
   RATIOS,
   TERMINAL_ORDER_STATUSES,
   woofsCost,
-} from './contract/index.js';
+} from './contract/constants.js';
+export type {
+  ErrorBody,
+  ErrorCode,
+  QuotaCounts,
+  QuotaExceededDetails,
+  ValidationIssue,
+} from './contract/errors.js';
+export { ERROR_CODES } from './contract/errors.js';
 export type {
   Asset,
   Brand,
   CreateBrandRequest,
   CreateTokenRequest,
   CreateTokenResponse,
-  ErrorBody,
-  ErrorCode,
-  Format,
   GenerateRequest,
   GenerateResponse,
   Health,
-  ItemStatus,
-  ItemType,
   Job,
-  JobStatus,
-  JobType,
   LibraryEntry,
   ListLibraryQuery,
   ListOrdersQuery,
@@ -46,17 +58,11 @@ export type {
   OrderEvent,
   OrderEventType,
   OrderItem,
-  OrderStatus,
   Page,
-  PlanName,
   Quota,
-  QuotaCounts,
-  QuotaExceededDetails,
-  Ratio,
-  TerminalOrderStatus,
   UpdateBrandRequest,
-  ValidationIssue,
-} from './contract/index.js';
+} from './contract/types.js';
+export type { AlfieErrorCode, AnyAlfieError } from './errors/index.js';
 export {
   AlfieError,
   AlfieHttpError,
@@ -68,13 +74,25 @@ export {
   isQuotaExceededError,
   QuotaExceededError,
 } from './errors/index.js';
-export type { AlfieErrorCode, AnyAlfieError } from './errors/index.js';
 export type { RetryConfig } from './http/retry.js';
 export type { TokenProvider } from './http/token.js';
 export type { RequestOptions } from './http/transport.js';
+export type {
+  DetectOptions,
+  GenerateIntent,
+  Intent,
+  IntentKind,
+  IntentToRequestOptions,
+  IntentWarning,
+  Language,
+  Platform,
+  SimpleIntent,
+  SimpleIntentKind,
+} from './intent/index.js';
+export { describeIntent, detectIntent, intentToRequest } from './intent/index.js';
 export type { OrderEventListener } from './observers/events-hub.js';
-export { createMutation } from './observers/mutation.js';
 export type { MutationObserver, MutationSnapshot } from './observers/mutation.js';
+export { createMutation } from './observers/mutation.js';
 export type { PagerObserver, PagerSnapshot } from './observers/pager.js';
 export type { QuotaObserver, QuotaSnapshot } from './observers/quota.js';
 export type {

@@ -15,7 +15,10 @@ function protectedQuota(valid: string[]) {
       const auth = request.headers.get('authorization');
       seen.push(auth);
       if (auth && valid.includes(auth.replace('Bearer ', ''))) return HttpResponse.json(quota);
-      return HttpResponse.json({ error: { code: 'UNAUTHORIZED', message: 'expired token' } }, { status: 401 });
+      return HttpResponse.json(
+        { error: { code: 'UNAUTHORIZED', message: 'expired token' } },
+        { status: 401 },
+      );
     }),
   );
   return seen;
@@ -44,7 +47,9 @@ describe('authentication', () => {
 
   it('after a 401 asks getToken for a fresh token and retries once', async () => {
     const seen = protectedQuota(['fresh']);
-    const getToken = vi.fn(async ({ forceRefresh }: { forceRefresh: boolean }) => (forceRefresh ? 'fresh' : 'stale'));
+    const getToken = vi.fn(async ({ forceRefresh }: { forceRefresh: boolean }) =>
+      forceRefresh ? 'fresh' : 'stale',
+    );
     const client = createAlfieClient({ baseUrl: BASE, getToken });
     await expect(client.quotas.get('b1')).resolves.toEqual(quota);
     expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
@@ -79,7 +84,15 @@ describe('fromSupabase', () => {
       auth: { persistSession: false, autoRefreshToken: false },
       realtime: { transport: class {} as never },
     });
-  const user = { id: 'u1', aud: 'authenticated', role: 'authenticated', email: 'u@example.com', app_metadata: {}, user_metadata: {}, created_at: '2026-01-01T00:00:00Z' };
+  const user = {
+    id: 'u1',
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: 'u@example.com',
+    app_metadata: {},
+    user_metadata: {},
+    created_at: '2026-01-01T00:00:00Z',
+  };
 
   it("uses a real supabase-js session, and refreshes it after Alfie's 401", async () => {
     const first = jwt('first');
@@ -87,7 +100,14 @@ describe('fromSupabase', () => {
     server.use(
       http.get(`${SUPABASE}/auth/v1/user`, () => HttpResponse.json(user)),
       http.post(`${SUPABASE}/auth/v1/token`, () =>
-        HttpResponse.json({ access_token: refreshed, refresh_token: 'r2', token_type: 'bearer', expires_in: 3600, expires_at: Math.floor(Date.now() / 1000) + 3600, user }),
+        HttpResponse.json({
+          access_token: refreshed,
+          refresh_token: 'r2',
+          token_type: 'bearer',
+          expires_in: 3600,
+          expires_at: Math.floor(Date.now() / 1000) + 3600,
+          user,
+        }),
       ),
     );
     const supabase = supabaseClient();
@@ -101,7 +121,12 @@ describe('fromSupabase', () => {
   it('sends no Authorization header when signed out', async () => {
     const supabase = supabaseClient();
     const seen: Array<string | null> = [];
-    server.use(http.get(api('/v1/brands'), ({ request }) => (seen.push(request.headers.get('authorization')), HttpResponse.json([]))));
+    server.use(
+      http.get(api('/v1/brands'), ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json([]);
+      }),
+    );
     await createAlfieClient({ baseUrl: BASE, getToken: fromSupabase(supabase) }).brands.list();
     expect(seen).toEqual([null]);
   });

@@ -60,22 +60,37 @@ describe('error model', () => {
   it('turns VALIDATION_FAILED into an AlfieValidationError with the issues', async () => {
     const issues = [{ path: '/duration', message: 'must be <= 60' }];
     const error = await failingGenerate(() =>
-      HttpResponse.json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request', details: { issues } } }, { status: 400 }),
+      HttpResponse.json(
+        { error: { code: 'VALIDATION_FAILED', message: 'Invalid request', details: { issues } } },
+        { status: 400 },
+      ),
     );
-    expect(error).toMatchObject({ name: 'AlfieValidationError', code: 'VALIDATION_FAILED', status: 400, issues });
+    expect(error).toMatchObject({
+      name: 'AlfieValidationError',
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      issues,
+    });
   });
 
   it('keeps other server codes on an AlfieHttpError', async () => {
     const error = await failingGenerate(() =>
       HttpResponse.json({ error: { code: 'FORBIDDEN', message: 'Not your brand' } }, { status: 403 }),
     );
-    expect(error).toMatchObject({ name: 'AlfieHttpError', code: 'FORBIDDEN', status: 403, message: 'Not your brand' });
+    expect(error).toMatchObject({
+      name: 'AlfieHttpError',
+      code: 'FORBIDDEN',
+      status: 403,
+      message: 'Not your brand',
+    });
     expect(isAlfieHttpError(error)).toBe(true);
     expect(isQuotaExceededError(error)).toBe(false);
   });
 
   it('derives a code from the status when a proxy answers with HTML', async () => {
-    const error = await failingGenerate(() => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await failingGenerate(
+      () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(error).toMatchObject({ code: 'INTERNAL', status: 502, message: 'HTTP 502 Bad Gateway' });
     const limited = await failingGenerate(() => new HttpResponse(null, { status: 429 }));
     expect(limited).toMatchObject({ code: 'RATE_LIMITED', status: 429 });

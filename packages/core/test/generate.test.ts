@@ -5,7 +5,12 @@ import { createAlfieClient } from '../src/index.js';
 import { api, BASE, useMswServer } from './helpers/msw.js';
 
 const server = useMswServer();
-const request: GenerateRequest = { format: 'carousel', count: 5, topic: 'Les tendances marketing 2025', brandId: 'b1' };
+const request: GenerateRequest = {
+  format: 'carousel',
+  count: 5,
+  topic: 'Les tendances marketing 2025',
+  brandId: 'b1',
+};
 const fastRetry = { limit: 3, delay: () => 1 };
 
 /**
@@ -22,10 +27,14 @@ function idempotentServer(failures: Array<'network-before' | 'network-after' | 5
       expect(await req.json()).toEqual(request);
       const failure = failures.shift();
       if (failure === 'network-before') return HttpResponse.error();
-      if (failure === 503) return HttpResponse.json({ error: { code: 'INTERNAL', message: 'busy' } }, { status: 503 });
-      if (failure === 401) return HttpResponse.json({ error: { code: 'UNAUTHORIZED', message: 'expired' } }, { status: 401 });
-      if (!key) return HttpResponse.json({ error: { code: 'VALIDATION_FAILED', message: 'key' } }, { status: 400 });
-      if (!orders.has(key)) orders.set(key, { orderId: `ord_${orders.size + 1}`, jobId: `job_${orders.size + 1}` });
+      if (failure === 503)
+        return HttpResponse.json({ error: { code: 'INTERNAL', message: 'busy' } }, { status: 503 });
+      if (failure === 401)
+        return HttpResponse.json({ error: { code: 'UNAUTHORIZED', message: 'expired' } }, { status: 401 });
+      if (!key)
+        return HttpResponse.json({ error: { code: 'VALIDATION_FAILED', message: 'key' } }, { status: 400 });
+      if (!orders.has(key))
+        orders.set(key, { orderId: `ord_${orders.size + 1}`, jobId: `job_${orders.size + 1}` });
       // The order exists now, but the answer is lost on the way back.
       if (failure === 'network-after') return HttpResponse.error();
       return HttpResponse.json(orders.get(key), { status: 202 });
@@ -76,7 +85,10 @@ describe('generate', () => {
   it('gives up with a NETWORK_ERROR after the retry limit', async () => {
     const { keys } = idempotentServer(['network-before', 'network-before', 'network-before']);
     const client = createAlfieClient({ baseUrl: BASE, token: 't', retry: { limit: 2, delay: () => 1 } });
-    await expect(client.generate(request)).rejects.toMatchObject({ code: 'NETWORK_ERROR', name: 'AlfieNetworkError' });
+    await expect(client.generate(request)).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      name: 'AlfieNetworkError',
+    });
     expect(keys).toHaveLength(3);
   });
 });

@@ -17,7 +17,9 @@ function paged<T>(path: string, total: number, row: (index: number) => T) {
       queries.push(url.searchParams);
       const start = Number(url.searchParams.get('cursor') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 2);
-      const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) => row(start + i));
+      const data = Array.from({ length: Math.max(0, Math.min(limit, total - start)) }, (_, i) =>
+        row(start + i),
+      );
       return HttpResponse.json({ data, nextCursor: start + limit < total ? String(start + limit) : null });
     }),
   );
@@ -39,7 +41,13 @@ describe('pagers', () => {
     expect(pager.getSnapshot().isFetchingNextPage).toBe(true);
     await next;
     await pager.fetchNextPage();
-    expect(pager.getSnapshot().items.map((order) => order.id)).toEqual(['ord_0', 'ord_1', 'ord_2', 'ord_3', 'ord_4']);
+    expect(pager.getSnapshot().items.map((order) => order.id)).toEqual([
+      'ord_0',
+      'ord_1',
+      'ord_2',
+      'ord_3',
+      'ord_4',
+    ]);
     expect(pager.getSnapshot().hasNextPage).toBe(false);
     await pager.fetchNextPage(); // nothing left: no request
     expect(queries).toHaveLength(3);
@@ -72,7 +80,8 @@ describe('pagers', () => {
   it('library.iterate walks every page', async () => {
     paged('/v1/library', 5, entryRow);
     const seen: string[] = [];
-    for await (const entry of client().library.iterate({ type: 'carousel', limit: 2 })) seen.push(entry.orderId);
+    for await (const entry of client().library.iterate({ type: 'carousel', limit: 2 }))
+      seen.push(entry.orderId);
     expect(seen).toEqual(['ord_0', 'ord_1', 'ord_2', 'ord_3', 'ord_4']);
   });
 });
@@ -85,7 +94,10 @@ describe('events and quota observer', () => {
     let woofs = 10;
     let quotaCalls = 0;
     server.use(
-      http.get(api('/v1/quotas/b1'), () => (quotaCalls++, HttpResponse.json(quota(woofs)))),
+      http.get(api('/v1/quotas/b1'), () => {
+        quotaCalls++;
+        return HttpResponse.json(quota(woofs));
+      }),
       http.get(api('/v1/events'), ({ request }) => {
         const stream = liveStream();
         request.signal.addEventListener('abort', () => {
@@ -110,7 +122,13 @@ describe('events and quota observer', () => {
     streams[0]!.send(1, { type: 'status', orderId: 'o1', status: 'processing' });
     await until(() => events.length === 1);
     expect(quotaCalls).toBe(1); // a status change does not touch the quota
-    streams[0]!.send(2, { type: 'end', orderId: 'o1', status: 'completed', completedCount: 1, expectedTotal: 1 });
+    streams[0]!.send(2, {
+      type: 'end',
+      orderId: 'o1',
+      status: 'completed',
+      completedCount: 1,
+      expectedTotal: 1,
+    });
     await until(() => observer.getSnapshot().quota?.remaining.woofs === 6);
     expect(events.map((event) => event.type)).toEqual(['status', 'end']);
 
@@ -126,7 +144,10 @@ describe('events and quota observer', () => {
     server.use(
       http.get(api('/v1/quotas/b1'), () => HttpResponse.json(quota(woofs))),
       http.get(api('/v1/events'), () => new HttpResponse(null, { status: 404 })),
-      http.post(api('/v1/generate'), () => ((woofs = 9), HttpResponse.json({ orderId: 'o', jobId: 'j' }, { status: 202 }))),
+      http.post(api('/v1/generate'), () => {
+        woofs = 9;
+        return HttpResponse.json({ orderId: 'o', jobId: 'j' }, { status: 202 });
+      }),
     );
     const alfie = client();
     const observer = alfie.quotas.observe('b1');
@@ -143,7 +164,11 @@ describe('mutation observer', () => {
     server.use(
       http.post(api('/v1/brands'), async ({ request }) => {
         const body = (await request.json()) as { name: string };
-        if (!body.name) return HttpResponse.json({ error: { code: 'VALIDATION_FAILED', message: 'name' } }, { status: 400 });
+        if (!body.name)
+          return HttpResponse.json(
+            { error: { code: 'VALIDATION_FAILED', message: 'name' } },
+            { status: 400 },
+          );
         return HttpResponse.json({ id: 'b9', name: body.name }, { status: 201 });
       }),
     );
@@ -180,7 +205,9 @@ describe('brands', () => {
   it('accepts either a page or a bare array from GET /v1/brands', async () => {
     server.use(http.get(api('/v1/brands'), () => HttpResponse.json([{ id: 'b1' }])));
     await expect(client().brands.list()).resolves.toEqual({ data: [{ id: 'b1' }], nextCursor: null });
-    server.use(http.get(api('/v1/brands'), () => HttpResponse.json({ data: [{ id: 'b2' }], nextCursor: null })));
+    server.use(
+      http.get(api('/v1/brands'), () => HttpResponse.json({ data: [{ id: 'b2' }], nextCursor: null })),
+    );
     await expect(client().brands.list()).resolves.toEqual({ data: [{ id: 'b2' }], nextCursor: null });
   });
 });

@@ -18,8 +18,13 @@ function flakyJob(answers: Array<() => Response>) {
   return calls;
 }
 
-const status = (code: number, headers: Record<string, string> = {}) => () =>
-  HttpResponse.json({ error: { code: code === 429 ? 'RATE_LIMITED' : 'INTERNAL', message: 'x' } }, { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json(
+      { error: { code: code === 429 ? 'RATE_LIMITED' : 'INTERNAL', message: 'x' } },
+      { status: code, headers },
+    );
 
 describe('retries', () => {
   it('retries GETs on 5xx and network errors, then succeeds', async () => {
@@ -57,7 +62,9 @@ describe('retries', () => {
   });
 
   it('never retries 4xx answers', async () => {
-    const calls = flakyJob([() => HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no job' } }, { status: 404 })]);
+    const calls = flakyJob([
+      () => HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no job' } }, { status: 404 }),
+    ]);
     const client = createAlfieClient({ baseUrl: BASE, retry: { limit: 3, delay: () => 1 } });
     await expect(client.jobs.get('j1')).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
     expect(calls).toHaveLength(1);
@@ -65,7 +72,12 @@ describe('retries', () => {
 
   it('does not retry a cancel (not idempotency-keyed)', async () => {
     let calls = 0;
-    server.use(http.post(api('/v1/orders/o1/cancel'), () => (calls++, HttpResponse.json({ error: { code: 'INTERNAL', message: 'x' } }, { status: 503 }))));
+    server.use(
+      http.post(api('/v1/orders/o1/cancel'), () => {
+        calls++;
+        return HttpResponse.json({ error: { code: 'INTERNAL', message: 'x' } }, { status: 503 });
+      }),
+    );
     const client = createAlfieClient({ baseUrl: BASE, retry: { limit: 3, delay: () => 1 } });
     await expect(client.orders.cancel('o1')).rejects.toMatchObject({ status: 503 });
     expect(calls).toBe(1);
@@ -73,7 +85,9 @@ describe('retries', () => {
 
   it('retry: 0 turns retries off', async () => {
     const calls = flakyJob([status(503)]);
-    await expect(createAlfieClient({ baseUrl: BASE, retry: 0 }).jobs.get('j1')).rejects.toMatchObject({ status: 503 });
+    await expect(createAlfieClient({ baseUrl: BASE, retry: 0 }).jobs.get('j1')).rejects.toMatchObject({
+      status: 503,
+    });
     expect(calls).toHaveLength(1);
   });
 });

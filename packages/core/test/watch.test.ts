@@ -2,12 +2,17 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAlfieClient } from '../src/index.js';
 import type { WatchConnection, WatchSnapshot } from '../src/watch/types.js';
-import { BASE, until, useMswServer } from './helpers/msw.js';
+import { api, BASE, until, useMswServer } from './helpers/msw.js';
 import { orderServer } from './helpers/order-server.js';
 
 const server = useMswServer();
 const makeClient = (live: Parameters<typeof createAlfieClient>[0]['live'] = {}) =>
-  createAlfieClient({ baseUrl: BASE, token: 't', retry: { limit: 2, delay: () => 1 }, live: { pollInterval: 20, ...live } });
+  createAlfieClient({
+    baseUrl: BASE,
+    token: 't',
+    retry: { limit: 2, delay: () => 1 },
+    live: { pollInterval: 20, ...live },
+  });
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -33,20 +38,33 @@ describe('orders.watch over SSE', () => {
   it('follows a carousel to completion: assets by slide, progress, then stops by itself', async () => {
     const order = orderServer(server);
     const watcher = makeClient().orders.watch('ord_1');
-    expect(watcher.getSnapshot()).toMatchObject({ orderId: 'ord_1', connection: 'closed', done: false, assets: [] });
+    expect(watcher.getSnapshot()).toMatchObject({
+      orderId: 'ord_1',
+      connection: 'closed',
+      done: false,
+      assets: [],
+    });
     const seen = record(watcher);
     await until(() => seen.last().connection === 'live');
 
     order.sendNext(7); // processing, slides 0 and 1 delivered
     await until(() => seen.last().assets.length === 2);
-    expect(seen.last()).toMatchObject({ status: 'processing', progress: { completed: 2, expected: 4, ratio: 0.5 }, done: false });
+    expect(seen.last()).toMatchObject({
+      status: 'processing',
+      progress: { completed: 2, expected: 4, ratio: 0.5 },
+      done: false,
+    });
 
     order.sendNext(100);
     await until(() => seen.last().done && seen.last().connection === 'closed');
     const final = seen.last();
     expect(assetIds(final)).toEqual(['asset_0', 'asset_1', 'asset_2', 'asset_3']);
     expect(final.assets.map((asset) => asset.slideIndex)).toEqual([0, 1, 2, 3]);
-    expect(final).toMatchObject({ status: 'completed', progress: { completed: 4, expected: 4, ratio: 1 }, error: null });
+    expect(final).toMatchObject({
+      status: 'completed',
+      progress: { completed: 4, expected: 4, ratio: 1 },
+      error: null,
+    });
     expect(final.order?.status).toBe('completed');
     expect(final.items.every((item) => item.status === 'completed')).toBe(true);
     expect(seen.connections).toEqual(['connecting', 'live', 'closed']);
@@ -121,23 +139,34 @@ describe('orders.watch falls back to polling', () => {
     expect(order.detailCalls()).toBe(calls); // stopped polling by itself
   });
 
-  it('when a buffering proxy holds every byte back', async () => {
+  it('when a buffering proxy holds every byte back while the order moves', async () => {
     const order = orderServer(server);
-    // Swallow the server's first bytes: nothing reaches the client, like a buffering proxy.
     const watcher = makeClient({ firstEventTimeout: 100 }).orders.watch('ord_1');
-    const originalRaw = order.connections;
-    expect(originalRaw).toHaveLength(0);
+    // The server wrote events, but a buffering proxy passes no byte on.
     server.use(
-      http.get('http://alfie.test/v1/orders/ord_1/events', () => {
-        const silent = new ReadableStream();
-        return new Response(silent, { headers: { 'content-type': 'text/event-stream' } });
-      }),
+      http.get(
+        api('/v1/orders/ord_1/events'),
+        () => new Response(new ReadableStream(), { headers: { 'content-type': 'text/event-stream' } }),
+      ),
     );
+    order.advance(4);
     const seen = record(watcher);
     await until(() => seen.last().connection === 'polling');
     order.advance(100);
     await until(() => seen.last().done);
     expect(assetIds(seen.last())).toHaveLength(4);
+  });
+
+  it('but not while the order is still pending: a quiet stream is normal then', async () => {
+    const order = orderServer(server, { quiet: true });
+    const seen = record(makeClient({ firstEventTimeout: 50 }).orders.watch('ord_1'));
+    await until(() => order.connections.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(seen.last().connection).toBe('connecting');
+    expect(order.detailCalls()).toBeGreaterThan(2); // it checked, each time the stream was quiet
+    order.sendNext(100);
+    await until(() => seen.last().done);
+    expect(seen.connections).toEqual(['connecting', 'live', 'closed']);
   });
 
   it('after repeated failures', async () => {

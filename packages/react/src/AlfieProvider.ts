@@ -20,24 +20,24 @@ export type AlfieProviderProps = { children?: ReactNode } & (
  */
 export function AlfieProvider(props: AlfieProviderProps): ReactNode {
   const options = props.client ? null : (props as AlfieClientOptions);
-  // The latest credentials, read by the client at request time (see `getToken` below).
-  const credentials = useRef({ token: options?.token, getToken: options?.getToken });
-  credentials.current = { token: options?.token, getToken: options?.getToken };
+  // The latest props, read by the client when it sends a request (see `getToken` below).
+  const latest = useRef(options);
+  latest.current = options;
 
   const baseUrl = options?.baseUrl;
+  // Only a new server means a new client; the other options are read once, like TanStack's QueryClient.
   const ownClient = useMemo(() => {
-    if (baseUrl === undefined || !options) return null;
-    const { token: _token, getToken: _getToken, ...rest } = options;
+    const initial = latest.current;
+    if (baseUrl === undefined || !initial) return null;
+    const { token: _token, getToken: _getToken, ...rest } = initial;
     return createAlfieClient({
       ...rest,
       baseUrl,
       getToken: (context) => {
-        const { token, getToken } = credentials.current;
-        return getToken ? getToken(context) : (token ?? null);
+        const current = latest.current;
+        return current?.getToken ? current.getToken(context) : (current?.token ?? null);
       },
     });
-    // Only a new server means a new client; other options are read once, like TanStack's QueryClient.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [baseUrl]);
 
   const client = props.client ?? ownClient;

@@ -1,25 +1,5 @@
 // Public surface of @alfie/react: one hook per file, each a thin binding over a @alfie/core observer.
-export { AlfieProvider } from './AlfieProvider.js';
-export type { AlfieProviderProps } from './AlfieProvider.js';
-export { useAlfieClient } from './useAlfieClient.js';
-export { useGenerate } from './useGenerate.js';
-export type { UseGenerateResult } from './useGenerate.js';
-export { useGenerateFromChat } from './useGenerateFromChat.js';
-export type {
-  ChatProposal,
-  ChatStep,
-  UseGenerateFromChatOptions,
-  UseGenerateFromChatResult,
-} from './useGenerateFromChat.js';
-export { useIntent } from './useIntent.js';
-export { useLibrary } from './useLibrary.js';
-export type { UseLibraryQuery } from './useLibrary.js';
-export { useOrder } from './useOrder.js';
-export type { UseOrderOptions } from './useOrder.js';
-export { useOrders } from './useOrders.js';
-export type { UseOrdersQuery, UsePagerResult } from './useOrders.js';
-export { useQuota } from './useQuota.js';
-export type { UseQuotaResult } from './useQuota.js';
+
 // Types the hooks return, so apps need no direct @alfie/core import to annotate them.
 export type {
   AlfieClient,
@@ -32,3 +12,24 @@ export type {
   Quota,
   WatchSnapshot,
 } from '@alfie/core';
+export type { AlfieProviderProps } from './AlfieProvider.js';
+export { AlfieProvider } from './AlfieProvider.js';
+export { useAlfieClient } from './useAlfieClient.js';
+export type { UseGenerateResult } from './useGenerate.js';
+export { useGenerate } from './useGenerate.js';
+export type {
+  ChatProposal,
+  ChatStep,
+  UseGenerateFromChatOptions,
+  UseGenerateFromChatResult,
+} from './useGenerateFromChat.js';
+export { useGenerateFromChat } from './useGenerateFromChat.js';
+export { useIntent } from './useIntent.js';
+export type { UseLibraryQuery } from './useLibrary.js';
+export { useLibrary } from './useLibrary.js';
+export type { UseOrderOptions } from './useOrder.js';
+export { useOrder } from './useOrder.js';
+export type { UseOrdersQuery, UsePagerResult } from './useOrders.js';
+export { useOrders } from './useOrders.js';
+export type { UseQuotaResult } from './useQuota.js';
+export { useQuota } from './useQuota.js';

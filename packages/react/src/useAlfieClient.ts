@@ -12,7 +12,9 @@ import { AlfieClientContext } from './context.js';
 export function useAlfieClient(): AlfieClient {
   const client = useContext(AlfieClientContext);
   if (!client) {
-    throw new Error('@alfie/react: no client. Wrap your app in <AlfieProvider client={…}> or <AlfieProvider baseUrl="…">.');
+    throw new Error(
+      '@alfie/react: no client. Wrap your app in <AlfieProvider client={…}> or <AlfieProvider baseUrl="…">.',
+    );
   }
   return client;
 }

@@ -25,17 +25,20 @@ export interface UseGenerateResult extends MutationSnapshot<GenerateResponse> {
  */
 export function useGenerate(): UseGenerateResult {
   const client = useAlfieClient();
-  const mutation = useMemo(
-    () => client.mutation((request: GenerateRequest, options?: GenerateOptions) => client.generate(request, options)),
-    [client],
-  );
-  const snapshot = useObserver(mutation);
-  return useMemo(() => {
+  const mutation = useMemo(() => {
+    const observer = client.mutation((request: GenerateRequest, options?: GenerateOptions) =>
+      client.generate(request, options),
+    );
     const generate = (request: GenerateRequest, options?: GenerateOptions) => {
-      const pending = mutation.mutate(request, options);
+      const pending = observer.mutate(request, options);
       pending.catch(() => {}); // the error is in the snapshot; awaiting callers still see the rejection
       return pending;
     };
-    return { ...snapshot, generate, reset: mutation.reset };
-  }, [snapshot, mutation]);
+    return { observer, generate, reset: observer.reset };
+  }, [client]);
+  const snapshot = useObserver(mutation.observer);
+  return useMemo(
+    () => ({ ...snapshot, generate: mutation.generate, reset: mutation.reset }),
+    [snapshot, mutation],
+  );
 }

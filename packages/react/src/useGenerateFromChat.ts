@@ -46,7 +46,7 @@ export interface UseGenerateFromChatResult {
   /** Starts over: no proposal, no order. */
   reset(): void;
   /** The generate call: status, data ({ orderId }), typed error. */
-  submission: Omit<UseGenerateResult, 'generate' | 'reset'>;
+  submission: UseGenerateResult;
   /** The ordered visual, live (same as `useOrder(orderId)`). */
   order: WatchSnapshot;
 }
@@ -64,7 +64,8 @@ export interface UseGenerateFromChatResult {
 export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGenerateFromChatResult {
   const { brandId, locale, onCompleted } = options;
   const [proposal, setProposal] = useState<ChatProposal | null>(null);
-  const { generate, reset: resetGenerate, ...submission } = useGenerate();
+  const submission = useGenerate();
+  const { generate, reset: resetGenerate } = submission;
   const order = useOrder(submission.data?.orderId, { onCompleted });
 
   const propose = useCallback(
@@ -116,8 +117,6 @@ export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGen
 
   return useMemo(
     () => ({ step, proposal, send, confirm, cancel: () => setProposal(null), reset, submission, order }),
-    // submission is a fresh object each render; its fields are what matters
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-    [step, proposal, send, confirm, reset, submission.status, submission.data, submission.error, order],
+    [step, proposal, send, confirm, reset, submission, order],
   );
 }

@@ -22,5 +22,8 @@ export function useLibrary(query: UseLibraryQuery = {}): UsePagerResult<LibraryE
     [client, brandId, type, orderId, limit],
   );
   const snapshot = useObserver(pager);
-  return useMemo(() => ({ ...snapshot, fetchNextPage: pager.fetchNextPage, refresh: pager.refresh }), [snapshot, pager]);
+  return useMemo(
+    () => ({ ...snapshot, fetchNextPage: pager.fetchNextPage, refresh: pager.refresh }),
+    [snapshot, pager],
+  );
 }

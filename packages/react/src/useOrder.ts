@@ -36,7 +36,10 @@ const noSubscription = () => () => {};
 export function useOrder(orderId: string | null | undefined, options: UseOrderOptions = {}): WatchSnapshot {
   const client = useAlfieClient();
   // Creating a watcher opens nothing: core connects on the first subscriber, so render stays pure.
-  const watcher: OrderWatcher | null = useMemo(() => (orderId ? client.orders.watch(orderId) : null), [client, orderId]);
+  const watcher: OrderWatcher | null = useMemo(
+    () => (orderId ? client.orders.watch(orderId) : null),
+    [client, orderId],
+  );
   const enabled = options.enabled !== false;
 
   const subscribe = useCallback(

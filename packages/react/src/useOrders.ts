@@ -22,7 +22,13 @@ export interface UsePagerResult<T> extends PagerSnapshot<T> {
 export function useOrders(query: UseOrdersQuery = {}): UsePagerResult<Order> {
   const client = useAlfieClient();
   const { brandId, status, limit } = query;
-  const pager = useMemo(() => client.orders.pager({ brandId, status, limit }), [client, brandId, status, limit]);
+  const pager = useMemo(
+    () => client.orders.pager({ brandId, status, limit }),
+    [client, brandId, status, limit],
+  );
   const snapshot = useObserver(pager);
-  return useMemo(() => ({ ...snapshot, fetchNextPage: pager.fetchNextPage, refresh: pager.refresh }), [snapshot, pager]);
+  return useMemo(
+    () => ({ ...snapshot, fetchNextPage: pager.fetchNextPage, refresh: pager.refresh }),
+    [snapshot, pager],
+  );
 }

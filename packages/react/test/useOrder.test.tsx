@@ -28,7 +28,13 @@ function serveOrder(id: string) {
   );
 }
 
-function Progress({ orderId, onCompleted }: { orderId: string | null; onCompleted?: (s: WatchSnapshot) => void }) {
+function Progress({
+  orderId,
+  onCompleted,
+}: {
+  orderId: string | null;
+  onCompleted?: (s: WatchSnapshot) => void;
+}) {
   const order = useOrder(orderId, { onCompleted });
   return (
     <div>
@@ -46,6 +52,11 @@ function Progress({ orderId, onCompleted }: { orderId: string | null; onComplete
   );
 }
 
+function Disabled() {
+  const order = useOrder('o5', { enabled: false });
+  return <p data-testid="connection">{order.connection}</p>;
+}
+
 /** Lets core's deferred stream close (a setTimeout 0 that keeps StrictMode remounts on one stream) run. */
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
@@ -59,11 +70,15 @@ describe('useOrder', () => {
 
     // Slides finish out of order; the list stays sorted by slide.
     for (const index of [2, 0]) for (const event of slideDone('o1', index)) act(() => streams.push(event));
-    await waitFor(() => expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0', '2']));
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0', '2']),
+    );
     expect(screen.getByTestId('progress').textContent).toBe('2/3');
 
     for (const event of slideDone('o1', 1)) act(() => streams.push(event));
-    act(() => streams.push({ type: 'end', orderId: 'o1', status: 'completed', completedCount: 3, expectedTotal: 3 }));
+    act(() =>
+      streams.push({ type: 'end', orderId: 'o1', status: 'completed', completedCount: 3, expectedTotal: 3 }),
+    );
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('completed'));
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0', '1', '2']);
     await waitFor(() => expect(onCompleted).toHaveBeenCalledTimes(1));
@@ -81,7 +96,9 @@ describe('useOrder', () => {
         <Progress orderId="o2" />
       </>,
     );
-    await waitFor(() => expect(screen.getAllByTestId('connection').map((el) => el.textContent)).toEqual(['live', 'live']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('connection').map((el) => el.textContent)).toEqual(['live', 'live']),
+    );
     await settle();
     expect(streams.count()).toBe(1);
     for (const event of slideDone('o2', 0)) act(() => streams.push(event));
@@ -109,10 +126,6 @@ describe('useOrder', () => {
 
   it('stays idle without an order id or when disabled', async () => {
     serveOrder('o5');
-    function Disabled() {
-      const order = useOrder('o5', { enabled: false });
-      return <p data-testid="connection">{order.connection}</p>;
-    }
     renderWithAlfie(
       <>
         <Progress orderId={null} />

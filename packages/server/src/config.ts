@@ -70,7 +70,9 @@ function parseOrigins(raw: string | undefined): string[] {
   for (const origin of origins) {
     const url = parseUrl('ALLOWED_ORIGINS', origin, ['http', 'https']);
     if (url.origin !== origin.replace(/\/$/, '')) {
-      throw new ConfigError(`ALLOWED_ORIGINS entries must be bare origins like https://app.example.com, got "${origin}"`);
+      throw new ConfigError(
+        `ALLOWED_ORIGINS entries must be bare origins like https://app.example.com, got "${origin}"`,
+      );
     }
   }
   return origins.map((origin) => origin.replace(/\/$/, ''));

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
@@ -42,7 +42,9 @@ export const REDACTED_PATHS = [
  * const logger = createLogger({ level: 'info' });
  * logger.info({ orderId, jobId }, 'order created');
  */
-export function createLogger(options: { level?: LogLevel; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: LogLevel; destination?: pino.DestinationStream } = {},
+): Logger {
   return pino(
     {
       name: 'alfie-server',

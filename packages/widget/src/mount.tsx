@@ -40,7 +40,10 @@ export interface AlfieWidget {
  */
 export function mountAlfieWidget(options: WidgetOptions): AlfieWidget;
 export function mountAlfieWidget(element: Element | null | undefined, options: WidgetOptions): AlfieWidget;
-export function mountAlfieWidget(first: Element | WidgetOptions | null | undefined, second?: WidgetOptions): AlfieWidget {
+export function mountAlfieWidget(
+  first: Element | WidgetOptions | null | undefined,
+  second?: WidgetOptions,
+): AlfieWidget {
   const isElement = first != null && typeof (first as Element).appendChild === 'function';
   const options = (second ?? (isElement ? undefined : first)) as WidgetOptions | undefined;
   if (!options?.apiUrl) throw new TypeError('mountAlfieWidget: options.apiUrl is required');
@@ -107,7 +110,7 @@ export function mountAlfieWidget(first: Element | WidgetOptions | null | undefin
         t,
         locale,
         apiUrl: options.apiUrl,
-        theme: options.theme ?? 'light',
+        theme: resolveTheme(options.theme),
         position: options.position ?? 'bottom-right',
       }}
     >
@@ -124,7 +127,10 @@ export function mountAlfieWidget(first: Element | WidgetOptions | null | undefin
     const saved = loadConversation(key);
     if (saved) {
       // Messages typed while restoring stay after the restored ones.
-      store.setState((s) => ({ messages: [...saved.messages, ...s.messages], orders: { ...saved.orders, ...s.orders } }));
+      store.setState((s) => ({
+        messages: [...saved.messages, ...s.messages],
+        orders: { ...saved.orders, ...s.orders },
+      }));
     }
     if (store.getState().messages.length === 0) conversation.greet();
     cleanups.push(persistConversation(store, key));
@@ -153,4 +159,10 @@ export function mountAlfieWidget(first: Element | WidgetOptions | null | undefin
       emitter.clear();
     },
   };
+}
+
+/** `auto` follows the system scheme at mount time (no media listener left to clean up). */
+function resolveTheme(theme: WidgetOptions['theme']): 'light' | 'dark' {
+  if (theme !== 'auto') return theme === 'dark' ? 'dark' : 'light';
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }

@@ -47,6 +47,9 @@ export function createFakeApi() {
     library: [] as LibraryEntry[],
     openStreams: 0,
     unauthorized: false,
+    /** The network drops requests: event streams or every generate. */
+    streamsDown: false,
+    generateDown: false,
   };
 
   const send = (order: FakeOrder, event: OrderEvent) => {
@@ -61,9 +64,15 @@ export function createFakeApi() {
 
   const handlers = [
     http.get(`${API}/v1/quotas/:brandId`, () => auth() ?? HttpResponse.json(state.quota)),
-    http.get(`${API}/v1/library`, () => auth() ?? HttpResponse.json({ data: state.library, nextCursor: null })),
-    http.get(`${API}/v1/brands`, () => HttpResponse.json({ data: [{ id: BRAND, name: 'Vélo & Co' }], nextCursor: null })),
+    http.get(
+      `${API}/v1/library`,
+      () => auth() ?? HttpResponse.json({ data: state.library, nextCursor: null }),
+    ),
+    http.get(`${API}/v1/brands`, () =>
+      HttpResponse.json({ data: [{ id: BRAND, name: 'Vélo & Co' }], nextCursor: null }),
+    ),
     http.post(`${API}/v1/generate`, async ({ request }) => {
+      if (state.generateDown) return HttpResponse.error();
       const denied = auth();
       if (denied) return denied;
       const body = (await request.json()) as GenerateRequest;
@@ -100,8 +109,10 @@ export function createFakeApi() {
       return HttpResponse.json({ orderId, jobId: `job-${orderId}` }, { status: 202 });
     }),
     http.get(`${API}/v1/orders/:id/events`, ({ params, request }) => {
+      if (state.streamsDown) return HttpResponse.error();
       const order = orders.get(String(params.id));
-      if (!order) return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No order' } }, { status: 404 });
+      if (!order)
+        return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No order' } }, { status: 404 });
       let controller: ReadableStreamDefaultController<Uint8Array>;
       const close = () => {
         if (!order.streams.delete(controller)) return;
@@ -148,7 +159,12 @@ export function createFakeApi() {
         orderId,
         orderItemId: null,
         brandId: BRAND,
-        type: order.detail.type === 'carousel' ? 'carousel_slide' : order.detail.type === 'video' ? 'video' : 'image',
+        type:
+          order.detail.type === 'carousel'
+            ? 'carousel_slide'
+            : order.detail.type === 'video'
+              ? 'video'
+              : 'image',
         url: `/files/${orderId}-${index}.png`,
         thumbnailUrl: order.detail.type === 'video' ? `/files/${orderId}-poster.png` : null,
         publicId: null,

@@ -10,7 +10,13 @@ export function fakeToken(sub = 'user-1'): string {
 }
 
 export async function mountForTest(options: Partial<WidgetOptions> = {}) {
-  const widget = mountAlfieWidget({ apiUrl: API, brandId: BRAND, token: fakeToken(), locale: 'fr', ...options });
+  const widget = mountAlfieWidget({
+    apiUrl: API,
+    brandId: BRAND,
+    token: fakeToken(),
+    locale: 'fr',
+    ...options,
+  });
   await widget.ready;
   // Testing Library's waitFor wants an element, not a ShadowRoot: use the mount point inside it.
   const root = widget.host.shadowRoot!.querySelector('div') as HTMLElement;
@@ -18,7 +24,10 @@ export async function mountForTest(options: Partial<WidgetOptions> = {}) {
   return { widget, root, screen: within(root), user };
 }
 
-export async function say(ctx: { root: HTMLElement; user: ReturnType<typeof userEvent.setup> }, text: string) {
+export async function say(
+  ctx: { root: HTMLElement; user: ReturnType<typeof userEvent.setup> },
+  text: string,
+) {
   const input = within(ctx.root).getByRole('textbox', { name: /votre message|your message/i });
   await ctx.user.type(input, `${text}{Enter}`);
 }

@@ -17,6 +17,8 @@ afterEach(() => {
   api.state.quota = quotaWith(37);
   api.state.generateError = null;
   api.state.unauthorized = false;
+  api.state.streamsDown = false;
+  api.state.generateDown = false;
 });
 afterAll(() => server.close());
 
@@ -56,7 +58,12 @@ describe('mounting', () => {
   });
 
   it('applies brand colour, z-index, position and theme', async () => {
-    const { widget, root } = await mountForTest({ color: '#facc15', zIndex: 42, position: 'bottom-left', theme: 'dark' });
+    const { widget, root } = await mountForTest({
+      color: '#facc15',
+      zIndex: 42,
+      position: 'bottom-left',
+      theme: 'dark',
+    });
     mounted.push(widget);
     expect(widget.host.style.getPropertyValue('--alfie-accent')).toBe('#facc15');
     // Yellow is light: the text on it turns dark to keep AA contrast.
@@ -108,14 +115,16 @@ describe('the conversation', () => {
     await cardQueries.findByText('4 images · 37 restantes ce mois');
 
     await say(ctx, 'oui');
-    await waitFor(() => expect(api.state.generateCalls.at(-1)).toMatchObject({ format: 'carousel', count: 4 }));
+    await waitFor(() =>
+      expect(api.state.generateCalls.at(-1)).toMatchObject({ format: 'carousel', count: 4 }),
+    );
     const orderId = `order-${api.state.generateCalls.length}`;
     await waitFor(() => expect(created).toEqual([orderId]));
     await waitFor(() => expect(api.state.openStreams).toBe(1));
 
     api.deliver(orderId);
     api.deliver(orderId);
-    await waitFor(() => expect(ctx.root.querySelectorAll('.slide img').length).toBe(2));
+    await waitFor(() => expect(ctx.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2));
     expect(screen.getByText('2 sur 4 prêtes')).toBeTruthy();
     api.deliver(orderId);
     api.deliver(orderId);
@@ -125,7 +134,8 @@ describe('the conversation', () => {
 
     // The viewer: labelled slides, prev/next, dots, arrow keys, a download link per slide.
     const viewer = screen.getByRole('region', { name: 'Carrousel : le vélo' });
-    const visible = () => [...viewer.querySelectorAll('[aria-roledescription="slide"]')].find((s) => !s.hasAttribute('hidden'));
+    const visible = () =>
+      [...viewer.querySelectorAll('[aria-roledescription="slide"]')].find((s) => !s.hasAttribute('hidden'));
     await waitFor(() => expect(visible()?.getAttribute('aria-label')).toBe('Slide 4 sur 4'));
     await ctx.user.click(within(viewer).getByRole('button', { name: 'Aller à la slide 1' }));
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 1 sur 4');
@@ -139,19 +149,27 @@ describe('the conversation', () => {
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 3 sur 4');
     await ctx.user.keyboard('{ArrowLeft}{ArrowLeft}');
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 1 sur 4');
-    expect(within(viewer).getByRole('button', { name: 'Slide précédente' }).hasAttribute('disabled')).toBe(true);
+    expect(within(viewer).getByRole('button', { name: 'Slide précédente' }).hasAttribute('disabled')).toBe(
+      true,
+    );
   });
 
   it('asks for a missing topic and takes the next message as the topic', async () => {
     const ctx = await open();
     await say(ctx, 'fais-moi un carrousel');
     await ctx.screen.findByText(/Sur quel sujet/);
-    expect(ctx.screen.getByRole('button', { name: 'Lancer la création' }).hasAttribute('disabled')).toBe(true);
+    expect(ctx.screen.getByRole('button', { name: 'Lancer la création' }).hasAttribute('disabled')).toBe(
+      true,
+    );
     await say(ctx, 'les tendances marketing 2025');
     await waitFor(() =>
-      expect((ctx.screen.getByLabelText('Sujet') as HTMLTextAreaElement).value).toBe('les tendances marketing 2025'),
+      expect((ctx.screen.getByLabelText('Sujet') as HTMLTextAreaElement).value).toBe(
+        'les tendances marketing 2025',
+      ),
     );
-    expect(ctx.screen.getByRole('button', { name: 'Lancer la création' }).hasAttribute('disabled')).toBe(false);
+    expect(ctx.screen.getByRole('button', { name: 'Lancer la création' }).hasAttribute('disabled')).toBe(
+      false,
+    );
   });
 
   it('cancels on "non"', async () => {
@@ -235,6 +253,38 @@ describe('errors', () => {
   });
 });
 
+describe('network', () => {
+  it('says the server is unreachable and retries on demand', async () => {
+    const ctx = await open();
+    api.state.generateDown = true;
+    await say(ctx, 'Crée une image sur le vélo');
+    await say(ctx, 'oui');
+    const alert = await ctx.screen.findByRole('alert', {}, { timeout: 4000 });
+    expect(alert.textContent).toContain('Impossible de joindre le serveur');
+    api.state.generateDown = false;
+    const before = api.state.generateCalls.length;
+    await ctx.user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+    await waitFor(() => expect(api.state.generateCalls.length).toBe(before + 1));
+    await waitFor(() => expect(api.state.openStreams).toBe(1));
+  });
+
+  it('shows "reconnecting" while the live stream is down, then carries on', async () => {
+    const ctx = await open();
+    api.state.streamsDown = true;
+    await say(ctx, 'Crée un carrousel de 2 slides sur le vélo');
+    await say(ctx, 'oui');
+    await ctx.screen.findByText('Connexion perdue, reconnexion…', {}, { timeout: 4000 });
+    api.state.streamsDown = false;
+    await waitFor(() => expect(api.state.openStreams).toBe(1), { timeout: 4000 });
+    expect(ctx.screen.queryByText('Connexion perdue, reconnexion…')).toBeNull();
+    const orderId = `order-${api.state.generateCalls.length}`;
+    api.deliver(orderId);
+    api.deliver(orderId);
+    api.finish(orderId);
+    await ctx.screen.findAllByText('Votre carrousel est prêt.');
+  });
+});
+
 describe('persistence', () => {
   it('restores the conversation after a reload and resumes watching the running order', async () => {
     const first = await open();
@@ -243,14 +293,14 @@ describe('persistence', () => {
     await waitFor(() => expect(api.state.openStreams).toBe(1));
     const orderId = `order-${api.state.generateCalls.length}`;
     api.deliver(orderId);
-    await waitFor(() => expect(first.root.querySelectorAll('.slide img').length).toBe(1));
+    await waitFor(() => expect(first.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(1));
     first.widget.destroy(); // the "reload"
     await waitFor(() => expect(api.state.openStreams).toBe(0));
 
     api.deliver(orderId); // delivered while nobody watched
     const second = await open();
     await second.screen.findByText('Crée un carrousel de 3 slides sur le vélo');
-    await waitFor(() => expect(second.root.querySelectorAll('.slide img').length).toBe(2));
+    await waitFor(() => expect(second.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2));
     api.deliver(orderId);
     api.finish(orderId);
     await second.screen.findAllByText('Votre carrousel est prêt.');

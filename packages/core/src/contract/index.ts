@@ -1,3 +1,14 @@
+export type {
+  Format,
+  ItemStatus,
+  ItemType,
+  JobStatus,
+  JobType,
+  OrderStatus,
+  PlanName,
+  Ratio,
+  TerminalOrderStatus,
+} from './constants.js';
 export {
   DEFAULT_RATIO,
   FORMATS,
@@ -14,19 +25,8 @@ export {
   TERMINAL_ORDER_STATUSES,
   woofsCost,
 } from './constants.js';
-export type {
-  Format,
-  ItemStatus,
-  ItemType,
-  JobStatus,
-  JobType,
-  OrderStatus,
-  PlanName,
-  Ratio,
-  TerminalOrderStatus,
-} from './constants.js';
-export { ERROR_CODES } from './errors.js';
 export type { ErrorBody, ErrorCode, QuotaCounts, QuotaExceededDetails, ValidationIssue } from './errors.js';
+export { ERROR_CODES } from './errors.js';
 export {
   createBrandSchema,
   createTokenSchema,

@@ -32,12 +32,14 @@ export const generateRequestSchema = {
   allOf: [
     {
       if: { properties: { format: { const: 'carousel' } }, required: ['format'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
       then: {
         properties: { count: { minimum: LIMITS.carouselSlides.min, maximum: LIMITS.carouselSlides.max } },
       },
     },
     {
       if: { properties: { format: { const: 'video' } }, required: ['format'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
       then: { properties: { count: { const: 1 } } },
       else: { properties: { duration: { type: 'null' } } },
     },

@@ -32,7 +32,10 @@ describe.each(Object.entries(DATASETS))('%s set', (_name, file) => {
 
   it('is at least 95% fully right', () => {
     const wrong = rows
-      .map((row) => ({ text: row.text, why: misses(row.expect, detectIntent(row.text, { locale: row.locale })) }))
+      .map((row) => ({
+        text: row.text,
+        why: misses(row.expect, detectIntent(row.text, { locale: row.locale })),
+      }))
       .filter((r) => r.why.length > 0);
     const share = 1 - wrong.length / rows.length;
     expect(share, JSON.stringify(wrong, null, 1)).toBeGreaterThanOrEqual(0.95);

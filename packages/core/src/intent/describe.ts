@@ -28,7 +28,12 @@ const LABELS: Record<Language, Record<Label, string>> = {
 };
 
 /** Display names that plain capitalisation would get wrong. */
-const BRAND_CASE: Record<string, string> = { tiktok: 'TikTok', linkedin: 'LinkedIn', youtube: 'YouTube', x: 'X' };
+const BRAND_CASE: Record<string, string> = {
+  tiktok: 'TikTok',
+  linkedin: 'LinkedIn',
+  youtube: 'YouTube',
+  x: 'X',
+};
 
 const capitalise = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 

@@ -58,7 +58,8 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const slides = format === 'image' ? LIMITS.imageCount : LIMITS.carouselSlides;
   const seconds = LIMITS.videoDuration;
   const count = format === 'video' ? 1 : bounded(asked.count ?? slides.default, 'count', slides);
-  const duration = format === 'video' ? bounded(asked.duration ?? seconds.default, 'duration', seconds) : null;
+  const duration =
+    format === 'video' ? bounded(asked.duration ?? seconds.default, 'duration', seconds) : null;
   if (!topic) warnings.push('topic_missing');
   const intent: GenerateIntent = {
     kind: 'generate',

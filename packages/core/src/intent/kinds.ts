@@ -1,23 +1,25 @@
 // Messages that are not a generate request. Patterns run on the folded words joined by single spaces
 // and padded (" combien d images il me reste "), so every alternative matches whole words only.
-import { ARTICLES, FORMAT_WORDS } from './lexicon.js';
-import { lookup } from './normalize.js';
 import type { SimpleIntentKind } from './types.js';
 
-const QUOTA_ASK = / (combien|how (many|much)|quota|credit|woof|solde)s? /;
-/** Weaker asks, trusted only when no format word is there: "what do I have left?". */
-const QUOTA_WHAT = / (what|quel|quelle|que) /;
-const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|disponibles?|available) /;
-const QUOTA_WORD = / (quota|credit|woof|solde|balance|remaining|restant)s? /;
+const QUOTA_WORD = / (quota|credit|woof|solde|balance)s? /;
+const QUOTA_ASK = / (combien|how (many|much)|what|quel|que) /;
+/** Remaining or price: "combien il me reste", "how much does a video cost". */
+const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|available|coute?n?t?|costs?) /;
 const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|creations) /;
-const SHOW_VERB = /^(montre|affiche|voir|ouvre|show|see|view|open|display|list|ou|where|retrouve)$/;
+/**
+ * "Montre-moi mes vidéos", "Où sont mes images ?", "Ouvre la galerie": a show verb among the first
+ * words (not "une affiche"), then "my <things>" or "the library".
+ */
+const SHOW_LIBRARY =
+  /^ (\S+ ){0,3}(?<! (une?|l|la|le|an?|the))(montre|affiche|voir|ouvre|show|see|view|open|display|ou|where) (.+ )?((ma|mon|mes|my|nos|notre|our|votre|your|la|l|the) (bibliotheque|library|galerie|gallery|historique|history|creations)|(mes|my|nos|our) (\S+ )?(creation|commande|order|fichier|file|image|video|visuel|visual|carrousel|carousel|photo|picture|post|slide)s?) /;
 const HELP_ASK =
-  / ((que|quoi|qu est ce que) (tu|vous) (peux|sais|pouvez|savez) faire|(peux|sais|pouvez|savez) (tu|vous) faire|what (can|do) you do|comment (ca|tu) (marche|fonctionne)|how (does|do) (this|it|you) work|how (do|can) i use) /;
-const HELP_WORD = / (aide|help|tuto) /;
-const CANCEL_FIRST = /^ ((non|no) )?(annule[rz]?|cancel|stop|arrete|laisse tomber|oublie|forget|never ?mind) /;
-const REFUSE = /^ (non|no|nope|nan|pas maintenant|not now) | (annule[rz]?|cancel) /;
+  / ((tu|vous) (peux|sais|pouvez|savez) faire|(peux|sais|pouvez|savez) (tu|vous) faire)( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionne)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what s an?) /;
+const CANCEL_FIRST =
+  /^ ((non|no) )?(annule[rz]?|cancel|stop|arrete|laisse tomber|oublie|forget|never ?mind|abort) /;
+const REFUSE = /^ (non|no|nope|nan|not now) | (annule[rz]?|cancel) /;
 const CONFIRM =
-  /^ (oui|ouais|ok|okay|d accord|vas y|go|allez|parfait|super|c est (bon|parti)|lance|valide|confirme|yes|yeah|yep|sure|do it|sounds good|perfect|great|confirm|let s (go|do)|alright|bien sur|top|ca marche|why not|pourquoi pas) /;
+  /^ (oui|ouais|ok(ay)?|d accord|vas y|go|allez|parfait|super|c est (bon|parti)|lance|valide|confirme?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche) /;
 
 /**
  * Kinds that win over any format word, because they mention formats without asking for one:
@@ -25,8 +27,10 @@ const CONFIRM =
  */
 export function earlyKind(words: string[]): SimpleIntentKind | undefined {
   const line = ` ${words.join(' ')} `;
-  if (QUOTA_ASK.test(line) && QUOTA_LEFT.test(line)) return 'quota';
-  if (showsLibrary(words)) return 'library';
+  // "combien… reste", "woofs… reste": quota even when a format is named ("combien d'images…").
+  if ((QUOTA_WORD.test(line) || / (combien|how (many|much)) /.test(line)) && QUOTA_LEFT.test(line))
+    return 'quota';
+  if (SHOW_LIBRARY.test(line)) return 'library';
   if (HELP_ASK.test(line)) return 'help';
   if (CANCEL_FIRST.test(line)) return 'cancel';
   return undefined;
@@ -35,21 +39,10 @@ export function earlyKind(words: string[]): SimpleIntentKind | undefined {
 /** Kinds for a message with no format word; undefined lets the caller try "create without a format". */
 export function lateKind(words: string[], creates: boolean): SimpleIntentKind | undefined {
   const line = ` ${words.join(' ')} `;
-  if ((QUOTA_WORD.test(line) || (QUOTA_WHAT.test(line) && QUOTA_LEFT.test(line))) && !creates) return 'quota';
+  if ((QUOTA_WORD.test(line) || (QUOTA_ASK.test(line) && QUOTA_LEFT.test(line))) && !creates) return 'quota';
   if (LIBRARY_WORD.test(line) && !creates) return 'library';
   if (REFUSE.test(line)) return 'cancel';
   if (CONFIRM.test(line)) return 'confirm';
-  if (HELP_WORD.test(line)) return 'help';
+  if (/ (aide|help|tuto) /.test(line)) return 'help';
   return undefined;
-}
-
-/** "Montre-moi mes vidéos", "Où sont mes images ?": a show verb near the start, then "my <things>". */
-function showsLibrary(words: string[]): boolean {
-  const verb = words.findIndex((w, i) => i < 4 && SHOW_VERB.test(w) && !ARTICLES.has(words[i - 1] ?? ''));
-  if (verb < 0) return false;
-  const line = ` ${words.slice(verb).join(' ')} `;
-  if (LIBRARY_WORD.test(line)) return true;
-  const mine = words.findIndex((w, i) => i > verb && /^(mes|my|nos|our)$/.test(w));
-  // One adjective may sit in between: "my previous videos", "mes anciennes vidéos".
-  return mine > 0 && words.slice(mine + 1, mine + 3).some((w) => !!lookup(FORMAT_WORDS, w) || /^(creation|fichier|file)s?$/.test(w));
 }

@@ -54,7 +54,7 @@ export const NEGATION_GAP = /* @__PURE__ */ wordSet('de d du un une a an the t w
 
 /** Verbs asking to create: with no format word they still mean "make an image". */
 export const MAKE_VERBS = /* @__PURE__ */ wordSet(
-  'cree creer creez crees fais faire faites fait genere generer generez make create generate design dessine dessiner draw produce imagine prepare realise',
+  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare realise',
 );
 
 /** Weaker asks ("je veux", "I need"): enough for an image, not enough to outrank "mon quota". */
@@ -67,13 +67,16 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur a au aux en environ around ne n pour par avec propos about on of for with in to at me moi m tu je j i you nous vous svp stp please merci ai would like can could peux juste just seulement only plutot rather instead seul seule single petit petite small beau belle nice pro professionnel professional nouveau nouvelle new autre another format ratio salut bonjour hello hi hey alfie ok oui yes pendant during long',
+  'de d du sur a au aux en et and mais but non do environ around ne n pour par avec propos about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais pourriez aurais faudrait faut juste just only plutot rather instead seul seule single pro professionnel professional nouveau nouvelle new petit petite court courte sympa joli jolie beau belle nice cool beautiful anime animee animated format ratio salut bonjour hello hi hey alfie ok oui yes',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */
 export const ARTICLES = /* @__PURE__ */ wordSet(
-  'le la les l un une des mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs the an my your our their his her its this ce cet cette ces',
+  'le la les l un une des mon ma mes notre nos votre vos the an my your our this',
 );
 
 /** Extra lead-in trimmed only at the very start of the message: "est-ce que tu peux…". */
 export const LEAD_WORDS = /* @__PURE__ */ wordSet('est ce que qu ca il y');
+
+/** Words that introduce the topic, article included: "Le sujet : la cybersécurité", "Topic: AI". */
+export const TOPIC_LABELS = /* @__PURE__ */ wordSet('sujet theme topic subject');

@@ -33,6 +33,8 @@ export interface NumberMatch {
  */
 export function readNumber(tokens: Token[], i: number): NumberMatch | undefined {
   const w = tokens[i]?.w ?? '';
+  // "a minute video": the article is the number.
+  if (/^an?$/.test(w) && tokens[i + 1]?.w === 'minute') return { value: 1, end: i + 1 };
   const tensAt = TENS.indexOf(w);
   const tens = tensAt >= 0 ? ((tensAt % 5) + 2) * 10 : w === 'dix' ? 10 : undefined;
   if (tens !== undefined) {

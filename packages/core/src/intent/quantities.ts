@@ -8,7 +8,7 @@ import {
   PLATFORM_WORDS,
   RATIO_WORDS,
 } from './lexicon.js';
-import { hasWord, isDigits, lookup, type Token } from './normalize.js';
+import { hasWord, lookup, type Token } from './normalize.js';
 import { readNumber } from './numbers.js';
 
 export interface Quantities {
@@ -22,10 +22,6 @@ export interface Quantities {
 const isGap = (t: Token, used: boolean): boolean =>
   used || EDGE_WORDS.has(t.w) || !!lookup(PLATFORM_WORDS, t.w) || !!lookup(RATIO_WORDS, t.w);
 
-/** A digit run glued to letters before it ("Q3", "mp4") is part of a word, not a number. */
-const insideWord = (text: string, tokens: Token[], i: number): boolean =>
-  i > 0 && tokens[i - 1]!.e === tokens[i]!.s && isDigits(tokens[i]!.w) && !isDigits(tokens[i - 1]!.w);
-
 /**
  * Finds the first count and the first duration, and marks their tokens as used.
  *
@@ -35,13 +31,8 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[]): 
   const found: Quantities = {};
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // "a minute", "an hour-long"... only the minute is worth catching.
-    if (!used[i] && (t.w === 'a' || t.w === 'an') && tokens[i + 1]?.w === 'minute') {
-      found.duration ??= 60;
-      used.fill(true, i, i + 2);
-      continue;
-    }
-    if (used[i] || insideWord(text, tokens, i)) continue;
+    // A digit run glued after letters ("A5", "Q3", "mp4") is part of a word, not a number.
+    if (used[i] || tokens[i - 1]?.e === t.s) continue;
     const number = readNumber(tokens, i);
     if (!number) continue;
     const { value, end } = number;
@@ -60,9 +51,10 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[]): 
     const unit = tokens[u];
     if (!unit) continue;
     const format = lookup(FORMAT_WORDS, unit.w);
-    if (format === 'video' || format === 'image' || hasWord(COUNT_UNITS, unit.w)) {
-      // "2 vidéos" is consumed but never a count: a video order is always one video.
-      if (format !== 'video') found.count ??= value;
+    const counts = format === 'image' || hasWord(COUNT_UNITS, unit.w);
+    if (counts || format) {
+      // "2 vidéos", "3 carrousels" are consumed but no count: an order is one video or one carousel.
+      if (counts) found.count ??= value;
       used.fill(true, i, end);
       used[u] = true;
       i = end - 1;

@@ -1,5 +1,5 @@
 import { LIMITS } from '../contract/constants.js';
-import { ARTICLES, EDGE_WORDS, LEAD_WORDS, MAKE_VERBS, WANT_VERBS } from './lexicon.js';
+import { ARTICLES, EDGE_WORDS, LEAD_WORDS, MAKE_VERBS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
 /** Glue at a topic edge: prepositions, fillers, and the command verbs ("crée", "make", "I want"). */
@@ -22,7 +22,16 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     let a = i;
     let b = end;
     // Articles stop the trim at the start ("les tendances"), and are trimmed at the end ("pour ma").
-    while (a <= b && (isGlue(tokens[a]!.w) || (i === 0 && LEAD_WORDS.has(tokens[a]!.w)))) a++;
+    // A word glued to the next one ("A5", "Q3") is not glue.
+    const leads = (k: number): boolean =>
+      tokens[k]!.e !== tokens[k + 1]?.s &&
+      (isGlue(tokens[k]!.w) || TOPIC_LABELS.has(tokens[k]!.w) || (i === 0 && LEAD_WORDS.has(tokens[k]!.w)));
+    // "Le sujet : la cybersécurité" loses its label, article included.
+    while (
+      a <= b &&
+      (leads(a) || (a < b && ARTICLES.has(tokens[a]!.w) && TOPIC_LABELS.has(tokens[a + 1]!.w)))
+    )
+      a++;
     while (b >= a && (isGlue(tokens[b]!.w) || ARTICLES.has(tokens[b]!.w))) b--;
     if (a <= b) runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
     i = end;

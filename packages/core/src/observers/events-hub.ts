@@ -12,7 +12,7 @@ const UNAVAILABLE_RETRY_MS = 30_000;
  * One shared `GET /v1/events` stream for the whole client (every order of the caller), opened with the
  * first listener and closed with the last one.
  */
-export function createEventsHub(transport: Transport, firstEventTimeout: number, maxFailures: number) {
+export function createEventsHub(transport: Transport, maxFailures: number) {
   const listeners = new Set<OrderEventListener>();
   let controller: AbortController | null = null;
   let lastEventId: string | undefined;
@@ -24,7 +24,8 @@ export function createEventsHub(transport: Transport, firstEventTimeout: number,
         path: 'v1/events',
         signal,
         lastEventId,
-        firstEventTimeout,
+        // This stream is legitimately silent until one of the caller's orders moves: no buffering test.
+        firstEventTimeout: 0,
         maxFailures,
         onConnection() {},
         onMessage(message) {

@@ -12,6 +12,11 @@ export interface EventStreamOptions {
   signal: AbortSignal;
   /** Give up on SSE when not one byte arrives in this many ms (a buffering proxy). 0 disables. */
   firstEventTimeout: number;
+  /**
+   * Asked when that time is up: true when silence is normal (nothing happened yet that the server
+   * would send), so keep waiting instead of blaming a proxy.
+   */
+  silenceExpected?(): Promise<boolean>;
   /** Give up on SSE after this many connection attempts in a row that produced nothing. */
   maxFailures: number;
   /** Return true to close the stream (the `end` event). */
@@ -54,12 +59,16 @@ export async function runEventStream(options: EventStreamOptions): Promise<Event
         response.body?.cancel().catch(() => {});
         return { outcome: 'unavailable', error: null };
       }
-      if (options.firstEventTimeout > 0) {
-        timer = setTimeout(() => {
+      const arm = () => {
+        timer = setTimeout(async () => {
+          const quiet = (await options.silenceExpected?.().catch(() => false)) ?? false;
+          if (live || attemptSignal.aborted) return;
+          if (quiet) return arm();
           buffered = true;
           attempt.abort();
         }, options.firstEventTimeout);
-      }
+      };
+      if (options.firstEventTimeout > 0) arm();
       await readEventStream(
         response.body,
         {

@@ -79,7 +79,8 @@ export function orderView(state: OrderState) {
   const assets = [...state.assets.values()].sort(bySlide);
   const done = state.status !== null && isTerminalOrderStatus(state.status);
   const completedItems = items.filter((item) => item.status === 'completed').length;
-  const completed = Math.max(state.completed, completedItems);
+  // An asset may arrive before its item's `completed` event: a delivered file counts as done.
+  const completed = Math.max(state.completed, completedItems, assets.length);
   const expected = state.expected || state.order?.count || items.length;
   let partial = 0;
   for (const item of items) if (item.status === 'running') partial += state.itemProgress.get(item.id) ?? 0;

@@ -115,6 +115,9 @@ export class OrderWatch {
         lastEventId: this.#lastEventId,
         firstEventTimeout: this.#config.firstEventTimeout,
         maxFailures: this.#config.maxFailures,
+        // The server replays an order's events from the start, so silence only means buffering once
+        // the order has moved; a job still waiting in the queue has nothing to say yet.
+        silenceExpected: async () => (await this.#fetchDetail(signal))?.status === 'pending',
         onConnection: (connection: WatchConnection) => this.#publish({ connection }),
         onMessage: (message) => {
           if (message.id) this.#lastEventId = message.id;

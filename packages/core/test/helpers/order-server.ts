@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { api } from './msw.js';
 import { carouselFixture } from './orders.js';
 import { liveStream } from './sse.js';
@@ -8,7 +8,10 @@ import { liveStream } from './sse.js';
  * Serves one carousel order like the real server: GET /v1/orders/:id reflects what was delivered so
  * far, and each GET /v1/orders/:id/events opens a stream the test drives event by event.
  */
-export function orderServer(server: SetupServerApi, options: { slides?: number; events?: 'sse' | 404 | 503 } = {}) {
+export function orderServer(
+  server: SetupServer,
+  options: { slides?: number; events?: 'sse' | 404 | 503; quiet?: boolean } = {},
+) {
   const fixture = carouselFixture('ord_1', options.slides ?? 4);
   const connections: Array<{ lastEventId: string | null; stream: ReturnType<typeof liveStream> }> = [];
   let sent = 0;
@@ -19,19 +22,24 @@ export function orderServer(server: SetupServerApi, options: { slides?: number; 
   server.use(
     http.get(api(`/v1/orders/${fixture.orderId}`), () => {
       detailCalls++;
-      return HttpResponse.json(fixture.detail(delivered(), ended() ? 'completed' : delivered() ? 'processing' : 'pending'));
+      return HttpResponse.json(
+        fixture.detail(delivered(), ended() ? 'completed' : delivered() ? 'processing' : 'pending'),
+      );
     }),
     http.get(api(`/v1/orders/${fixture.orderId}/events`), ({ request }) => {
-      if (options.events === 404) return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no SSE' } }, { status: 404 });
-      if (options.events === 503) return HttpResponse.json({ error: { code: 'INTERNAL', message: 'down' } }, { status: 503 });
+      if (options.events === 404)
+        return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no SSE' } }, { status: 404 });
+      if (options.events === 503)
+        return HttpResponse.json({ error: { code: 'INTERNAL', message: 'down' } }, { status: 503 });
       const stream = liveStream();
       connections.push({ lastEventId: request.headers.get('last-event-id'), stream });
       // msw hands the client a copy of the body, so a hang-up shows on the request's signal.
       request.signal.addEventListener('abort', () => {
         stream.state.cancelled = true;
       });
-      // Reconnect fast in tests (the `retry:` field), and show the stream is alive.
-      stream.raw('retry: 10\n: connected\n\n');
+      // Reconnect fast in tests (the `retry:` field), and show the stream is alive (unless `quiet`,
+      // like a server that writes nothing before the order's first event).
+      if (!options.quiet) stream.raw('retry: 10\n: connected\n\n');
       // Like the real server: a stream opened on an ended order answers `end` at once.
       const end = fixture.events.at(-1)!;
       if (ended()) stream.send(end.id, end.event);

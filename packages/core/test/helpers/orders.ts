@@ -48,7 +48,10 @@ export function carouselFixture(orderId = 'ord_1', slides = 4) {
   push({ type: 'end', orderId, status: 'completed', completedCount: slides, expectedTotal: slides });
 
   /** The GET /v1/orders/:id answer after the first `delivered` slides. */
-  const detail = (delivered: number, status: OrderDetail['status'] = delivered === slides ? 'completed' : 'processing'): OrderDetail => ({
+  const detail = (
+    delivered: number,
+    status: OrderDetail['status'] = delivered === slides ? 'completed' : 'processing',
+  ): OrderDetail => ({
     id: orderId,
     userId: 'user_1',
     brandId: 'brand_1',

@@ -21,7 +21,8 @@ export function liveStream() {
   };
   return {
     state,
-    response: () => new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } }),
+    response: () =>
+      new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } }),
     send(id: number, event: OrderEvent) {
       write(`id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     },

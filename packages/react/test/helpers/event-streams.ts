@@ -21,7 +21,9 @@ export class EventStreams {
     this.opened.push(path);
     const encoder = new TextEncoder();
     let stream!: OpenStream;
-    const close = () => this.#open.delete(stream);
+    const close = () => {
+      this.#open.delete(stream);
+    };
     const body = new ReadableStream<Uint8Array>({
       start: (controller) => {
         stream = {
@@ -40,7 +42,9 @@ export class EventStreams {
       cancel: close,
     });
     request.signal.addEventListener('abort', close, { once: true });
-    return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
+    return new HttpResponse(body, {
+      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+    });
   }
 
   /** Sends the event on the order's stream and on the user-wide `/v1/events` stream. */

@@ -7,7 +7,11 @@ import type { UserPrincipal } from './principal.js';
  * The seed's admin bypass: quotas do not apply when the email is in ADMIN_EMAILS, or the user has
  * `user_roles.role = 'admin'`, or `profiles.granted_by_admin`.
  */
-export async function isAdmin(db: Queryable, config: Pick<Config, 'adminEmails'>, user: UserPrincipal): Promise<boolean> {
+export async function isAdmin(
+  db: Queryable,
+  config: Pick<Config, 'adminEmails'>,
+  user: UserPrincipal,
+): Promise<boolean> {
   if (user.email && config.adminEmails.includes(user.email.toLowerCase())) return true;
   const { rows } = await db.query<{ is_admin: boolean }>(IS_ADMIN, [user.userId]);
   return rows[0]?.is_admin === true;

@@ -7,7 +7,9 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   const config = loadConfig(env);
   const { db, release } = await openConfiguredDb(config);
   try {
-    const { applied } = await migrate(db, { onWarning: (message) => process.stderr.write(`warning: ${message}\n`) });
+    const { applied } = await migrate(db, {
+      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+    });
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   } finally {
     await release();

@@ -24,12 +24,15 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   // Engines, storage and worker settings are validated before anything is opened.
   const engines = createEngines(env);
   const tuning = workerOptionsFromEnv(env);
+  const storage = createStorage(env, { dataDir: loaded.dataDir, publicUrl: loaded.publicUrl });
   const { secret, generated } = await resolveJwtSecret(loaded);
   if (generated) {
-    logger.warn({ dataDir: loaded.dataDir }, 'JWT_SECRET is not set: generated one and saved it in DATA_DIR/jwt-secret');
+    logger.warn(
+      { dataDir: loaded.dataDir },
+      'JWT_SECRET is not set: generated one and saved it in DATA_DIR/jwt-secret',
+    );
   }
   const config: Config = { ...loaded, jwtSecret: secret };
-  const storage = createStorage(env, { dataDir: config.dataDir, publicUrl: config.publicUrl });
 
   const { db, release } = await openConfiguredDb(
     config,
@@ -67,14 +70,21 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new ConfigError(`PORT ${config.port} on ${config.host} is not available (${error.code}); set PORT to a free port`)
+          ? new ConfigError(
+              `PORT ${config.port} on ${config.host} is not available (${error.code}); set PORT to a free port`,
+            )
           : error,
       );
     });
   });
 }
 
-async function stopAll(server: Server, worker: { stop(): Promise<void> }, release: () => Promise<void>, logger: Logger) {
+async function stopAll(
+  server: Server,
+  worker: { stop(): Promise<void> },
+  release: () => Promise<void>,
+  logger: Logger,
+) {
   // Open SSE streams would keep close() waiting forever: give requests a moment, then cut them.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
@@ -92,7 +102,12 @@ async function stopAll(server: Server, worker: { stop(): Promise<void> }, releas
 }
 
 function printBanner(url: string, demo: Demo | null) {
-  const lines = [``, `Alfie is running at ${url}`, `  Health:  ${url}/v1/health`, `  OpenAPI: ${url}/openapi.json`];
+  const lines = [
+    ``,
+    `Alfie is running at ${url}`,
+    `  Health:  ${url}/v1/health`,
+    `  OpenAPI: ${url}/openapi.json`,
+  ];
   if (demo) {
     lines.push(
       ``,

@@ -21,12 +21,15 @@ export async function run(args: string[] = [], env: NodeJS.ProcessEnv = process.
     if (!isUuid(brand)) throw new ConfigError(`--brand must be a brand id (UUID), got "${brand}"`);
   }
   const expiresIn = values['expires-in'] === undefined ? 3600 : Number(values['expires-in']);
-  if (!Number.isInteger(expiresIn) || expiresIn < 1) throw new ConfigError('--expires-in must be a positive number of seconds');
+  if (!Number.isInteger(expiresIn) || expiresIn < 1)
+    throw new ConfigError('--expires-in must be a positive number of seconds');
 
   const config = loadConfig(env);
   const secret = config.jwtSecret ?? (await readStoredSecret(config.dataDir));
   if (!secret) {
-    throw new ConfigError(`JWT_SECRET is not set and ${config.dataDir} has no generated secret: set JWT_SECRET or run start once`);
+    throw new ConfigError(
+      `JWT_SECRET is not set and ${config.dataDir} has no generated secret: set JWT_SECRET or run start once`,
+    );
   }
   const { token } = await signUserToken(secret, {
     userId: values.user,

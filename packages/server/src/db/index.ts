@@ -5,7 +5,7 @@ import type { Db } from './types.js';
 export { migrate } from './migrate.js';
 export { createPgDb } from './pg.js';
 export { createPgliteDb } from './pglite.js';
-export type { Db, DbKind, ListenOptions, QueryResult, Queryable, Tx } from './types.js';
+export type { Db, DbKind, ListenOptions, Queryable, QueryResult, Tx } from './types.js';
 
 export interface OpenDbOptions {
   /** node-postgres when set. */
@@ -24,7 +24,11 @@ export interface OpenDbOptions {
  */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   if (options.databaseUrl) {
-    return createPgDb({ connectionString: options.databaseUrl, max: options.poolMax, onError: options.onError });
+    return createPgDb({
+      connectionString: options.databaseUrl,
+      max: options.poolMax,
+      onError: options.onError,
+    });
   }
   return createPgliteDb({ dataDir: options.pgliteDir });
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CREATE_MIGRATIONS_TABLE } from '../sql/migrations/create-table.js';
+import { FIND_MIGRATION } from '../sql/migrations/find-migration.js';
+import { MIGRATION_LOCK } from '../sql/migrations/lock.js';
+import { RECORD_MIGRATION } from '../sql/migrations/record-migration.js';
 import { migrationsDir } from './package-root.js';
 import type { Db } from './types.js';
 
@@ -51,16 +55,9 @@ export async function migrate(
   const result: MigrateResult = { applied: [], skipped: [] };
   for (const migration of readMigrations(options.dir)) {
     const applied = await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      await tx.exec(`create table if not exists alfie_migrations (
-        id integer primary key,
-        name text not null,
-        hash text not null,
-        applied_at timestamptz not null default now()
-      )`);
-      const { rows } = await tx.query<{ hash: string }>('select hash from alfie_migrations where id = $1', [
-        migration.id,
-      ]);
+      await tx.query(MIGRATION_LOCK, [MIGRATION_LOCK_KEY]);
+      await tx.exec(CREATE_MIGRATIONS_TABLE);
+      const { rows } = await tx.query<{ hash: string }>(FIND_MIGRATION, [migration.id]);
       if (rows[0]) {
         if (rows[0].hash !== migration.hash) {
           options.onWarning?.(`Migration ${migration.name} changed after it was applied; it is not re-run.`);
@@ -68,11 +65,7 @@ export async function migrate(
         return false;
       }
       await tx.exec(migration.sql);
-      await tx.query('insert into alfie_migrations (id, name, hash) values ($1, $2, $3)', [
-        migration.id,
-        migration.name,
-        migration.hash,
-      ]);
+      await tx.query(RECORD_MIGRATION, [migration.id, migration.name, migration.hash]);
       return true;
     });
     (applied ? result.applied : result.skipped).push(migration.name);

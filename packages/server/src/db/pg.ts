@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { assertChannelName, type Db, type ListenOptions, type QueryResult, type Queryable } from './types.js';
+import { assertChannelName, type Db, type ListenOptions, type Queryable, type QueryResult } from './types.js';
 
 const INT8_OID = 20;
 
@@ -23,7 +23,11 @@ export interface PgDbOptions {
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
-      const result = await client.query({ text: sql, values: params as unknown[] | undefined, types: typeParsers });
+      const result = await client.query({
+        text: sql,
+        values: params as unknown[] | undefined,
+        types: typeParsers,
+      });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(sql: string): Promise<void> {

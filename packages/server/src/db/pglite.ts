@@ -1,5 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { assertChannelName, type Db, type QueryResult, type Queryable } from './types.js';
+import { assertChannelName, type Db, type Queryable, type QueryResult } from './types.js';
 
 interface PGliteQueryable {
   query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; affectedRows?: number }>;

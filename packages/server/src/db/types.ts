@@ -52,7 +52,11 @@ export interface Db extends Queryable {
    * LISTENs on `channel` (a plain identifier: letters, digits, underscores). Returns the function that
    * stops this handler. NOTIFYs of a transaction arrive after it commits.
    */
-  listen(channel: string, handler: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    handler: (payload: string) => void,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
   /** Closes every connection. Pending listeners are dropped. */
   close(): Promise<void>;
 }

@@ -1,17 +1,23 @@
+import { GoogleGenAI } from '@google/genai';
 import { ConfigError } from '../config-error.js';
 import { type Env, intEnv, parseEngineChoice, requireEnv } from './config.js';
 import { createGeminiClient } from './gemini/client.js';
 import { createGeminiImageEngine } from './gemini/image-engine.js';
 import { createGeminiPlanner } from './gemini/planner.js';
+import { createVeoEngine } from './gemini/veo-engine.js';
 import { createLocalImageEngine } from './local/image-engine.js';
 import { createLocalPlanner } from './local/planner.js';
 import { createLocalVideoEngine } from './local/video-engine.js';
+import { ReplicateClient } from './replicate/client.js';
+import { createReplicateImageEngine } from './replicate/image-engine.js';
+import { createReplicateVideoEngine } from './replicate/video-engine.js';
 import type { CarouselPlanner, ImageEngine, VideoEngine } from './types.js';
 
 export { EngineError, isEngineError } from './errors.js';
 export { readBody } from './media-body.js';
 export { RATIO_SIZES } from './ratio-sizes.js';
 export type * from './types.js';
+export { isParkableVideoEngine } from './types.js';
 
 export interface Engines {
   image: ImageEngine;
@@ -33,7 +39,7 @@ export function createEngines(env: Env): Engines {
   const latencyMs = intEnv(env, 'LOCAL_ENGINE_LATENCY_MS', 0);
   return {
     image: createImageEngine(env, latencyMs),
-    video: createVideoEngine(env, latencyMs),
+    video: createVideoEngine(env, latencyMs, createLocalImageEngine()),
     planner: createPlanner(env),
   };
 }
@@ -48,6 +54,11 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
         client: geminiClient(env, 'ENGINE_IMAGES=gemini'),
         model: choice.model ?? (env.GEMINI_IMAGE_MODEL?.trim() || undefined),
       });
+    case 'replicate':
+      return createReplicateImageEngine({
+        client: replicateClient(env, 'ENGINE_IMAGES=replicate:<model>'),
+        model: requireModel(choice.model, 'ENGINE_IMAGES'),
+      });
     default:
       throw new ConfigError(
         `ENGINE_IMAGES must be local, gemini or replicate:<owner/model>, got "${env.ENGINE_IMAGES}"`,
@@ -55,11 +66,31 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
   }
 }
 
-function createVideoEngine(env: Env, latencyMs: number): VideoEngine {
+function createVideoEngine(env: Env, latencyMs: number, brandFrames: ImageEngine): VideoEngine {
   const choice = parseEngineChoice(env.ENGINE_VIDEO);
   switch (choice.kind) {
     case 'local':
       return createLocalVideoEngine({ latencyMs, ffmpegPath: env.FFMPEG_PATH || undefined });
+    case 'veo':
+      return createVeoEngine({
+        client: vertexClient(env),
+        model: choice.model ?? (env.VEO_MODEL?.trim() || undefined),
+        firstFrame: env.VEO_FIRST_FRAME === 'none' ? undefined : brandFrames,
+        timeoutMs: intEnv(env, 'VIDEO_TIMEOUT_MS', 600_000),
+      });
+    case 'replicate': {
+      const secret = env.REPLICATE_WEBHOOK_SECRET?.trim();
+      const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+      return createReplicateVideoEngine({
+        client: replicateClient(env, 'ENGINE_VIDEO=replicate:<model>'),
+        model: requireModel(choice.model, 'ENGINE_VIDEO'),
+        firstFrame: env.REPLICATE_START_IMAGE === 'local' ? brandFrames : undefined,
+        webhookUrl:
+          env.REPLICATE_WEBHOOK_URL?.trim() ||
+          (secret && publicUrl ? `${publicUrl}/v1/webhooks/replicate` : undefined),
+        poll: { timeoutMs: intEnv(env, 'VIDEO_TIMEOUT_MS', 600_000) },
+      });
+    }
     default:
       throw new ConfigError(
         `ENGINE_VIDEO must be local, veo or replicate:<owner/model>, got "${env.ENGINE_VIDEO}"`,
@@ -89,5 +120,36 @@ function geminiClient(env: Env, why: string) {
     apiKey: requireEnv(env, 'GEMINI_API_KEY', `when ${why}`),
     timeoutMs: intEnv(env, 'GEMINI_TIMEOUT_MS', 120_000) || undefined,
     baseUrl: env.GEMINI_BASE_URL?.trim() || undefined,
+  });
+}
+
+function replicateClient(env: Env, why: string) {
+  return new ReplicateClient({
+    token: requireEnv(env, 'REPLICATE_API_TOKEN', `when ${why}`),
+    baseUrl: env.REPLICATE_BASE_URL?.trim() || undefined,
+  });
+}
+
+function requireModel(model: string | undefined, variable: string): string {
+  if (!model || !/^[\w.-]+\/[\w.-]+(:[0-9a-f]{64})?$/.test(model)) {
+    throw new ConfigError(
+      `${variable}=replicate:<owner/model> needs a model, e.g. replicate:black-forest-labs/flux-schnell`,
+    );
+  }
+  return model;
+}
+
+/** Veo runs on Vertex AI: an API key (express mode), or a project and location with Google ADC. */
+function vertexClient(env: Env): GoogleGenAI {
+  const apiKey = env.GOOGLE_CLOUD_API_KEY?.trim();
+  const project = env.GOOGLE_CLOUD_PROJECT?.trim();
+  if (!apiKey && !project) {
+    throw new ConfigError(
+      'GOOGLE_CLOUD_API_KEY (or GOOGLE_CLOUD_PROJECT with Google credentials) is required when ENGINE_VIDEO=veo',
+    );
+  }
+  return new GoogleGenAI({
+    vertexai: true,
+    ...(apiKey ? { apiKey } : { project, location: env.GOOGLE_CLOUD_LOCATION?.trim() || 'us-central1' }),
   });
 }

@@ -22,7 +22,10 @@ export interface InlineRetryOptions {
  * @example
  * const response = await withInlineRetries(() => callProvider(), { signal, attempts: 3 });
  */
-export async function withInlineRetries<T>(call: (attempt: number) => Promise<T>, options: InlineRetryOptions = {}): Promise<T> {
+export async function withInlineRetries<T>(
+  call: (attempt: number) => Promise<T>,
+  options: InlineRetryOptions = {},
+): Promise<T> {
   const attempts = options.attempts ?? 3;
   const maxInline = options.maxInlineDelayMs ?? 10_000;
   const base = options.baseDelayMs ?? 1_000;
@@ -55,6 +58,15 @@ export function httpStatusError(
   retryAfterMs?: number,
 ): EngineError {
   const retryable = status === 408 || status === 429 || status >= 500;
-  const reason = status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'PROVIDER_UNAVAILABLE' : status === 408 ? 'TIMEOUT' : status === 401 || status === 403 ? 'PROVIDER_AUTH' : 'PROVIDER_REJECTED';
+  const reason =
+    status === 429
+      ? 'RATE_LIMITED'
+      : status >= 500
+        ? 'PROVIDER_UNAVAILABLE'
+        : status === 408
+          ? 'TIMEOUT'
+          : status === 401 || status === 403
+            ? 'PROVIDER_AUTH'
+            : 'PROVIDER_REJECTED';
   return new EngineError(`${provider} answered ${status}: ${detail}`, { retryable, reason, retryAfterMs });
 }

@@ -87,3 +87,35 @@ export interface CarouselPlanner {
     signal?: AbortSignal;
   }): Promise<SlideText[]>;
 }
+
+/** A render running at a remote provider (Replicate, Veo), named by the provider's own id. */
+export interface RemoteRender {
+  /** Matches job_queue.provider, e.g. 'replicate'. */
+  provider: string;
+  /** Matches job_queue.provider_ref: the prediction or operation id. */
+  ref: string;
+}
+
+export type RemoteRenderState =
+  | { status: 'pending'; progress?: number }
+  | { status: 'done'; result: VideoResult };
+
+/**
+ * A video engine whose renders take minutes. Besides `generateVideo` (start and wait), it can
+ * start a render and return at once, so the worker parks the job as `waiting` with
+ * provider/provider_ref and frees its slot; the webhook route or a scheduled poll resumes it.
+ */
+export interface ParkableVideoEngine extends VideoEngine {
+  startVideo(request: VideoRequest): Promise<RemoteRender>;
+  /**
+   * Where a started render is. `snapshot` is the provider's last known state when the caller has
+   * one (a verified webhook body), so that no request is needed. Throws EngineError when the render
+   * failed or was canceled.
+   */
+  checkVideo(ref: string, request: VideoRequest, snapshot?: unknown): Promise<RemoteRenderState>;
+  cancelVideo(ref: string): Promise<void>;
+}
+
+export function isParkableVideoEngine(engine: VideoEngine): engine is ParkableVideoEngine {
+  return typeof (engine as Partial<ParkableVideoEngine>).startVideo === 'function';
+}

@@ -20,7 +20,6 @@ import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
 
-
 /**
  * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with
  * @hono/node-server.
@@ -39,7 +38,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     cors({
       origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
       allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Last-Event-ID', 'X-Alfie-User-Id'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'X-Request-Id',
+        'Last-Event-ID',
+        'X-Alfie-User-Id',
+      ],
       exposeHeaders: ['X-Request-Id', 'Retry-After'],
       maxAge: 600,
     }),
@@ -49,7 +55,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     bodyLimit({
       maxSize: deps.config.bodyLimit,
       onError: () => {
-        throw validationFailed(`The request body is larger than ${deps.config.bodyLimit} bytes`, undefined, 413);
+        throw validationFailed(
+          `The request body is larger than ${deps.config.bodyLimit} bytes`,
+          undefined,
+          413,
+        );
       },
     }),
   );
@@ -67,12 +77,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', tokensRoutes(deps));
   app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
 
-  app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404));
+  app.notFound((c) =>
+    c.json(new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404),
+  );
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status);
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 401 ? 'UNAUTHORIZED' : error.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+      const code =
+        error.status === 401 ? 'UNAUTHORIZED' : error.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
       return c.json(new ApiError(error.status, code, error.message || 'Bad request').toBody(), error.status);
     }
     c.get('log')?.error({ err: error }, 'unhandled error');

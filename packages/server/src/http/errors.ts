@@ -21,15 +21,22 @@ export class ApiError extends Error {
 
   toBody(): ErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
     };
   }
 }
 
 export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what} not found`);
 
-export const validationFailed = (message: string, issues?: ValidationIssue[], status: ContentfulStatusCode = 400) =>
-  new ApiError(status, 'VALIDATION_FAILED', message, issues ? { issues } : undefined);
+export const validationFailed = (
+  message: string,
+  issues?: ValidationIssue[],
+  status: ContentfulStatusCode = 400,
+) => new ApiError(status, 'VALIDATION_FAILED', message, issues ? { issues } : undefined);
 
 export const unauthorized = (message = 'A valid bearer token or API key is required') =>
   new ApiError(401, 'UNAUTHORIZED', message);

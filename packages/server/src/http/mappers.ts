@@ -18,7 +18,8 @@ import type {
 
 type Row = Record<string, unknown>;
 
-const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+const iso = (value: unknown): string =>
+  (value instanceof Date ? value : new Date(String(value))).toISOString();
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 

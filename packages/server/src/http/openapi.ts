@@ -15,7 +15,12 @@ function queryParameters(schema: Schema) {
   }));
 }
 
-const pathId = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const pathId = (name: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+});
 
 function operation(summary: string, extra: Record<string, unknown> = {}) {
   return {
@@ -44,7 +49,11 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
       error: {
         type: 'object',
         required: ['code', 'message'],
-        properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' }, details: {} },
+        properties: {
+          code: { type: 'string', enum: [...ERROR_CODES] },
+          message: { type: 'string' },
+          details: {},
+        },
       },
     },
   };
@@ -56,24 +65,36 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
     servers: [{ url: options.serverUrl }],
     components: {
       schemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'User JWT or secret API key sk_...' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'User JWT or secret API key sk_...' },
+      },
     },
     paths: {
       '/v1/generate': {
         post: operation('Order an image, a carousel or a video', {
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
+          ],
           requestBody: body(s.generateRequestSchema),
-          responses: { '202': { description: 'Order accepted' }, '200': { description: 'Idempotent replay' }, default: errorResponse },
+          responses: {
+            '202': { description: 'Order accepted' },
+            '200': { description: 'Idempotent replay' },
+            default: errorResponse,
+          },
         }),
       },
-      '/v1/orders': { get: operation('List orders, newest first', { parameters: queryParameters(s.listOrdersQuerySchema) }) },
+      '/v1/orders': {
+        get: operation('List orders, newest first', { parameters: queryParameters(s.listOrdersQuerySchema) }),
+      },
       '/v1/orders/{id}': { get: operation('Order detail', { parameters: [pathId('id')] }) },
       '/v1/orders/{id}/cancel': { post: operation('Cancel an order', { parameters: [pathId('id')] }) },
       '/v1/orders/{id}/events': { get: operation('Order events (SSE)', { parameters: [pathId('id')] }) },
       '/v1/events': { get: operation('All my order events (SSE)') },
       '/v1/jobs/{id}': { get: operation('Job', { parameters: [pathId('id')] }) },
       '/v1/quotas/{brandId}': { get: operation('Quota of a brand', { parameters: [pathId('brandId')] }) },
-      '/v1/library': { get: operation('Library by order', { parameters: queryParameters(s.listLibraryQuerySchema) }) },
+      '/v1/library': {
+        get: operation('Library by order', { parameters: queryParameters(s.listLibraryQuerySchema) }),
+      },
       '/v1/brands': {
         get: operation('List brands', { parameters: queryParameters(s.listBrandsQuerySchema) }),
         post: operation('Create a brand', { requestBody: body(s.createBrandSchema) }),
@@ -84,7 +105,9 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
           requestBody: body(s.updateBrandSchema),
         }),
       },
-      '/v1/tokens': { post: operation('Mint a user token (API key only)', { requestBody: body(s.createTokenSchema) }) },
+      '/v1/tokens': {
+        post: operation('Mint a user token (API key only)', { requestBody: body(s.createTokenSchema) }),
+      },
       '/v1/health': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
     },
   };

@@ -14,7 +14,8 @@ export function decodeCursor(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = decoded.startsWith('v1:') ? decoded.slice(3) : '';
-  if (!isUuid(id)) throw validationFailed('The cursor is invalid', [{ path: '/cursor', message: 'is not a cursor' }]);
+  if (!isUuid(id))
+    throw validationFailed('The cursor is invalid', [{ path: '/cursor', message: 'is not a cursor' }]);
   return id;
 }
 

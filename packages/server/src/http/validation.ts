@@ -35,7 +35,8 @@ function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   return (errors ?? [])
     .filter((e) => e.keyword !== 'if' && e.keyword !== 'allOf')
     .map((e) => {
-      const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
+      const missing =
+        e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra =
         e.keyword === 'additionalProperties'
           ? `/${(e.params as { additionalProperty: string }).additionalProperty}`

@@ -206,7 +206,9 @@ export class QueueRunner {
       outcome = { status: 'released' };
     }
     try {
-      if (outcome.status === 'completed') await this.completions.complete(job);
+      // A completion is not awaited: its slot takes the next job while the batcher writes it
+      // (claim and completion round trips overlap). stop() drains the batcher before exiting.
+      if (outcome.status === 'completed') this.completions.complete(job).catch(() => {});
       else await this.write(job, outcome);
     } catch (error) {
       this.log.error({ err: error, jobId: job.id }, 'job outcome write failed');

@@ -7,7 +7,12 @@ import { periodResetsAt } from './period.js';
  * A brand's quota for a period, the seed's `alfie-check-quota`. The caller has already checked that
  * the brand is theirs. Returns null for an unknown brand.
  */
-export async function readQuota(db: Queryable, brandId: string, period: number, bypass: boolean): Promise<Quota | null> {
+export async function readQuota(
+  db: Queryable,
+  brandId: string,
+  period: number,
+  bypass: boolean,
+): Promise<Quota | null> {
   const { rows } = await db.query<Record<string, number | string>>(READ_QUOTA, [brandId, period]);
   const row = rows[0];
   if (!row) return null;

@@ -13,7 +13,12 @@ import type { QuotaCost } from './cost.js';
  *   if (!(await reserveQuota(tx, brandId, 202611, { images: 5, reels: 0, woofs: 0 }))) throw quotaExceeded();
  * });
  */
-export async function reserveQuota(tx: Queryable, brandId: string, period: number, cost: QuotaCost): Promise<boolean> {
+export async function reserveQuota(
+  tx: Queryable,
+  brandId: string,
+  period: number,
+  cost: QuotaCost,
+): Promise<boolean> {
   await tx.query(ENSURE_COUNTERS, [brandId, period]);
   const { rowCount } = await tx.query(RESERVE_QUOTA, [brandId, period, cost.images, cost.reels, cost.woofs]);
   return rowCount === 1;

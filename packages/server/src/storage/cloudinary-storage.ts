@@ -17,7 +17,10 @@ export interface CloudinaryCredentials {
  * Cloudinary console shows and its SDKs read. Never echoes the secret in an error.
  */
 export function parseCloudinaryUrl(value: string | undefined): CloudinaryCredentials {
-  if (!value) throw new ConfigError('CLOUDINARY_URL is required when STORAGE=cloudinary (cloudinary://<key>:<secret>@<cloud>)');
+  if (!value)
+    throw new ConfigError(
+      'CLOUDINARY_URL is required when STORAGE=cloudinary (cloudinary://<key>:<secret>@<cloud>)',
+    );
   let url: URL;
   try {
     url = new URL(value);
@@ -77,9 +80,16 @@ export function createCloudinaryStorage(
         (error?: UploadApiErrorResponse, result?: UploadApiResponse) =>
           error || !result ? fail(uploadError(error)) : settle(result),
       );
-      await Promise.all([pipeline(Readable.from(iterateBody(input.body)), upload, { signal: input.signal }), uploaded]);
+      await Promise.all([
+        pipeline(Readable.from(iterateBody(input.body)), upload, { signal: input.signal }),
+        uploaded,
+      ]);
       const result = await uploaded;
-      const stored: StoredObject = { url: result.secure_url, publicId: result.public_id, bytes: result.bytes };
+      const stored: StoredObject = {
+        url: result.secure_url,
+        publicId: result.public_id,
+        bytes: result.bytes,
+      };
       if (input.resourceType === 'video') {
         stored.thumbnailUrl = cloudinary.url(result.public_id, {
           cloud_name: credentials.cloudName,
@@ -99,9 +109,11 @@ export function createCloudinaryStorage(
       for (let start = 0; start < publicIds.length; start += 100) {
         const batch = publicIds.slice(start, start + 100);
         for (const resource_type of ['image', 'video'] as const) {
-          await cloudinary.api.delete_resources(batch, { ...auth, resource_type, type: 'upload' }).catch((error: unknown) => {
-            throw uploadError(error as UploadApiErrorResponse);
-          });
+          await cloudinary.api
+            .delete_resources(batch, { ...auth, resource_type, type: 'upload' })
+            .catch((error: unknown) => {
+              throw uploadError(error as UploadApiErrorResponse);
+            });
         }
       }
     },
@@ -109,12 +121,20 @@ export function createCloudinaryStorage(
 }
 
 /** Cloudinary answers errors as `{ error: { message, http_code } }`; 420/429/5xx and timeouts are retryable. */
-function uploadError(error: UploadApiErrorResponse | { error?: UploadApiErrorResponse } | undefined): EngineError {
-  const inner = (error as { error?: UploadApiErrorResponse })?.error ?? (error as UploadApiErrorResponse | undefined);
+function uploadError(
+  error: UploadApiErrorResponse | { error?: UploadApiErrorResponse } | undefined,
+): EngineError {
+  const inner =
+    (error as { error?: UploadApiErrorResponse })?.error ?? (error as UploadApiErrorResponse | undefined);
   const status = inner?.http_code ?? 0;
   const retryable = status === 0 || status === 420 || status === 429 || status === 499 || status >= 500;
   return new EngineError(`Cloudinary: ${inner?.message ?? 'upload failed'}${status ? ` (${status})` : ''}`, {
     retryable,
-    reason: status === 429 || status === 420 ? 'RATE_LIMITED' : retryable ? 'STORAGE_UNAVAILABLE' : 'STORAGE_REJECTED',
+    reason:
+      status === 429 || status === 420
+        ? 'RATE_LIMITED'
+        : retryable
+          ? 'STORAGE_UNAVAILABLE'
+          : 'STORAGE_REJECTED',
   });
 }

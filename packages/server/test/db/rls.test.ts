@@ -41,10 +41,10 @@ describe('RLS policies (PostgreSQL)', () => {
         `insert into media_generations (user_id, brand_id, order_id, type, output_url) values ($1, $2, $3, 'video', 'https://x.test/v.webm')`,
         [user, brandId, orderId],
       );
-      await db.query(`insert into order_events (order_id, user_id, type, data) values ($1, $2, 'status', '{}')`, [
-        orderId,
-        user,
-      ]);
+      await db.query(
+        `insert into order_events (order_id, user_id, type, data) values ($1, $2, 'status', '{}')`,
+        [orderId, user],
+      );
       await db.query(`insert into user_roles (user_id, role) values ($1, 'user')`, [user]);
     }
     await db.query(`insert into api_keys (name, prefix, key_hash) values ('k', 'sk_x', 'h')`);
@@ -73,7 +73,10 @@ describe('RLS policies (PostgreSQL)', () => {
   }
 
   it.each(tables)('%s shows only the caller’s rows', async (table, ownerColumn) => {
-    const visible = await asUser(alice, async (query) => (await query(`select ${ownerColumn} as owner from ${table}`)).rows);
+    const visible = await asUser(
+      alice,
+      async (query) => (await query(`select ${ownerColumn} as owner from ${table}`)).rows,
+    );
     expect(visible.length).toBeGreaterThan(0);
     expect(visible.every((row) => row.owner === alice)).toBe(true);
     // The owner (the server's connection) sees both users' rows.

@@ -21,7 +21,8 @@ const options = { dataDir: '/nonexistent', publicUrl: 'http://x' };
 const tags = ['brand:b1', 'order:o1', 'type:carousel_slide', 'ratio:4:5'];
 
 async function* chunks(total: number): AsyncIterable<Uint8Array> {
-  for (let sent = 0; sent < total; sent += 64 * 1024) yield Buffer.alloc(Math.min(64 * 1024, total - sent), 7);
+  for (let sent = 0; sent < total; sent += 64 * 1024)
+    yield Buffer.alloc(Math.min(64 * 1024, total - sent), 7);
 }
 
 describe('Cloudinary storage', () => {
@@ -39,7 +40,11 @@ describe('Cloudinary storage', () => {
     expect(uploads).toHaveLength(1);
     const [upload] = uploads;
     expect(upload!.url).toBe('https://api.cloudinary.com/v1_1/demo-cloud/image/upload');
-    expect(upload!.fields).toMatchObject({ public_id: 'alfie/b1/o1/slide-2', tags: tags.join(','), api_key: '123456789012345' });
+    expect(upload!.fields).toMatchObject({
+      public_id: 'alfie/b1/o1/slide-2',
+      tags: tags.join(','),
+      api_key: '123456789012345',
+    });
     expect(Number(upload!.fields.timestamp)).toBeGreaterThan(Date.now() / 1000 - 60);
     expect(upload!.fields.signature).toBe(expectedSignature(upload!.fields));
     expect(upload!.fields.signature).toHaveLength(40);
@@ -54,8 +59,17 @@ describe('Cloudinary storage', () => {
   it('signs with SHA-256 when configured', async () => {
     const uploads: CloudinaryUpload[] = [];
     server.use(cloudinaryUploadHandler(uploads));
-    const storage = createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL, CLOUDINARY_SIGNATURE_ALGORITHM: 'sha256' }, options);
-    await storage.put({ publicId: 'a/b', body: Buffer.from('x'), contentType: 'image/png', resourceType: 'image', tags: [] });
+    const storage = createStorage(
+      { STORAGE: 'cloudinary', CLOUDINARY_URL, CLOUDINARY_SIGNATURE_ALGORITHM: 'sha256' },
+      options,
+    );
+    await storage.put({
+      publicId: 'a/b',
+      body: Buffer.from('x'),
+      contentType: 'image/png',
+      resourceType: 'image',
+      tags: [],
+    });
     expect(uploads[0]!.fields.signature).toBe(expectedSignature(uploads[0]!.fields, undefined, 'sha256'));
   });
 
@@ -72,17 +86,39 @@ describe('Cloudinary storage', () => {
       poster: { body: Buffer.from('png'), contentType: 'image/png' },
     });
     expect(uploads.map((u) => u.url)).toEqual(['https://api.cloudinary.com/v1_1/demo-cloud/video/upload']);
-    expect(stored.url).toBe('https://res.cloudinary.com/demo-cloud/video/upload/v1732700001/alfie/b1/o1/video-1.webm');
-    expect(stored.thumbnailUrl).toBe('https://res.cloudinary.com/demo-cloud/video/upload/v1732700001/alfie/b1/o1/video-1.jpg');
+    expect(stored.url).toBe(
+      'https://res.cloudinary.com/demo-cloud/video/upload/v1732700001/alfie/b1/o1/video-1.webm',
+    );
+    expect(stored.thumbnailUrl).toBe(
+      'https://res.cloudinary.com/demo-cloud/video/upload/v1732700001/alfie/b1/o1/video-1.jpg',
+    );
   });
 
   it('reports a 500 as retryable and a 400 as permanent', async () => {
     const storage = createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL }, options);
-    const put = () => storage.put({ publicId: 'a/b', body: Buffer.from('x'), contentType: 'image/png', resourceType: 'image', tags: [] });
-    server.use(cloudinaryUploadHandler([], () => HttpResponse.json({ error: { message: 'Server error' } }, { status: 500 })));
+    const put = () =>
+      storage.put({
+        publicId: 'a/b',
+        body: Buffer.from('x'),
+        contentType: 'image/png',
+        resourceType: 'image',
+        tags: [],
+      });
+    server.use(
+      cloudinaryUploadHandler([], () =>
+        HttpResponse.json({ error: { message: 'Server error' } }, { status: 500 }),
+      ),
+    );
     await expect(put()).rejects.toMatchObject({ retryable: true, reason: 'STORAGE_UNAVAILABLE' });
-    server.use(cloudinaryUploadHandler([], () => HttpResponse.json({ error: { message: 'Invalid image file' } }, { status: 400 })));
-    await expect(put()).rejects.toMatchObject({ retryable: false, message: expect.stringContaining('Invalid image file') });
+    server.use(
+      cloudinaryUploadHandler([], () =>
+        HttpResponse.json({ error: { message: 'Invalid image file' } }, { status: 400 }),
+      ),
+    );
+    await expect(put()).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringContaining('Invalid image file'),
+    });
   });
 
   it('deletes an order’s assets through the Admin API, for both resource types', async () => {
@@ -95,13 +131,16 @@ describe('Cloudinary storage', () => {
       '/v1_1/demo-cloud/resources/video/upload',
     ]);
     expect(deletes[0]!.publicIds).toEqual(['alfie/b1/o1/slide-0', 'alfie/b1/o1/slide-1']);
-    expect(deletes[0]!.authorization).toBe(`Basic ${Buffer.from('123456789012345:test-secret-abc').toString('base64')}`);
+    expect(deletes[0]!.authorization).toBe(
+      `Basic ${Buffer.from('123456789012345:test-secret-abc').toString('base64')}`,
+    );
   });
 
   it('needs CLOUDINARY_URL, and never prints the secret', () => {
     expect(() => createStorage({ STORAGE: 'cloudinary' }, options)).toThrow(ConfigError);
     expect(() => createStorage({ STORAGE: 'cloudinary' }, options)).toThrow(/^CLOUDINARY_URL is required/);
-    const bad = () => createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL: 'https://key:s3cret@cloud' }, options);
+    const bad = () =>
+      createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL: 'https://key:s3cret@cloud' }, options);
     expect(bad).toThrow(ConfigError);
     expect(() => bad()).not.toThrow(/s3cret/);
   });

@@ -1,4 +1,4 @@
-import { HttpResponse, delay } from 'msw';
+import { delay, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGeminiClient } from '../../src/engines/gemini/client.js';
@@ -9,8 +9,8 @@ import { readBody } from '../../src/engines/media-body.js';
 import type { ImageRequest } from '../../src/engines/types.js';
 import { brand, pngSize } from './fixtures.js';
 import {
-  generateContentHandler,
   geminiPng,
+  generateContentHandler,
   googleError,
   imageReply,
   type RecordedRequest,
@@ -45,7 +45,11 @@ const request: ImageRequest = {
   ...RATIO_SIZES['4:5'],
   brand,
   locale: 'fr',
-  slide: { index: 1, total: 5, text: { title: 'Le retour du filtre', subtitle: 'La V60 détrône l’espresso' } },
+  slide: {
+    index: 1,
+    total: 5,
+    text: { title: 'Le retour du filtre', subtitle: 'La V60 détrône l’espresso' },
+  },
 };
 
 describe('Gemini image engine ("Nano Banana")', () => {
@@ -55,9 +59,14 @@ describe('Gemini image engine ("Nano Banana")', () => {
 
     expect(seen).toHaveLength(1);
     const [sent] = seen;
-    expect(sent!.url).toMatch(/^https:\/\/generativelanguage\.googleapis\.com\/v1(beta)?\/models\/gemini-2\.5-flash-image:generateContent$/);
+    expect(sent!.url).toMatch(
+      /^https:\/\/generativelanguage\.googleapis\.com\/v1(beta)?\/models\/gemini-2\.5-flash-image:generateContent$/,
+    );
     expect(sent!.headers.get('x-goog-api-key')).toBe(API_KEY);
-    expect(sent!.body.generationConfig).toMatchObject({ responseModalities: ['IMAGE'], imageConfig: { aspectRatio: '4:5' } });
+    expect(sent!.body.generationConfig).toMatchObject({
+      responseModalities: ['IMAGE'],
+      imageConfig: { aspectRatio: '4:5' },
+    });
     const prompt: string = sent!.body.contents[0].parts[0].text;
     expect(prompt).toContain('Les tendances du café de spécialité');
     expect(prompt).toContain('deep blue, amber, white');
@@ -74,14 +83,19 @@ describe('Gemini image engine ("Nano Banana")', () => {
 
   it('uses the configured model', async () => {
     server.use(generateContentHandler([imageReply(png)], seen));
-    const pro = createGeminiImageEngine({ client: createGeminiClient({ apiKey: API_KEY }), model: 'gemini-3-pro-image-preview' });
+    const pro = createGeminiImageEngine({
+      client: createGeminiClient({ apiKey: API_KEY }),
+      model: 'gemini-3-pro-image-preview',
+    });
     await pro.generateImage(request);
     expect(seen[0]!.url).toContain('/models/gemini-3-pro-image-preview:generateContent');
     expect(pro.name).toBe('gemini:gemini-3-pro-image-preview');
   });
 
   it('retries a 429 after the RetryInfo delay when it is short', async () => {
-    server.use(generateContentHandler([googleError(429, 'RESOURCE_EXHAUSTED', '0.150s'), imageReply(png)], seen));
+    server.use(
+      generateContentHandler([googleError(429, 'RESOURCE_EXHAUSTED', '0.150s'), imageReply(png)], seen),
+    );
     const started = Date.now();
     await engine().generateImage(request);
     expect(seen).toHaveLength(2);
@@ -100,19 +114,27 @@ describe('Gemini image engine ("Nano Banana")', () => {
 
   it('backs off on a 429 without a delay, then reports it retryable', async () => {
     server.use(generateContentHandler([googleError(429, 'RESOURCE_EXHAUSTED')], seen));
-    const error = await engine().generateImage(request).catch((e) => e);
+    const error = await engine()
+      .generateImage(request)
+      .catch((e) => e);
     expect(error).toMatchObject({ retryable: true, reason: 'RATE_LIMITED', retryAfterMs: undefined });
     expect(seen).toHaveLength(3);
   });
 
   it('treats a 500 as retryable', async () => {
     server.use(generateContentHandler([googleError(500, 'INTERNAL')], seen));
-    await expect(engine().generateImage(request)).rejects.toMatchObject({ retryable: true, reason: 'PROVIDER_UNAVAILABLE' });
+    await expect(engine().generateImage(request)).rejects.toMatchObject({
+      retryable: true,
+      reason: 'PROVIDER_UNAVAILABLE',
+    });
   });
 
   it('treats a 400 as permanent', async () => {
     server.use(generateContentHandler([googleError(400, 'INVALID_ARGUMENT')], seen));
-    await expect(engine().generateImage(request)).rejects.toMatchObject({ retryable: false, reason: 'PROVIDER_REJECTED' });
+    await expect(engine().generateImage(request)).rejects.toMatchObject({
+      retryable: false,
+      reason: 'PROVIDER_REJECTED',
+    });
     expect(seen).toHaveLength(1);
   });
 
@@ -142,17 +164,25 @@ describe('Gemini image engine ("Nano Banana")', () => {
         seen,
       ),
     );
-    await expect(engine().generateImage(request)).rejects.toMatchObject({ retryable: true, reason: 'MALFORMED_RESPONSE' });
+    await expect(engine().generateImage(request)).rejects.toMatchObject({
+      retryable: true,
+      reason: 'MALFORMED_RESPONSE',
+    });
   });
 
   it('fails permanently on a prompt block, keeping the reason', async () => {
     server.use(
       generateContentHandler(
-        [() => HttpResponse.json({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT', safetyRatings: [] } })],
+        [
+          () =>
+            HttpResponse.json({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT', safetyRatings: [] } }),
+        ],
         seen,
       ),
     );
-    const error = await engine().generateImage(request).catch((e) => e);
+    const error = await engine()
+      .generateImage(request)
+      .catch((e) => e);
     expect(error).toMatchObject({ retryable: false, reason: 'SAFETY_BLOCK' });
     expect(error.message).toContain('PROHIBITED_CONTENT');
     expect(seen).toHaveLength(1);
@@ -182,7 +212,10 @@ describe('Gemini image engine ("Nano Banana")', () => {
 
   it('fails with NO_IMAGE after the insisting retry also has no image', async () => {
     server.use(generateContentHandler([textOnlyReply], seen));
-    await expect(engine().generateImage(request)).rejects.toMatchObject({ retryable: false, reason: 'NO_IMAGE' });
+    await expect(engine().generateImage(request)).rejects.toMatchObject({
+      retryable: false,
+      reason: 'NO_IMAGE',
+    });
     expect(seen).toHaveLength(2);
   });
 
@@ -239,7 +272,8 @@ describe('Gemini carousel planner', () => {
       reason: 'MALFORMED_RESPONSE',
       retryable: true,
     });
-    server.use(generateContentHandler([textReply(JSON.stringify(plan.slice(0, 2)))], (seen = [])));
+    seen = [];
+    server.use(generateContentHandler([textReply(JSON.stringify(plan.slice(0, 2)))], seen));
     await expect(planner().planSlides({ topic: 't', count: 3, locale: 'en', brand })).rejects.toMatchObject({
       reason: 'MALFORMED_RESPONSE',
     });

@@ -22,23 +22,42 @@ export interface RecordedRequest {
  * A scripted generateContent endpoint: each call takes the next reply. The replies follow the
  * documented REST shapes (GenerateContentResponse, google.rpc.Status error bodies).
  */
-export function generateContentHandler(replies: Array<() => Response | Promise<Response>>, seen: RecordedRequest[]) {
-  return http.post(/^https:\/\/generativelanguage\.googleapis\.com\/v1(beta)?\/models\//, async ({ request }) => {
-    seen.push({ url: request.url, headers: request.headers, body: await request.clone().json() });
-    const reply = replies[Math.min(seen.length - 1, replies.length - 1)];
-    return reply!();
-  });
+export function generateContentHandler(
+  replies: Array<() => Response | Promise<Response>>,
+  seen: RecordedRequest[],
+) {
+  return http.post(
+    /^https:\/\/generativelanguage\.googleapis\.com\/v1(beta)?\/models\//,
+    async ({ request }) => {
+      seen.push({ url: request.url, headers: request.headers, body: await request.clone().json() });
+      const reply = replies[Math.min(seen.length - 1, replies.length - 1)];
+      return reply!();
+    },
+  );
 }
 
-export const imageReply = (data: string, mimeType = 'image/png') => () =>
-  HttpResponse.json({
-    candidates: [{ content: { role: 'model', parts: [{ inlineData: { mimeType, data } }] }, finishReason: 'STOP', index: 0 }],
-    usageMetadata: { promptTokenCount: 80, candidatesTokenCount: 1290 },
-  });
+export const imageReply =
+  (data: string, mimeType = 'image/png') =>
+  () =>
+    HttpResponse.json({
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ inlineData: { mimeType, data } }] },
+          finishReason: 'STOP',
+          index: 0,
+        },
+      ],
+      usageMetadata: { promptTokenCount: 80, candidatesTokenCount: 1290 },
+    });
 
 export const textOnlyReply = () =>
   HttpResponse.json({
-    candidates: [{ content: { role: 'model', parts: [{ text: 'Here is a description of the image…' }] }, finishReason: 'STOP' }],
+    candidates: [
+      {
+        content: { role: 'model', parts: [{ text: 'Here is a description of the image…' }] },
+        finishReason: 'STOP',
+      },
+    ],
   });
 
 export const googleError = (code: number, status: string, retryDelay?: string) => () =>

@@ -22,8 +22,8 @@ import { signUserToken } from '../../src/auth/jwt.js';
 import { type Config, defineConfig } from '../../src/config.js';
 import type { DbKind } from '../../src/db/types.js';
 import type { AppDeps } from '../../src/deps.js';
-import type { AppEnv } from '../../src/http/env.js';
 import { createApp } from '../../src/http/app.js';
+import type { AppEnv } from '../../src/http/env.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDb, type TestDb } from './db.js';
 
@@ -49,7 +49,10 @@ export interface TestApp {
   drop(): Promise<void>;
 }
 
-export async function createTestApp(kind: DbKind = 'postgres', overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DbKind = 'postgres',
+  overrides: Partial<Config> = {},
+): Promise<TestApp> {
   const db = await createTestDb(kind);
   const config = defineConfig({ jwtSecret: TEST_JWT_SECRET, publicUrl: 'http://alfie.test', ...overrides });
   const deps: AppDeps = { db, config, logger: createLogger({ level: 'silent' }) };
@@ -65,7 +68,9 @@ export async function createTestApp(kind: DbKind = 'postgres', overrides: Partia
       if (json === undefined) return Promise.resolve(app.request(path, rest));
       const headers = new Headers(rest.headers);
       headers.set('content-type', 'application/json');
-      return Promise.resolve(app.request(path, { method: 'POST', ...rest, headers, body: JSON.stringify(json) }));
+      return Promise.resolve(
+        app.request(path, { method: 'POST', ...rest, headers, body: JSON.stringify(json) }),
+      );
     },
     async createUser(options = {}) {
       const userId = randomUUID();

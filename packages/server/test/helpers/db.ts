@@ -25,10 +25,15 @@ import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { vi } from 'vitest';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
 import { createPgDb } from '../../src/db/pg.js';
 import { createPgliteDb } from '../../src/db/pglite.js';
 import type { Db, DbKind } from '../../src/db/types.js';
+
+// Creating and copying databases takes seconds when the 2 shared cores are busy: files that use
+// these helpers get generous timeouts instead of vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 export const TEST_DB_KINDS: readonly DbKind[] = ['postgres', 'pglite'];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.js';
-import { TEST_DB_KINDS } from '../helpers/db.js';
 import { writeCounts } from '../helpers/counts.js';
+import { TEST_DB_KINDS } from '../helpers/db.js';
 
 describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
   let t: TestApp;
@@ -18,28 +18,59 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     t.request('/v1/generate', { headers, json });
 
   async function reserved(id = brandId) {
-    const { rows } = await t.db.query<Record<string, number>>(
-      'select images_reserved, reels_reserved, woofs_reserved from counters_monthly where brand_id = $1',
-      [id],
-    );
+    const { rows } = await t.db.query<{
+      images_reserved: number;
+      reels_reserved: number;
+      woofs_reserved: number;
+    }>('select images_reserved, reels_reserved, woofs_reserved from counters_monthly where brand_id = $1', [
+      id,
+    ]);
     return rows[0] ?? { images_reserved: 0, reels_reserved: 0, woofs_reserved: 0 };
   }
 
   it('creates a carousel: order, one item per slide, one job with the seed payload, reserved quota', async () => {
     const before = await reserved();
-    const res = await generate({ format: 'carousel', count: 5, topic: 'Les tendances marketing 2025', brandId });
+    const res = await generate({
+      format: 'carousel',
+      count: 5,
+      topic: 'Les tendances marketing 2025',
+      brandId,
+    });
     expect(res.status).toBe(202);
     const { orderId, jobId } = await res.json();
     const order = (await t.db.query('select * from orders where id = $1', [orderId])).rows[0]!;
-    expect(order).toMatchObject({ type: 'carousel', status: 'pending', count: 5, ratio: '4:5', reserved_images: 5 });
-    const items = await t.db.query('select * from order_items where order_id = $1 order by sequence_number', [orderId]);
+    expect(order).toMatchObject({
+      type: 'carousel',
+      status: 'pending',
+      count: 5,
+      ratio: '4:5',
+      reserved_images: 5,
+    });
+    const items = await t.db.query('select * from order_items where order_id = $1 order by sequence_number', [
+      orderId,
+    ]);
     expect(items.rows.map((i) => [i.sequence_number, i.type, i.status])).toEqual(
       [0, 1, 2, 3, 4].map((n) => [n, 'carousel_slide', 'pending']),
     );
-    expect(items.rows[2]!.brief_json).toMatchObject({ slideIndex: 2, slideCount: 5, topic: 'Les tendances marketing 2025' });
+    expect(items.rows[2]!.brief_json).toMatchObject({
+      slideIndex: 2,
+      slideCount: 5,
+      topic: 'Les tendances marketing 2025',
+    });
     const job = (await t.db.query('select * from job_queue where id = $1', [jobId])).rows[0]!;
-    expect(job).toMatchObject({ type: 'render_carousels', kind: 'carousel', status: 'queued', order_id: orderId });
-    expect(job.payload).toEqual({ orderId, brandId, slideCount: 5, topic: 'Les tendances marketing 2025', ratio: '4:5' });
+    expect(job).toMatchObject({
+      type: 'render_carousels',
+      kind: 'carousel',
+      status: 'queued',
+      order_id: orderId,
+    });
+    expect(job.payload).toEqual({
+      orderId,
+      brandId,
+      slideCount: 5,
+      topic: 'Les tendances marketing 2025',
+      ratio: '4:5',
+    });
     expect((await reserved()).images_reserved).toBe(before.images_reserved + 5);
   });
 
@@ -47,23 +78,45 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     const image = await (await generate({ format: 'image', topic: 'un chat sur une plage', brandId })).json();
     const imageOrder = (await t.db.query('select * from orders where id = $1', [image.orderId])).rows[0]!;
     expect(imageOrder).toMatchObject({ count: 1, ratio: '1:1', duration_seconds: null });
-    const imageJob = (await t.db.query('select payload from job_queue where id = $1', [image.jobId])).rows[0]!;
-    expect(imageJob.payload).toEqual({ orderId: image.orderId, brandId, items: [{ prompt: 'un chat sur une plage', ratio: '1:1' }] });
+    const imageJob = (await t.db.query('select payload from job_queue where id = $1', [image.jobId]))
+      .rows[0]!;
+    expect(imageJob.payload).toEqual({
+      orderId: image.orderId,
+      brandId,
+      items: [{ prompt: 'un chat sur une plage', ratio: '1:1' }],
+    });
 
     const before = await reserved();
     const video = await generate({ format: 'video', topic: 'une vague qui déferle', brandId, duration: 15 });
     expect(video.status).toBe(202);
     const { orderId, jobId } = await video.json();
     const order = (await t.db.query('select * from orders where id = $1', [orderId])).rows[0]!;
-    expect(order).toMatchObject({ ratio: '9:16', duration_seconds: 15, reserved_reels: 1, reserved_woofs: 2 });
+    expect(order).toMatchObject({
+      ratio: '9:16',
+      duration_seconds: 15,
+      reserved_reels: 1,
+      reserved_woofs: 2,
+    });
     const job = (await t.db.query('select type, payload from job_queue where id = $1', [jobId])).rows[0]!;
     expect(job.type).toBe('generate_video');
-    expect(job.payload).toEqual({ orderId, brandId, prompt: 'une vague qui déferle', duration: 15, ratio: '9:16' });
+    expect(job.payload).toEqual({
+      orderId,
+      brandId,
+      prompt: 'une vague qui déferle',
+      duration: 15,
+      ratio: '9:16',
+    });
     const after = await reserved();
-    expect([after.reels_reserved - before.reels_reserved, after.woofs_reserved - before.woofs_reserved]).toEqual([1, 2]);
+    expect([
+      after.reels_reserved - before.reels_reserved,
+      after.woofs_reserved - before.woofs_reserved,
+    ]).toEqual([1, 2]);
 
     const short = await (await generate({ format: 'video', topic: 'x', brandId })).json();
-    expect((await t.db.query('select duration_seconds, reserved_woofs from orders where id = $1', [short.orderId])).rows[0]).toEqual({
+    expect(
+      (await t.db.query('select duration_seconds, reserved_woofs from orders where id = $1', [short.orderId]))
+        .rows[0],
+    ).toEqual({
       duration_seconds: 8,
       reserved_woofs: 1,
     });
@@ -88,7 +141,10 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     // Keys belong to a user: another user may use the same key.
     const bob = await t.createUser();
     const bobBrand = await t.createBrand(bob.userId);
-    const bobs = await generate({ ...body, brandId: bobBrand.id }, { ...bob.headers, 'idempotency-key': `key-${kind}` });
+    const bobs = await generate(
+      { ...body, brandId: bobBrand.id },
+      { ...bob.headers, 'idempotency-key': `key-${kind}` },
+    );
     expect(bobs.status).toBe(202);
   });
 
@@ -101,7 +157,10 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       [brand.id],
     );
     const counts = await writeCounts(t.db);
-    const res = await generate({ format: 'carousel', count: 4, topic: 'too many', brandId: brand.id }, user.headers);
+    const res = await generate(
+      { format: 'carousel', count: 4, topic: 'too many', brandId: brand.id },
+      user.headers,
+    );
     expect(res.status).toBe(402);
     const { error } = await res.json();
     expect(error.code).toBe('QUOTA_EXCEEDED');
@@ -112,10 +171,16 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       resetsAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString(),
     });
     expect(await writeCounts(t.db)).toEqual(counts);
-    const video = await generate({ format: 'video', topic: 'no reels left', brandId: brand.id }, user.headers);
+    const video = await generate(
+      { format: 'video', topic: 'no reels left', brandId: brand.id },
+      user.headers,
+    );
     expect((await video.json()).error.code).toBe('QUOTA_EXCEEDED');
     // Exactly what remains is accepted.
-    expect((await generate({ format: 'carousel', count: 3, topic: 'fits', brandId: brand.id }, user.headers)).status).toBe(202);
+    expect(
+      (await generate({ format: 'carousel', count: 3, topic: 'fits', brandId: brand.id }, user.headers))
+        .status,
+    ).toBe(202);
   });
 
   it('lets admins bypass quotas (ADMIN_EMAILS, user_roles, profiles.granted_by_admin) without reserving', async () => {
@@ -130,10 +195,15 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
         `insert into counters_monthly (brand_id, period_yyyymm, images_used) values ($1, to_char(now() at time zone 'utc', 'YYYYMM')::int, 150)`,
         [brand.id],
       );
-      const res = await generate({ format: 'carousel', count: 10, topic: 'admin', brandId: brand.id }, admin.headers);
+      const res = await generate(
+        { format: 'carousel', count: 10, topic: 'admin', brandId: brand.id },
+        admin.headers,
+      );
       expect(res.status).toBe(202);
       const { orderId } = await res.json();
-      const order = (await t.db.query('select quota_bypass, reserved_images from orders where id = $1', [orderId])).rows[0];
+      const order = (
+        await t.db.query('select quota_bypass, reserved_images from orders where id = $1', [orderId])
+      ).rows[0];
       expect(order).toEqual({ quota_bypass: true, reserved_images: 0 });
       expect((await reserved(String(brand.id))).images_reserved).toBe(0);
       const quota = await (await t.request(`/v1/quotas/${brand.id}`, { headers: admin.headers })).json();
@@ -210,7 +280,12 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     const cases: Array<[Response, number]> = [
       [await send('{"format": "image",', { 'content-type': 'application/json' }), 400],
       [await send('format=image', { 'content-type': 'application/x-www-form-urlencoded' }), 415],
-      [await send(JSON.stringify({ format: 'image', topic: 'x'.repeat(70_000), brandId }), { 'content-type': 'application/json' }), 413],
+      [
+        await send(JSON.stringify({ format: 'image', topic: 'x'.repeat(70_000), brandId }), {
+          'content-type': 'application/json',
+        }),
+        413,
+      ],
       [await send('{}', {}), 415],
       [
         await send(JSON.stringify({ format: 'image', topic: 'x', brandId }), {
@@ -230,7 +305,12 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
   it('needs a user: 401 without a token, with a bad token, and for a bare API key', async () => {
     const body = { format: 'image', topic: 'x', brandId };
     const key = await t.createApiKey();
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic abc' }, key.headers]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'Basic abc' },
+      key.headers,
+    ]) {
       const res = await generate(body, headers);
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('UNAUTHORIZED');

@@ -29,7 +29,16 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
       await t.db.query(
         `insert into library_assets (user_id, brand_id, order_id, order_item_id, type, cloudinary_url, cloudinary_public_id, slide_index, text_json, width, height, mime_type)
          values ($1, $2, $3, $4, 'carousel_slide', $5, $6, $7, $8, 1080, 1350, 'image/png')`,
-        [alice.userId, brandId, orderId, rows[0]!.id, `https://cdn.test/${index}.png`, `p/${index}`, index, { title: `Slide ${index}` }],
+        [
+          alice.userId,
+          brandId,
+          orderId,
+          rows[0]!.id,
+          `https://cdn.test/${index}.png`,
+          `p/${index}`,
+          index,
+          { title: `Slide ${index}` },
+        ],
       );
     }
   }
@@ -54,7 +63,9 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
       completedCount: 3,
       job: { id: jobId, status: 'queued', attempts: 0, maxAttempts: 3, lastError: null },
     });
-    expect(detail.items.map((i: { sequenceNumber: number; status: string }) => [i.sequenceNumber, i.status])).toEqual([
+    expect(
+      detail.items.map((i: { sequenceNumber: number; status: string }) => [i.sequenceNumber, i.status]),
+    ).toEqual([
       [0, 'completed'],
       [1, 'pending'],
       [2, 'completed'],
@@ -75,7 +86,9 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
 
   it('maps a delivered video from media_generations', async () => {
     const { orderId } = await order({ format: 'video', topic: 'vid', duration: 15 });
-    const item = (await t.db.query<{ id: string }>('select id from order_items where order_id = $1', [orderId])).rows[0]!;
+    const item = (
+      await t.db.query<{ id: string }>('select id from order_items where order_id = $1', [orderId])
+    ).rows[0]!;
     await t.db.query(
       `insert into media_generations (user_id, brand_id, order_id, order_item_id, type, output_url, thumbnail_url, woofs, duration_seconds, mime_type)
        values ($1, $2, $3, $4, 'video', 'https://cdn.test/v.webm', 'https://cdn.test/v.jpg', 2, 15, 'video/webm')`,
@@ -101,14 +114,17 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
     const brand = await t.createBrand(user.userId);
     const other = await t.createBrand(user.userId, { name: 'Other' });
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await order({ format: 'image', topic: `o${i}` }, user, String(brand.id))).orderId);
+    for (let i = 0; i < 5; i++)
+      ids.push((await order({ format: 'image', topic: `o${i}` }, user, String(brand.id))).orderId);
     const onOther = (await order({ format: 'image', topic: 'other' }, user, String(other.id))).orderId;
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const res = await t.request(`/v1/orders?limit=2&brandId=${brand.id}${query}`, { headers: user.headers });
+      const res = await t.request(`/v1/orders?limit=2&brandId=${brand.id}${query}`, {
+        headers: user.headers,
+      });
       expect(res.status).toBe(200);
       const page = await res.json();
       expect(page.data.length).toBeLessThanOrEqual(2);
@@ -122,7 +138,15 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
     expect(all.nextCursor).toBeNull();
     const pending = await (await t.request('/v1/orders?status=completed', { headers: user.headers })).json();
     expect(pending.data).toEqual([]);
-    for (const bad of ['limit=0', 'limit=101', 'limit=abc', 'status=done', 'brandId=x', 'cursor=zzz', 'foo=1']) {
+    for (const bad of [
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'status=done',
+      'brandId=x',
+      'cursor=zzz',
+      'foo=1',
+    ]) {
       const res = await t.request(`/v1/orders?${bad}`, { headers: user.headers });
       expect(res.status, bad).toBe(400);
       expect((await res.json()).error.code).toBe('VALIDATION_FAILED');
@@ -133,20 +157,30 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
     const { orderId, jobId } = await order({ format: 'carousel', count: 3, topic: 'cancel me' });
     await deliver(orderId, [0]);
     const reservedBefore = (
-      await t.db.query<{ images_reserved: number }>('select images_reserved from counters_monthly where brand_id = $1', [brandId])
+      await t.db.query<{ images_reserved: number }>(
+        'select images_reserved from counters_monthly where brand_id = $1',
+        [brandId],
+      )
     ).rows[0]!.images_reserved;
 
     const res = await t.request(`/v1/orders/${orderId}/cancel`, { method: 'POST', headers: alice.headers });
     expect(res.status).toBe(200);
     const detail = await res.json();
     expect(detail.status).toBe('canceled');
-    expect(detail.items.map((i: { status: string }) => i.status)).toEqual(['completed', 'canceled', 'canceled']);
+    expect(detail.items.map((i: { status: string }) => i.status)).toEqual([
+      'completed',
+      'canceled',
+      'canceled',
+    ]);
     expect(detail.job).toMatchObject({ id: jobId, status: 'canceled' });
 
     const job = await (await t.request(`/v1/jobs/${jobId}`, { headers: alice.headers })).json();
     expect(job).toMatchObject({ id: jobId, orderId, type: 'render_carousels', status: 'canceled' });
     const after = (
-      await t.db.query<{ images_reserved: number }>('select images_reserved from counters_monthly where brand_id = $1', [brandId])
+      await t.db.query<{ images_reserved: number }>(
+        'select images_reserved from counters_monthly where brand_id = $1',
+        [brandId],
+      )
     ).rows[0]!.images_reserved;
     // The whole reservation of 3 is gone from `reserved` (settlement decides what becomes `used`).
     expect(after).toBe(reservedBefore - 3);
@@ -172,7 +206,8 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
     const savedBrand = brandId;
     brandId = brand;
     try {
-      const carousel = (await order({ format: 'carousel', count: 3, topic: 'lib carousel' }, user, brand)).orderId;
+      const carousel = (await order({ format: 'carousel', count: 3, topic: 'lib carousel' }, user, brand))
+        .orderId;
       await deliver(carousel, [2, 0, 1]);
       const image = (await order({ format: 'image', topic: 'lib image' }, user, brand)).orderId;
       await deliver(image, [0]);
@@ -181,7 +216,12 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
       const page = await (await t.request('/v1/library', { headers: user.headers })).json();
       expect(page.data.map((e: { orderId: string }) => e.orderId)).toEqual([image, carousel]);
       const entry = page.data[1];
-      expect(entry).toMatchObject({ orderId: carousel, brandId: brand, format: 'carousel', topic: 'lib carousel' });
+      expect(entry).toMatchObject({
+        orderId: carousel,
+        brandId: brand,
+        format: 'carousel',
+        topic: 'lib carousel',
+      });
       expect(entry.assets.map((a: { slideIndex: number }) => a.slideIndex)).toEqual([0, 1, 2]);
 
       const first = await (await t.request('/v1/library?limit=1', { headers: user.headers })).json();
@@ -192,9 +232,13 @@ describe.each(TEST_DB_KINDS)('orders, jobs, library and cancel on %s', (kind) =>
       expect(second.data.map((e: { orderId: string }) => e.orderId)).toEqual([carousel]);
       expect(second.nextCursor).toBeNull();
 
-      const carousels = await (await t.request('/v1/library?type=carousel', { headers: user.headers })).json();
+      const carousels = await (
+        await t.request('/v1/library?type=carousel', { headers: user.headers })
+      ).json();
       expect(carousels.data).toHaveLength(1);
-      const byOrder = await (await t.request(`/v1/library?orderId=${image}`, { headers: user.headers })).json();
+      const byOrder = await (
+        await t.request(`/v1/library?orderId=${image}`, { headers: user.headers })
+      ).json();
       expect(byOrder.data.map((e: { orderId: string }) => e.orderId)).toEqual([image]);
       const otherBrand = await (
         await t.request('/v1/library?brandId=00000000-0000-4000-8000-000000000000', { headers: user.headers })

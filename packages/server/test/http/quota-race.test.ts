@@ -45,14 +45,18 @@ describe('quota reservation under concurrency (PostgreSQL, real HTTP server)', (
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(10);
     expect(statuses.filter((s) => s === 402)).toHaveLength(190);
-    expect(responses.filter((r) => r.status === 402).every((r) => r.body.error.code === 'QUOTA_EXCEEDED')).toBe(true);
+    expect(
+      responses.filter((r) => r.status === 402).every((r) => r.body.error.code === 'QUOTA_EXCEEDED'),
+    ).toBe(true);
 
     const { rows } = await t.db.query<{ images_used: number; images_reserved: number }>(
       'select images_used, images_reserved from counters_monthly where brand_id = $1',
       [brand.id],
     );
     expect(rows).toEqual([{ images_used: 135, images_reserved: 15 }]);
-    const orders = await t.db.query<{ n: number }>('select count(*) as n from orders where brand_id = $1', [brand.id]);
+    const orders = await t.db.query<{ n: number }>('select count(*) as n from orders where brand_id = $1', [
+      brand.id,
+    ]);
     expect(orders.rows[0]?.n).toBe(10);
     const quota = await (await fetch(`${baseUrl}/v1/quotas/${brand.id}`, { headers: user.headers })).json();
     expect(quota.remaining.images).toBe(0);

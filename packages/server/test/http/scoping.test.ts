@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import { signUserToken } from '../../src/auth/jwt.js';
+import { createTestApp, TEST_JWT_SECRET, type TestApp, type TestUser } from '../helpers/app.js';
 import { writeCounts } from '../helpers/counts.js';
 
 /** Every route answers another user's ids with 404 (not 403, so ids do not leak) and changes nothing. */
@@ -22,7 +23,9 @@ describe('cross-user access (PostgreSQL)', () => {
       json: { format: 'carousel', count: 2, topic: 'secret', brandId },
     });
     ({ orderId, jobId } = await res.json());
-    const item = (await t.db.query<{ id: string }>('select id from order_items where order_id = $1 limit 1', [orderId])).rows[0]!;
+    const item = (
+      await t.db.query<{ id: string }>('select id from order_items where order_id = $1 limit 1', [orderId])
+    ).rows[0]!;
     await t.db.query(
       `insert into library_assets (user_id, brand_id, order_id, order_item_id, type, cloudinary_url, slide_index)
        values ($1, $2, $3, $4, 'carousel_slide', 'https://cdn.test/s.png', 0)`,
@@ -38,7 +41,12 @@ describe('cross-user access (PostgreSQL)', () => {
     ['GET', 'job', () => `/v1/jobs/${jobId}`],
     ['GET', 'quota', () => `/v1/quotas/${brandId}`],
     ['PATCH', 'brand', () => `/v1/brands/${brandId}`, { name: 'pwned' }],
-    ['POST', 'generate on the brand', () => '/v1/generate', { format: 'image', topic: 'x', brandId: 'BRAND' }],
+    [
+      'POST',
+      'generate on the brand',
+      () => '/v1/generate',
+      { format: 'image', topic: 'x', brandId: 'BRAND' },
+    ],
   ];
 
   it.each(routes)('%s %s is 404 for another user', async (method, _name, path, json) => {
@@ -68,9 +76,13 @@ describe('cross-user access (PostgreSQL)', () => {
     }
     const brands = await (await t.request('/v1/brands', { headers: mallory.headers })).json();
     expect(brands.data.map((b: { name: string }) => b.name)).toEqual(['Mallory brand']);
-    const orders = await (await t.request(`/v1/orders?brandId=${brandId}`, { headers: mallory.headers })).json();
+    const orders = await (
+      await t.request(`/v1/orders?brandId=${brandId}`, { headers: mallory.headers })
+    ).json();
     expect(orders.data).toEqual([]);
-    const library = await (await t.request(`/v1/library?orderId=${orderId}`, { headers: mallory.headers })).json();
+    const library = await (
+      await t.request(`/v1/library?orderId=${orderId}`, { headers: mallory.headers })
+    ).json();
     expect(library.data).toEqual([]);
     // A cursor made from someone else's order gives nothing either.
     const cursor = Buffer.from(`v1:${orderId}`).toString('base64url');
@@ -80,12 +92,8 @@ describe('cross-user access (PostgreSQL)', () => {
 
   it('a token restricted to some brands sees only those', async () => {
     const other = String((await t.createBrand(alice.userId, { name: 'Second' })).id);
-    const restricted = await t.createUser({ brandIds: [other] });
-    // Same user id as alice, different token: re-sign with alice's id and the restriction.
-    const { signUserToken } = await import('../../src/auth/jwt.js');
-    const { TEST_JWT_SECRET } = await import('../helpers/app.js');
+    // Alice again, with a token restricted to her second brand (what POST /v1/tokens mints).
     const { token } = await signUserToken(TEST_JWT_SECRET, { userId: alice.userId, brandIds: [other] });
-    void restricted;
     const headers = { authorization: `Bearer ${token}` };
     expect((await t.request(`/v1/orders/${orderId}`, { headers })).status).toBe(404);
     expect((await t.request(`/v1/jobs/${jobId}`, { headers })).status).toBe(404);
@@ -95,7 +103,10 @@ describe('cross-user access (PostgreSQL)', () => {
     expect(brands.data.map((b: { id: string }) => b.id)).toEqual([other]);
     const gen = await t.request('/v1/generate', { headers, json: { format: 'image', topic: 'x', brandId } });
     expect(gen.status).toBe(404);
-    const ok = await t.request('/v1/generate', { headers, json: { format: 'image', topic: 'x', brandId: other } });
+    const ok = await t.request('/v1/generate', {
+      headers,
+      json: { format: 'image', topic: 'x', brandId: other },
+    });
     expect(ok.status).toBe(202);
     expect((await t.request('/v1/brands', { headers, json: { name: 'New' } })).status).toBe(403);
   });

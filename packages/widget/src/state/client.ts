@@ -35,7 +35,10 @@ export interface WatcherLike {
  * and so a test can see exactly which calls reach the API.
  */
 export interface WidgetClient {
-  generate(req: GenerateRequest, opts?: RequestOptions & { idempotencyKey?: string }): Promise<GenerateResponse>;
+  generate(
+    req: GenerateRequest,
+    opts?: RequestOptions & { idempotencyKey?: string },
+  ): Promise<GenerateResponse>;
   orders: { watch(id: string, opts?: { signal?: AbortSignal }): WatcherLike };
   quotas: { get(brandId: string, opts?: RequestOptions): Promise<Quota> };
   library: { list(query?: ListLibraryQuery, opts?: RequestOptions): Promise<Page<LibraryEntry>> };

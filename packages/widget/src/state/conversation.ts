@@ -111,7 +111,9 @@ export function createConversation(deps: ConversationDeps) {
       const intent = detectIntent(text, { locale: deps.locale });
       const pending = openProposal();
       const answersTopicQuestion =
-        pending && !pending.draft.topic.trim() && !['confirm', 'cancel', 'quota', 'library', 'help'].includes(intent.kind);
+        pending &&
+        !pending.draft.topic.trim() &&
+        !['confirm', 'cancel', 'quota', 'library', 'help'].includes(intent.kind);
 
       if (answersTopicQuestion && !(intent.kind === 'generate' && intent.topic)) {
         // The reply to "Sur quel sujet ?": the whole message is the topic. The card moves down to stay in view.
@@ -150,7 +152,8 @@ export function createConversation(deps: ConversationDeps) {
           const page = brandId
             ? await busy(() => client.library.list({ brandId, limit: 6 }, { signal }))
             : undefined;
-          if (page && !signal.aborted) pushMessage(store, { id: messageId(), type: 'library', entries: page.data });
+          if (page && !signal.aborted)
+            pushMessage(store, { id: messageId(), type: 'library', entries: page.data });
           return;
         }
         case 'help':
@@ -168,8 +171,10 @@ export function createConversation(deps: ConversationDeps) {
     },
 
     async confirm(id: string): Promise<void> {
-      const proposal = store.getState().messages.find((m): m is Proposal => m.id === id && m.type === 'proposal');
-      if (!proposal || proposal.state !== 'open' || !proposal.draft.topic.trim()) return;
+      const proposal = store
+        .getState()
+        .messages.find((m): m is Proposal => m.id === id && m.type === 'proposal');
+      if (proposal?.state !== 'open' || !proposal.draft.topic.trim()) return;
       updateMessage(store, id, (m) => ({ ...m, state: 'sent' }) as ChatMessage);
       await submit(proposal.draft);
     },

@@ -36,6 +36,7 @@ export function draftCost(draft: Draft, quota: Quota | null): DraftCost {
   const woofs = draft.format === 'video' ? woofsCost(draft.duration ?? LIMITS.videoDuration.default) : 0;
   const remaining = quota && !quota.bypass ? quota.remaining[unit] : null;
   const exceeds =
-    remaining !== null && (amount > remaining || (woofs > 0 && quota !== null && woofs > quota.remaining.woofs));
+    remaining !== null &&
+    (amount > remaining || (woofs > 0 && quota !== null && woofs > quota.remaining.woofs));
   return { unit, amount, woofs, remaining, exceeds };
 }

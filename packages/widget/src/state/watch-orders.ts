@@ -66,11 +66,14 @@ export function createOrderWatching(deps: ConversationDeps, signal: AbortSignal,
     function announceEnd(view: OrderView, order: ReturnType<typeof watcher.getSnapshot>['order']): void {
       if (view.status === 'completed') {
         emitter.emit('order:completed', { orderId, order });
-        const line = draft.format === 'image' && view.expected > 1 ? t.multiDone(view.expected) : t.done[draft.format];
+        const line =
+          draft.format === 'image' && view.expected > 1 ? t.multiDone(view.expected) : t.done[draft.format];
         store.setState({ announcement: line });
       } else {
         emitter.emit('order:failed', { orderId, status: view.status, order });
-        store.setState({ announcement: view.status === 'partial' ? t.partial(view.completed, view.expected) : t.failed });
+        store.setState({
+          announcement: view.status === 'partial' ? t.partial(view.completed, view.expected) : t.failed,
+        });
       }
       onOrderEnded();
     }

@@ -1,48 +1,46 @@
 import type { LibraryEntry, Quota } from '@alfie/core/contract';
 import { formatDay } from '../i18n/index.js';
+import { Chips } from './Composer.js';
 import { useWidget } from './context.js';
-import { safeUrl } from './safe-url.js';
+import { useSafeUrl } from './Download.js';
 
 export function QuotaAnswer({ quota }: { quota: Quota }) {
   const { t, locale } = useWidget();
-  if (quota.bypass) return <p class="msg bot">{t.quotaUnlimited}</p>;
-  const units = ['images', 'videos', 'woofs'] as const;
+  if (quota.bypass) return <p class="msg">{t.quotaUnlimited}</p>;
   return (
-    <div class="msg bot answer">
+    <div class="msg">
       <p>{t.quotaAnswer}</p>
-      <ul class="quota-list">
-        {units.map((unit) => (
+      <ul class="list">
+        {(['images', 'videos', 'woofs'] as const).map((unit) => (
           <li key={unit}>
-            <strong>{t.quotaLine(quota.remaining[unit], unit)}</strong>
-            <span class="of"> / {quota.limits[unit]}</span>
+            <strong>{t.quotaLine(quota.remaining[unit], unit)}</strong> / {quota.limits[unit]}
           </li>
         ))}
       </ul>
-      <p class="muted">{t.resets(formatDay(quota.resetsAt, locale))}</p>
+      <p class="mu">{t.resets(formatDay(quota.resetsAt, locale))}</p>
     </div>
   );
 }
 
 export function LibraryAnswer({ entries }: { entries: LibraryEntry[] }) {
-  const { t, apiUrl } = useWidget();
-  if (entries.length === 0) return <p class="msg bot">{t.libraryEmpty}</p>;
+  const { t } = useWidget();
+  const safe = useSafeUrl();
+  if (entries.length === 0) return <p class="msg">{t.libraryEmpty}</p>;
   return (
-    <div class="msg bot answer wide">
+    <div class="msg">
       <p>{t.libraryTitle}</p>
-      <ul class="library">
-        {entries.map((entry) => {
-          const cover = entry.assets[0];
-          const href = safeUrl(cover?.url, apiUrl);
-          const thumb = safeUrl(cover?.thumbnailUrl ?? (cover?.type === 'video' ? null : cover?.url), apiUrl);
+      <ul class="lib">
+        {entries.map(({ orderId, assets, format, topic }) => {
+          const cover = assets[0];
+          const thumb = safe(cover?.thumbnailUrl ?? (format === 'video' ? null : cover?.url));
           return (
-            <li key={entry.orderId}>
-              <a href={href} target="_blank" rel="noopener noreferrer">
-                {thumb ? <img src={thumb} alt="" /> : <span class="thumb-fallback" aria-hidden="true" />}
-                <span class="lib-format">
-                  {t.formats[entry.format]}
-                  {entry.assets.length > 1 ? ` · ${entry.assets.length}` : ''}
-                </span>
-                <span class="lib-topic">{entry.topic}</span>
+            <li key={orderId}>
+              <a href={safe(cover?.url)} target="_blank" rel="noopener noreferrer" title={topic}>
+                {thumb ? <img src={thumb} alt="" /> : <i />}
+                {t.formats[format]}
+                {assets.length > 1 && ` · ${assets.length}`}
+                <br />
+                {topic}
               </a>
             </li>
           );
@@ -53,23 +51,17 @@ export function LibraryAnswer({ entries }: { entries: LibraryEntry[] }) {
 }
 
 export function HelpAnswer() {
-  const { t, conversation } = useWidget();
+  const { t } = useWidget();
   return (
-    <div class="msg bot answer">
+    <div class="msg">
       <p>{t.helpTitle}</p>
-      <ul class="help-list">
+      <ul class="list">
         {t.helpItems.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>
-      <p class="muted">{t.helpHint}</p>
-      <div class="chips">
-        {t.suggestions.slice(0, 2).map((suggestion) => (
-          <button key={suggestion} type="button" class="chip" onClick={() => void conversation.send(suggestion)}>
-            {suggestion}
-          </button>
-        ))}
-      </div>
+      <p class="mu">{t.helpHint}</p>
+      <Chips items={t.suggestions.slice(0, 2)} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function App() {
   }, [open]);
 
   return (
-    <div class="alfie" data-open={open ? 'true' : 'false'} data-theme={theme} data-position={position}>
+    <div class="alfie" data-open={String(open)} data-theme={theme} data-position={position}>
       {open && <Panel />}
       <button
         ref={launcher}
@@ -26,7 +26,7 @@ export function App() {
         aria-label={open ? t.closeLauncher : t.openLauncher}
         aria-expanded={open}
         aria-controls="alfie-panel"
-        onClick={() => store.setState({ open: !store.getState().open })}
+        onClick={() => store.setState({ open: !open })}
       >
         {open ? <CloseIcon /> : <ChatIcon />}
       </button>

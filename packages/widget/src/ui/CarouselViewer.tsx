@@ -2,44 +2,47 @@ import type { Asset } from '@alfie/core/contract';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Draft } from '../state/types.js';
 import { useWidget } from './context.js';
-import { DownloadIcon, NextIcon, PrevIcon } from './icons.js';
-import { safeUrl } from './safe-url.js';
+import { Download, useSafeUrl } from './Download.js';
+import { NextIcon, PrevIcon } from './icons.js';
+import { frame } from './Media.js';
 
 interface Props {
   assets: Asset[];
   expected: number;
   draft: Draft;
-  /** While the order runs, the viewer follows the newest slide until the user takes over. */
+  /** While the order runs the viewer follows the newest slide, until the user takes over. */
   live: boolean;
 }
 
 /** Slide viewer: previous/next, dots, swipe and arrow keys; each slide is labelled "Slide 2 sur 5". */
 export function CarouselViewer({ assets, expected, draft, live }: Props) {
-  const { t, apiUrl } = useWidget();
+  const { t } = useWidget();
+  const safe = useSafeUrl();
   const total = Math.max(expected, assets.length);
   const [index, setIndex] = useState(0);
   const userMoved = useRef(false);
-  const swipeStart = useRef<number | null>(null);
+  const swipeFrom = useRef<number | null>(null);
 
   useEffect(() => {
-    if (live && !userMoved.current && assets.length > 0) setIndex(assets.length - 1);
+    // Follow arrivals while rendering; show the first slide once it is finished.
+    if (!userMoved.current) setIndex(live ? Math.max(0, assets.length - 1) : 0);
   }, [assets.length, live]);
 
   const go = (next: number) => {
     userMoved.current = true;
     setIndex(Math.min(total - 1, Math.max(0, next)));
   };
-  const ratio = draft.ratio.replace(':', ' / ');
+  const current = safe(assets[index]?.url);
 
   return (
     <section
-      class="carousel"
-      aria-roledescription={t.lang === 'fr' ? 'carrousel' : 'carousel'}
+      class="col"
+      aria-roledescription={t.carousel}
       aria-label={t.carouselLabel(draft.topic)}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so the arrow keys move between slides.
       tabIndex={0}
       onKeyDown={(event) => {
-        const moves: Record<string, number> = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: total - 1 };
-        const target = moves[event.key];
+        const target = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: total - 1 }[event.key];
         if (target === undefined) return;
         event.preventDefault();
         go(target);
@@ -47,60 +50,62 @@ export function CarouselViewer({ assets, expected, draft, live }: Props) {
     >
       <div
         class="stage"
-        style={{ aspectRatio: ratio }}
+        style={frame(draft)}
         onPointerDown={(event) => {
-          swipeStart.current = event.clientX;
+          swipeFrom.current = event.clientX;
         }}
         onPointerUp={(event) => {
-          if (swipeStart.current === null) return;
-          const dx = event.clientX - swipeStart.current;
-          swipeStart.current = null;
-          if (Math.abs(dx) > 40) go(dx < 0 ? index + 1 : index - 1);
+          const dx = event.clientX - (swipeFrom.current ?? event.clientX);
+          swipeFrom.current = null;
+          if (Math.abs(dx) > 40) go(index + (dx < 0 ? 1 : -1));
         }}
       >
         {Array.from({ length: total }, (_, i) => {
           const asset = assets[i];
-          const src = safeUrl(asset?.url, apiUrl);
+          const src = safe(asset?.url);
           return (
+            // biome-ignore lint/a11y/useSemanticElements: the APG carousel pattern: a group with roledescription "slide".
             <div
-              key={asset?.id ?? `pending-${i}`}
-              class="slide"
+              key={asset?.id ?? i}
               role="group"
               aria-roledescription="slide"
               aria-label={t.slideLabel(i + 1, total)}
               hidden={i !== index}
-              data-ready={asset ? 'true' : 'false'}
             >
-              {asset && src ? (
+              {src ? (
                 <img src={src} alt={slideAlt(asset, draft.topic, i + 1)} draggable={false} />
               ) : (
-                <div class="placeholder">
-                  <span>{t.slidePending(i + 1)}</span>
-                </div>
+                <div class="ph">{t.slidePending(i + 1)}</div>
               )}
             </div>
           );
         })}
       </div>
-      <div class="carousel-nav">
-        <button type="button" class="icon-btn" aria-label={t.previous} disabled={index === 0} onClick={() => go(index - 1)}>
+      <div class="nav">
+        <button
+          type="button"
+          class="ib"
+          aria-label={t.previous}
+          disabled={index === 0}
+          onClick={() => go(index - 1)}
+        >
           <PrevIcon />
         </button>
-        <div class="dots-nav">
+        <div class="pips">
           {Array.from({ length: total }, (_, i) => (
             <button
               key={i}
               type="button"
-              class={assets[i] ? 'dot ready' : 'dot'}
+              class={assets[i] ? 'pip ready' : 'pip'}
               aria-label={t.goToSlide(i + 1)}
-              aria-current={i === index ? 'true' : undefined}
+              aria-current={i === index || undefined}
               onClick={() => go(i)}
             />
           ))}
         </div>
         <button
           type="button"
-          class="icon-btn"
+          class="ib"
           aria-label={t.next}
           disabled={index >= total - 1}
           onClick={() => go(index + 1)}
@@ -108,17 +113,11 @@ export function CarouselViewer({ assets, expected, draft, live }: Props) {
           <NextIcon />
         </button>
       </div>
-      {assets[index] && safeUrl(assets[index]?.url, apiUrl) && (
-        <a class="download" href={safeUrl(assets[index]?.url, apiUrl)} download target="_blank" rel="noopener noreferrer">
-          <DownloadIcon />
-          {t.downloadSlide(index + 1)}
-        </a>
-      )}
+      {current && <Download href={current} label={t.downloadSlide(index + 1)} />}
     </section>
   );
 }
 
-function slideAlt(asset: Asset, topic: string, n: number): string {
-  const text = asset.text;
-  return [text?.title, text?.subtitle].filter(Boolean).join(' — ') || `${topic} (${n})`;
+function slideAlt(asset: Asset | undefined, topic: string, n: number): string {
+  return [asset?.text?.title, asset?.text?.subtitle].filter(Boolean).join(' — ') || `${topic} (${n})`;
 }

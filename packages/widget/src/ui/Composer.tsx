@@ -3,38 +3,39 @@ import { useState } from 'preact/hooks';
 import { useWidget, useWidgetState } from './context.js';
 import { SendIcon } from './icons.js';
 
+/** Suggestions the user can click instead of typing. */
+export function Chips({ items }: { items: string[] }) {
+  const { conversation } = useWidget();
+  return (
+    <div class="chips">
+      {items.map((item) => (
+        <button key={item} type="button" class="chip" onClick={() => void conversation.send(item)}>
+          {item}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function Composer({ inputRef }: { inputRef: RefObject<HTMLInputElement> }) {
   const { conversation, t } = useWidget();
   const [text, setText] = useState('');
   const onlyWelcome = useWidgetState((s) => s.messages.length <= 1);
 
-  const send = (value: string) => {
-    setText('');
-    void conversation.send(value);
-    inputRef.current?.focus();
-  };
-
   return (
     <div class="composer">
-      {onlyWelcome && (
-        <div class="chips">
-          {t.suggestions.map((suggestion) => (
-            <button key={suggestion} type="button" class="chip" onClick={() => send(suggestion)}>
-              {suggestion}
-            </button>
-          ))}
-        </div>
-      )}
+      {onlyWelcome && <Chips items={t.suggestions} />}
       <form
-        class="compose-row"
+        class="row"
         onSubmit={(event) => {
           event.preventDefault();
-          if (text.trim()) send(text);
+          setText('');
+          void conversation.send(text);
+          inputRef.current?.focus();
         }}
       >
         <input
           ref={inputRef}
-          class="input"
           type="text"
           aria-label={t.inputLabel}
           placeholder={t.placeholder}

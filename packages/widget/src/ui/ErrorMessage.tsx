@@ -5,9 +5,22 @@ import { useWidget } from './context.js';
 /** An error in the user's language, saying what to do, with a retry when one makes sense. */
 export function ErrorMessage({ error, retry }: { error: ChatError; retry?: Draft | undefined }) {
   const { t, locale, conversation } = useWidget();
+  let text: string;
+  if (error.code === 'QUOTA_EXCEEDED') {
+    const r = error.remaining;
+    const remaining = `${t.quotaLine(r.images, 'images')}, ${t.quotaLine(r.videos, 'videos')} ${t.and} ${t.quotaLine(r.woofs, 'woofs')}`;
+    text = t.quotaExceeded(remaining, formatDay(error.resetsAt, locale));
+  } else {
+    text =
+      error.code === 'UNAUTHORIZED'
+        ? t.expired
+        : error.code === 'NETWORK_ERROR'
+          ? t.network
+          : t.generic(error.message);
+  }
   return (
-    <div class="msg bot error" role="alert">
-      <p>{errorText(error, t, locale)}</p>
+    <div class="msg error" role="alert">
+      <p>{text}</p>
       {retry && error.code !== 'QUOTA_EXCEEDED' && (
         <button type="button" class="btn primary small" onClick={() => void conversation.retry(retry)}>
           {t.retry}
@@ -15,21 +28,4 @@ export function ErrorMessage({ error, retry }: { error: ChatError; retry?: Draft
       )}
     </div>
   );
-}
-
-function errorText(error: ChatError, t: ReturnType<typeof useWidget>['t'], locale: 'fr' | 'en'): string {
-  switch (error.code) {
-    case 'QUOTA_EXCEEDED': {
-      const r = error.remaining;
-      const parts = [t.quotaLine(r.images, 'images'), t.quotaLine(r.videos, 'videos'), t.quotaLine(r.woofs, 'woofs')];
-      const remaining = `${parts.slice(0, -1).join(', ')} ${t.and} ${parts.at(-1)}`;
-      return t.quotaExceeded(remaining, formatDay(error.resetsAt, locale));
-    }
-    case 'UNAUTHORIZED':
-      return t.expired;
-    case 'NETWORK_ERROR':
-      return t.network;
-    default:
-      return t.generic(error.message);
-  }
 }

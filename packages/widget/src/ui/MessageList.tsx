@@ -19,19 +19,19 @@ export function MessageList() {
   }, [messages.length, busy]);
 
   return (
-    <div ref={log} class="log" role="log" aria-live="polite" aria-relevant="additions" tabIndex={0}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
+    <div ref={log} class="log" role="log" aria-live="polite" tabIndex={0}>
       {messages.map((message) => (
         <Message key={message.id} message={message} />
       ))}
       {busy && (
-        <p class="msg bot typing" role="status">
+        <div class="msg" role="status" aria-label={t.thinking}>
           <span class="dots" aria-hidden="true">
             <i />
             <i />
             <i />
           </span>
-          <span class="sr-only">{t.thinking}</span>
-        </p>
+        </div>
       )}
     </div>
   );
@@ -41,14 +41,9 @@ function Message({ message }: { message: ChatMessage }) {
   const { t } = useWidget();
   switch (message.type) {
     case 'user':
-      return (
-        <p class="msg user">
-          <span class="sr-only">{t.you}: </span>
-          {message.text}
-        </p>
-      );
+      return <p class="msg user">{message.text}</p>;
     case 'bot':
-      return <p class="msg bot">{t[message.line]}</p>;
+      return <p class="msg">{t[message.line]}</p>;
     case 'proposal':
       return <ProposalCard message={message} />;
     case 'order':

@@ -2,9 +2,8 @@ import type { Draft, OrderView } from '../state/types.js';
 import { CarouselViewer } from './CarouselViewer.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
-import { ImageResults } from './ImageResults.js';
+import { ImageResults, VideoResult } from './Media.js';
 import { useDraftSummary } from './ProposalCard.js';
-import { VideoResult } from './VideoResult.js';
 
 /** A created order: live progress, then its results, or what went wrong with a retry. */
 export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft }) {
@@ -13,17 +12,29 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
   const summary = useDraftSummary(draft);
   if (!view) return null;
 
-  const failed = view.status === 'failed';
-  const partial = view.status === 'partial';
-  const percent = Math.round((view.done ? 1 : view.ratio) * 100);
+  const { status, done } = view;
+  const failed = status === 'failed' || status === 'canceled';
+  const percent = Math.round(view.ratio * 100);
+  const ready = view.assets.length;
+  const end =
+    status === 'failed'
+      ? t.failed
+      : status === 'partial'
+        ? t.partial(view.completed, view.expected)
+        : status === 'canceled'
+          ? t.orderCanceled
+          : draft.format === 'image' && view.expected > 1
+            ? t.multiDone(view.expected)
+            : t.done[draft.format];
+
   return (
-    <article class="card order" aria-label={summary}>
-      <p class="summary">{summary}</p>
-      <p class="topic-line">{draft.topic}</p>
-      {!view.done && (
-        <div class="progress-wrap">
+    <article class="card" aria-label={summary}>
+      <p class="sum">{summary}</p>
+      <p class="topic">{draft.topic}</p>
+      {!done && (
+        <>
           <div
-            class="progress"
+            class="bar"
             role="progressbar"
             aria-label={summary}
             aria-valuemin={0}
@@ -32,24 +43,20 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
           >
             <span style={{ width: `${Math.max(4, percent)}%` }} />
           </div>
-          <p class="status-line">{statusLine(view, draft, t)}</p>
-        </div>
+          <p class="st">
+            {draft.format === 'video'
+              ? percent > 0
+                ? t.videoProgress(percent)
+                : t.preparing
+              : ready
+                ? t.slideProgress(ready, view.expected)
+                : t.preparing}
+          </p>
+        </>
       )}
-      {!failed && view.status !== 'canceled' && <Results view={view} draft={draft} />}
-      {view.done && (
-        <p class={failed || partial ? 'status-line bad' : 'status-line good'}>
-          {failed
-            ? t.failed
-            : partial
-              ? t.partial(view.completed, view.expected)
-              : view.status === 'canceled'
-                ? t.orderCanceled
-                : draft.format === 'image' && view.expected > 1
-                  ? t.multiDone(view.expected)
-                  : t.done[draft.format]}
-        </p>
-      )}
-      {(failed || partial) && (
+      {!failed && <Results view={view} draft={draft} />}
+      {done && <p class={failed || status === 'partial' ? 'st bad' : 'st good'}>{end}</p>}
+      {(status === 'failed' || status === 'partial') && (
         <button type="button" class="btn primary small" onClick={() => void conversation.retry(draft)}>
           {t.retry}
         </button>
@@ -59,16 +66,17 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
   );
 }
 
-function statusLine(view: OrderView, draft: Draft, t: ReturnType<typeof useWidget>['t']): string {
-  if (draft.format === 'video') return view.ratio > 0 ? t.videoProgress(Math.round(view.ratio * 100)) : t.preparing;
-  if (view.assets.length === 0 && view.status === 'pending') return t.preparing;
-  return t.slideProgress(view.assets.length, view.expected);
-}
-
 function Results({ view, draft }: { view: OrderView; draft: Draft }) {
   if (draft.format === 'carousel') {
     return <CarouselViewer assets={view.assets} expected={view.expected} draft={draft} live={!view.done} />;
   }
-  if (draft.format === 'video') return view.assets[0] ? <VideoResult asset={view.assets[0]} draft={draft} /> : null;
-  return <ImageResults assets={view.assets} expected={view.done ? view.assets.length : view.expected} draft={draft} />;
+  if (draft.format === 'video')
+    return view.assets[0] ? <VideoResult asset={view.assets[0]} draft={draft} /> : null;
+  return (
+    <ImageResults
+      assets={view.assets}
+      expected={view.done ? view.assets.length : view.expected}
+      draft={draft}
+    />
+  );
 }

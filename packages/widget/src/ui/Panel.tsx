@@ -9,10 +9,9 @@ export function Panel() {
   const announcement = useWidgetState((s) => s.announcement);
   const reconnecting = useWidgetState((s) => Object.values(s.orders).some((o) => o.reconnecting && !o.done));
   const input = useRef<HTMLInputElement>(null);
-
   useEffect(() => input.current?.focus(), []);
-
   const close = () => store.setState({ open: false });
+
   return (
     <section
       id="alfie-panel"
@@ -20,21 +19,20 @@ export function Panel() {
       role="dialog"
       aria-labelledby="alfie-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          close();
-        }
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        close();
       }}
     >
       <header class="head">
         <span class="mark" aria-hidden="true">
           <SparkIcon />
         </span>
-        <div class="head-text">
+        <div>
           <h2 id="alfie-title">{t.title}</h2>
           <p>{t.subtitle}</p>
         </div>
-        <button type="button" class="icon-btn" aria-label={t.close} onClick={close}>
+        <button type="button" class="ib" aria-label={t.close} onClick={close}>
           <CloseIcon />
         </button>
       </header>
@@ -45,7 +43,7 @@ export function Panel() {
       )}
       <MessageList />
       <Composer inputRef={input} />
-      <p class="sr-only" aria-live="polite" aria-atomic="true">
+      <p class="sr" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
     </section>

@@ -1,4 +1,4 @@
-import { FORMATS, type Format, LIMITS, RATIOS, type Ratio } from '@alfie/core/contract';
+import { FORMATS, LIMITS, RATIOS } from '@alfie/core/contract';
 import { draftCost } from '../state/draft.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';
@@ -9,7 +9,11 @@ type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 export function useDraftSummary(draft: Draft): string {
   const { t } = useWidget();
   const amount =
-    draft.format === 'video' ? `${draft.duration} s` : draft.format === 'carousel' ? `${draft.count} slides` : `×${draft.count}`;
+    draft.format === 'video'
+      ? `${draft.duration} s`
+      : draft.format === 'carousel'
+        ? `${draft.count} slides`
+        : `×${draft.count}`;
   return `${t.formats[draft.format]} · ${amount} · ${draft.ratio}`;
 }
 
@@ -23,9 +27,9 @@ export function ProposalCard({ message }: { message: Proposal }) {
   if (message.state !== 'open') {
     return (
       <div class="card compact">
-        <p class="summary">{summary}</p>
-        <p class="topic-line">{draft.topic}</p>
-        <p class={message.state === 'sent' ? 'badge ok' : 'badge'}>
+        <p class="sum">{summary}</p>
+        <p class="topic">{draft.topic}</p>
+        <p class={message.state === 'sent' ? 'st good' : 'st'}>
           {message.state === 'sent' ? t.sent : t.canceledCard}
         </p>
       </div>
@@ -34,27 +38,32 @@ export function ProposalCard({ message }: { message: Proposal }) {
 
   const edit = (patch: Partial<Draft>) => conversation.editDraft(id, patch);
   const cost = draftCost(draft, quota);
-  const range = draft.format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount;
-  const field = (name: string) => `alfie-${id}-${name}`;
+  const video = draft.format === 'video';
+  const range = video
+    ? LIMITS.videoDuration
+    : draft.format === 'carousel'
+      ? LIMITS.carouselSlides
+      : LIMITS.imageCount;
+  const field = (name: string) => `${id}-${name}`;
 
   return (
     <form
-      class="card proposal"
-      aria-labelledby={field('title')}
+      class="card"
+      aria-labelledby={field('t')}
       onSubmit={(event) => {
         event.preventDefault();
         void conversation.confirm(id);
       }}
     >
-      <p class="card-title" id={field('title')}>
+      <p class="title" id={field('t')}>
         {t.proposalTitle}
       </p>
       <div class="grid">
-        <label for={field('format')}>{t.format}</label>
+        <label for={field('f')}>{t.format}</label>
         <select
-          id={field('format')}
+          id={field('f')}
           value={draft.format}
-          onChange={(e) => edit({ format: e.currentTarget.value as Format })}
+          onChange={(e) => edit({ format: e.currentTarget.value as Draft['format'] })}
         >
           {FORMATS.map((format) => (
             <option key={format} value={format}>
@@ -62,45 +71,32 @@ export function ProposalCard({ message }: { message: Proposal }) {
             </option>
           ))}
         </select>
-        {draft.format === 'video' ? (
-          <>
-            <label for={field('duration')}>{t.duration}</label>
-            <input
-              id={field('duration')}
-              type="number"
-              min={LIMITS.videoDuration.min}
-              max={LIMITS.videoDuration.max}
-              value={draft.duration ?? LIMITS.videoDuration.default}
-              onChange={(e) => edit({ duration: Number(e.currentTarget.value) })}
-            />
-          </>
-        ) : (
-          <>
-            <label for={field('count')}>{t.count(draft.format)}</label>
-            <input
-              id={field('count')}
-              type="number"
-              min={range.min}
-              max={range.max}
-              value={draft.count}
-              onChange={(e) => edit({ count: Number(e.currentTarget.value) })}
-            />
-          </>
-        )}
-        <label for={field('ratio')}>{t.ratio}</label>
-        <select id={field('ratio')} value={draft.ratio} onChange={(e) => edit({ ratio: e.currentTarget.value as Ratio })}>
+        <label for={field('n')}>{video ? t.duration : t.count(draft.format)}</label>
+        <input
+          id={field('n')}
+          type="number"
+          min={range.min}
+          max={range.max}
+          value={video ? (draft.duration ?? range.default) : draft.count}
+          onChange={(e) => {
+            const value = Number(e.currentTarget.value);
+            edit(video ? { duration: value } : { count: value });
+          }}
+        />
+        <label for={field('r')}>{t.ratio}</label>
+        <select
+          id={field('r')}
+          value={draft.ratio}
+          onChange={(e) => edit({ ratio: e.currentTarget.value as Draft['ratio'] })}
+        >
           {RATIOS.map((ratio) => (
-            <option key={ratio} value={ratio}>
-              {ratio}
-            </option>
+            <option key={ratio}>{ratio}</option>
           ))}
         </select>
       </div>
-      <label class="topic-label" for={field('topic')}>
-        {t.topic}
-      </label>
+      <label for={field('s')}>{t.topic}</label>
       <textarea
-        id={field('topic')}
+        id={field('s')}
         rows={2}
         maxLength={LIMITS.topicLength.max}
         placeholder={t.topicPlaceholder}
@@ -109,12 +105,11 @@ export function ProposalCard({ message }: { message: Proposal }) {
         onInput={(e) => edit({ topic: e.currentTarget.value })}
       />
       <p class={cost.exceeds ? 'cost warn' : 'cost'}>
-        {cost.remaining === null && quota?.bypass
-          ? `${t.cost(cost.amount, cost.unit, null)} · ${t.unlimited}`
-          : t.cost(cost.amount, cost.unit, cost.remaining)}
+        {t.cost(cost.amount, cost.unit, cost.remaining)}
         {cost.woofs > 0 && ` · ${t.woofs(cost.woofs)}`}
+        {quota?.bypass && ` · ${t.unlimited}`}
+        {cost.exceeds && ` — ${t.overQuota}`}
       </p>
-      {cost.exceeds && <p class="warn-text">{t.overQuota}</p>}
       <div class="actions">
         <button type="button" class="btn ghost" onClick={() => conversation.cancel(id)}>
           {t.cancel}

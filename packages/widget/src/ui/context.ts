@@ -12,7 +12,7 @@ export interface WidgetContextValue {
   locale: Locale;
   /** Base URL relative asset URLs are resolved against. */
   apiUrl: string;
-  theme: 'light' | 'dark' | 'auto';
+  theme: 'light' | 'dark';
   position: 'bottom-right' | 'bottom-left';
 }
 

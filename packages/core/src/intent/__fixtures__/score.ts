@@ -54,7 +54,8 @@ export function misses(expect: LabelledRow['expect'], got: Intent): string[] {
     const want = expect[k] ?? null;
     if (want !== (got[k] ?? null)) out.push(`${k} ${JSON.stringify(got[k])} != ${JSON.stringify(want)}`);
   }
-  if (topicF1(expect.topic, got.topic) < 0.67) out.push(`topic ${JSON.stringify(got.topic)} != ${JSON.stringify(expect.topic)}`);
+  if (topicF1(expect.topic, got.topic) < 0.67)
+    out.push(`topic ${JSON.stringify(got.topic)} != ${JSON.stringify(expect.topic)}`);
   return out;
 }
 

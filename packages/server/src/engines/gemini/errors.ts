@@ -42,11 +42,20 @@ export function toEngineError(error: unknown, signal?: AbortSignal): EngineError
     }
     const status = body.error?.status === 'RESOURCE_EXHAUSTED' ? 429 : error.status;
     const detail = body.error?.message ?? error.message;
-    return httpStatusError('Gemini', status, `${body.error?.status ?? ''} ${detail}`.trim(), retryDelayMs(body));
+    return httpStatusError(
+      'Gemini',
+      status,
+      `${body.error?.status ?? ''} ${detail}`.trim(),
+      retryDelayMs(body),
+    );
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'AbortError' || name === 'TimeoutError') {
-    return new EngineError('Gemini did not answer in time', { retryable: true, reason: 'TIMEOUT', cause: error });
+    return new EngineError('Gemini did not answer in time', {
+      retryable: true,
+      reason: 'TIMEOUT',
+      cause: error,
+    });
   }
   if (error instanceof SyntaxError) {
     return new EngineError(`Gemini sent a malformed response: ${error.message}`, {
@@ -56,5 +65,9 @@ export function toEngineError(error: unknown, signal?: AbortSignal): EngineError
     });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new EngineError(`Gemini request failed: ${message}`, { retryable: true, reason: 'NETWORK', cause: error });
+  return new EngineError(`Gemini request failed: ${message}`, {
+    retryable: true,
+    reason: 'NETWORK',
+    cause: error,
+  });
 }

@@ -60,7 +60,10 @@ export function createGeminiImageEngine(options: GeminiImageEngineOptions): Imag
         const image = await extractImage(response);
         if (image) return image;
       }
-      throw new EngineError('Gemini answered twice without an image', { retryable: false, reason: 'NO_IMAGE' });
+      throw new EngineError('Gemini answered twice without an image', {
+        retryable: false,
+        reason: 'NO_IMAGE',
+      });
     },
   };
 }
@@ -80,13 +83,22 @@ async function extractImage(response: GenerateContentResponse): Promise<ImageRes
   // NO_IMAGE is the model declining to draw, not a policy block: handled like an empty reply.
   if (finish && finish !== 'STOP' && finish !== 'NO_IMAGE' && finish !== 'FINISH_REASON_UNSPECIFIED') {
     const detail = candidate?.finishMessage ? `: ${candidate.finishMessage}` : '';
-    throw new EngineError(`Gemini stopped with ${finish}${detail}`, { retryable: false, reason: 'SAFETY_BLOCK' });
+    throw new EngineError(`Gemini stopped with ${finish}${detail}`, {
+      retryable: false,
+      reason: 'SAFETY_BLOCK',
+    });
   }
-  const part = candidate?.content?.parts?.find((p) => p.inlineData?.data && p.inlineData.mimeType?.startsWith('image/'));
+  const part = candidate?.content?.parts?.find(
+    (p) => p.inlineData?.data && p.inlineData.mimeType?.startsWith('image/'),
+  );
   if (!part?.inlineData?.data) return null;
   const body = Buffer.from(part.inlineData.data, 'base64');
   const decoded = await loadImage(body).catch((cause) => {
-    throw new EngineError('Gemini sent image bytes that do not decode', { retryable: true, reason: 'MALFORMED_RESPONSE', cause });
+    throw new EngineError('Gemini sent image bytes that do not decode', {
+      retryable: true,
+      reason: 'MALFORMED_RESPONSE',
+      cause,
+    });
   });
   return { body, mimeType: part.inlineData.mimeType!, width: decoded.width, height: decoded.height };
 }

@@ -1,6 +1,6 @@
 import { type GoogleGenAI, Type } from '@google/genai';
-import { EngineError } from '../errors.js';
 import { paletteNames } from '../color-names.js';
+import { EngineError } from '../errors.js';
 import { type InlineRetryOptions, withInlineRetries } from '../retry.js';
 import type { CarouselPlanner, SlideText } from '../types.js';
 import { toEngineError } from './errors.js';
@@ -37,31 +37,34 @@ export function createGeminiPlanner(options: GeminiPlannerOptions): CarouselPlan
       ]
         .filter(Boolean)
         .join('\n');
-      const response = await withInlineRetries(async () => {
-        try {
-          return await options.client.models.generateContent({
-            model,
-            contents: [{ role: 'user', parts: [{ text: prompt }] }],
-            config: {
-              responseMimeType: 'application/json',
-              responseSchema: {
-                type: Type.ARRAY,
-                minItems: String(count),
-                maxItems: String(count),
-                items: {
-                  type: Type.OBJECT,
-                  properties: { title: { type: Type.STRING }, subtitle: { type: Type.STRING } },
-                  required: ['title', 'subtitle'],
-                  propertyOrdering: ['title', 'subtitle'],
+      const response = await withInlineRetries(
+        async () => {
+          try {
+            return await options.client.models.generateContent({
+              model,
+              contents: [{ role: 'user', parts: [{ text: prompt }] }],
+              config: {
+                responseMimeType: 'application/json',
+                responseSchema: {
+                  type: Type.ARRAY,
+                  minItems: String(count),
+                  maxItems: String(count),
+                  items: {
+                    type: Type.OBJECT,
+                    properties: { title: { type: Type.STRING }, subtitle: { type: Type.STRING } },
+                    required: ['title', 'subtitle'],
+                    propertyOrdering: ['title', 'subtitle'],
+                  },
                 },
+                abortSignal: signal,
               },
-              abortSignal: signal,
-            },
-          });
-        } catch (error) {
-          throw toEngineError(error, signal);
-        }
-      }, { ...options.retry, signal });
+            });
+          } catch (error) {
+            throw toEngineError(error, signal);
+          }
+        },
+        { ...options.retry, signal },
+      );
       return parsePlan(response.text, count);
     },
   };
@@ -73,11 +76,18 @@ export function parsePlan(text: string | undefined, count: number): SlideText[] 
   try {
     parsed = JSON.parse(text ?? '');
   } catch (cause) {
-    throw new EngineError('Gemini returned a carousel plan that is not JSON', { retryable: true, reason: 'MALFORMED_RESPONSE', cause });
+    throw new EngineError('Gemini returned a carousel plan that is not JSON', {
+      retryable: true,
+      reason: 'MALFORMED_RESPONSE',
+      cause,
+    });
   }
   const slides = Array.isArray(parsed) ? parsed : [];
   const valid = slides.filter(
-    (s): s is SlideText => typeof s?.title === 'string' && s.title.trim() !== '' && (s.subtitle === undefined || typeof s.subtitle === 'string'),
+    (s): s is SlideText =>
+      typeof s?.title === 'string' &&
+      s.title.trim() !== '' &&
+      (s.subtitle === undefined || typeof s.subtitle === 'string'),
   );
   if (valid.length < count) {
     throw new EngineError(`Gemini planned ${valid.length} valid slides, ${count} were asked`, {
@@ -85,5 +95,9 @@ export function parsePlan(text: string | undefined, count: number): SlideText[] 
       reason: 'MALFORMED_RESPONSE',
     });
   }
-  return valid.slice(0, count).map((s) => (s.subtitle ? { title: s.title.trim(), subtitle: s.subtitle.trim() } : { title: s.title.trim() }));
+  return valid
+    .slice(0, count)
+    .map((s) =>
+      s.subtitle ? { title: s.title.trim(), subtitle: s.subtitle.trim() } : { title: s.title.trim() },
+    );
 }

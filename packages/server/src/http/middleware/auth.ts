@@ -62,7 +62,14 @@ function actAs(c: Context<AppEnv>, key: ApiKeyPrincipal): Principal {
   const userId = c.req.header('x-alfie-user-id');
   if (userId === undefined) return key;
   if (!isUuid(userId)) throw new ApiError(400, 'VALIDATION_FAILED', 'X-Alfie-User-Id must be a UUID');
-  return { kind: 'user', userId: userId.toLowerCase(), email: null, role: null, brandIds: null, viaApiKey: true };
+  return {
+    kind: 'user',
+    userId: userId.toLowerCase(),
+    email: null,
+    role: null,
+    brandIds: null,
+    viaApiKey: true,
+  };
 }
 
 /** The calling user; throws 401 when the request has no user credentials. Works with any Hono env. */

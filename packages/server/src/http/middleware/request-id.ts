@@ -20,7 +20,12 @@ export function requestId(logger: Logger): MiddlewareHandler<AppEnv> {
     await next();
     c.header('X-Request-Id', id);
     const status = c.res.status;
-    const line = { method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - started) };
+    const line = {
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      ms: Math.round(performance.now() - started),
+    };
     if (status >= 500) log.error(line, 'request failed');
     else log.info(line, 'request');
   };

@@ -25,7 +25,8 @@ export function normalizeGenerate(request: GenerateRequest): NormalizedGenerate 
   const count =
     format === 'video'
       ? 1
-      : (request.count ?? (format === 'carousel' ? LIMITS.carouselSlides.default : LIMITS.imageCount.default));
+      : (request.count ??
+        (format === 'carousel' ? LIMITS.carouselSlides.default : LIMITS.imageCount.default));
   return {
     format,
     count,
@@ -52,7 +53,10 @@ export function requestHash(request: NormalizedGenerate): string {
 const ITEM_TYPE: Record<Format, ItemType> = { image: 'image', carousel: 'carousel_slide', video: 'video' };
 
 /** One brief per order item: what the worker renders for it. */
-export function itemBriefs(request: NormalizedGenerate): { type: ItemType; briefs: Record<string, unknown>[] } {
+export function itemBriefs(request: NormalizedGenerate): {
+  type: ItemType;
+  briefs: Record<string, unknown>[];
+} {
   const { format, count, topic, ratio, duration } = request;
   const briefs = Array.from({ length: count }, (_, index) =>
     format === 'video'

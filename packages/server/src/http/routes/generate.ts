@@ -37,7 +37,8 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
       );
       const previous = rows[0];
       if (!previous) return null;
-      if (previous.request_hash !== hash) throw conflict('This Idempotency-Key was used with a different request');
+      if (previous.request_hash !== hash)
+        throw conflict('This Idempotency-Key was used with a different request');
       return { orderId: previous.id, jobId: previous.job_id };
     };
 

@@ -13,7 +13,9 @@ export function jobsRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/v1/jobs/:id', async (c) => {
     const user = requireUser(c);
     const id = c.req.param('id');
-    const { rows } = isUuid(id) ? await deps.db.query(GET_JOB, [id, user.userId, user.brandIds]) : { rows: [] };
+    const { rows } = isUuid(id)
+      ? await deps.db.query(GET_JOB, [id, user.userId, user.brandIds])
+      : { rows: [] };
     if (!rows[0]) throw notFound('Job');
     return c.json(toJob(rows[0]));
   });

@@ -11,7 +11,11 @@ import { toAsset, toJob, toOrder, toOrderItem } from '../mappers.js';
  * One of the caller's orders with its items, assets (sorted by slide index), progress counts and
  * job summary; null when the order is not theirs (the route answers 404 either way).
  */
-export async function loadOrderDetail(db: Queryable, user: UserPrincipal, orderId: string): Promise<OrderDetail | null> {
+export async function loadOrderDetail(
+  db: Queryable,
+  user: UserPrincipal,
+  orderId: string,
+): Promise<OrderDetail | null> {
   const { rows } = await db.query(GET_ORDER, [orderId, user.userId, user.brandIds]);
   const order = rows[0];
   if (!order) return null;

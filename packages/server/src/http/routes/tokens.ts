@@ -28,7 +28,10 @@ export function tokensRoutes(deps: AppDeps): Hono<AppEnv> {
       },
       deps.now?.() ?? new Date(),
     );
-    c.get('log').info({ apiKeyId: key.keyId, userId: body.userId, expiresAt: minted.expiresAt }, 'token minted');
+    c.get('log').info(
+      { apiKeyId: key.keyId, userId: body.userId, expiresAt: minted.expiresAt },
+      'token minted',
+    );
     return c.json(minted, 201);
   });
   return app;

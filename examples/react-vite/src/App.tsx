@@ -1,0 +1,42 @@
+import { useLibrary, useOrders } from '@alfie/react';
+import { ChatBox } from './components/ChatBox.js';
+import { Gallery } from './components/Gallery.js';
+import { GenerateForm } from './components/GenerateForm.js';
+import { OrderList } from './components/OrderList.js';
+import { QuotaMeter } from './components/QuotaMeter.js';
+
+export function App({ brandId, onDisconnect }: { brandId: string; onDisconnect(): void }) {
+  // Lists live here so a new order (from the form or the chat) can refresh them.
+  const orders = useOrders({ brandId, limit: 10 });
+  const library = useLibrary({ brandId, limit: 12 });
+  const onOrdered = () => void orders.refresh();
+  const onFinished = () => void library.refresh();
+
+  return (
+    <div className="layout">
+      <header>
+        <h1>Alfie</h1>
+        <QuotaMeter brandId={brandId} />
+        <button type="button" className="link" onClick={onDisconnect}>
+          Change server
+        </button>
+      </header>
+      <section className="panel">
+        <h2>New visual</h2>
+        <GenerateForm brandId={brandId} onOrdered={onOrdered} />
+      </section>
+      <section className="panel">
+        <h2>Chat</h2>
+        <ChatBox brandId={brandId} onOrdered={onOrdered} onFinished={onFinished} />
+      </section>
+      <section className="panel wide">
+        <h2>Orders</h2>
+        <OrderList orders={orders} onFinished={onFinished} />
+      </section>
+      <section className="panel wide">
+        <h2>Gallery</h2>
+        <Gallery library={library} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ErrorBody } from '@alfie/core/contract';
+import { Hono } from 'hono';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import type { Queryable } from '../../db/types.js';
+import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
+import { RESUME_PROVIDER_JOB } from '../../sql/webhooks/resume-provider-job.js';
+
+export interface WebhooksRoutesDeps {
+  db: Queryable;
+  /** REPLICATE_WEBHOOK_SECRET, `whsec_…` (GET https://api.replicate.com/v1/webhooks/default/secret). */
+  replicateWebhookSecret?: string | null;
+}
+
+const errorBody = (code: ErrorBody['error']['code'], message: string): ErrorBody => ({
+  error: { code, message },
+});
+
+/**
+ * POST /v1/webhooks/replicate: Replicate calls it when a prediction we parked a job on ends.
+ *
+ * Replicate signs webhooks the Standard Webhooks way (https://replicate.com/docs/topics/webhooks/verify-webhook):
+ * `webhook-id`, `webhook-timestamp` (seconds) and `webhook-signature` (base64 HMAC-SHA256 of
+ * `id.timestamp.body` with the base64 key after `whsec_`). `standardwebhooks` checks the signature
+ * in constant time and refuses timestamps more than 5 minutes from now (replay window). The body
+ * is a prediction (https://replicate.com/docs/topics/webhooks/receive-webhook); only terminal ones
+ * move the parked job, once: a redelivery changes nothing and still answers 200, so Replicate
+ * stops retrying.
+ *
+ * @example
+ * app.route('/', webhooksRoutes({ db, replicateWebhookSecret: process.env.REPLICATE_WEBHOOK_SECRET }));
+ */
+export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
+  const app = new Hono();
+  const verifier = deps.replicateWebhookSecret ? new Webhook(deps.replicateWebhookSecret) : null;
+
+  app.post('/v1/webhooks/replicate', async (c) => {
+    if (!verifier) return c.json(errorBody('NOT_FOUND', 'Replicate webhooks are not configured'), 404);
+    const raw = await c.req.text();
+    let prediction: { id?: unknown; status?: unknown };
+    try {
+      prediction = verifier.verify(raw, {
+        'webhook-id': c.req.header('webhook-id') ?? '',
+        'webhook-timestamp': c.req.header('webhook-timestamp') ?? '',
+        'webhook-signature': c.req.header('webhook-signature') ?? '',
+      }) as typeof prediction;
+    } catch (error) {
+      const reason = error instanceof WebhookVerificationError ? error.message : 'Invalid webhook';
+      return c.json(errorBody('UNAUTHORIZED', `Webhook refused: ${reason}`), 401);
+    }
+    if (typeof prediction?.id !== 'string' || typeof prediction.status !== 'string') {
+      return c.json(errorBody('VALIDATION_FAILED', 'The webhook body is not a prediction'), 400);
+    }
+    if (!TERMINAL_STATUSES.has(prediction.status)) return c.json({ received: true, resumed: false });
+    const { rowCount } = await deps.db.query(RESUME_PROVIDER_JOB, ['replicate', prediction.id, raw]);
+    return c.json({ received: true, resumed: rowCount > 0 });
+  });
+
+  return app;
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', cli, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('alfie-server CLI', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'alfie-cli-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it.each([
+    [['start'], { PORT: 'eighty' }, /PORT/],
+    [['start'], { DATABASE_URL: 'mysql://nope' }, /DATABASE_URL/],
+    [['start'], { ADMIN_EMAILS: 'not-an-email' }, /ADMIN_EMAILS/],
+    [['start'], { ENGINE_IMAGES: 'dalle' }, /ENGINE_IMAGES/],
+    [['migrate'], { JWT_SECRET: 'short' }, /JWT_SECRET/],
+    [['token'], {}, /--user/],
+    [['token', '--user', 'bob'], {}, /--user/],
+    [['token', '--user', randomUUID(), '--bogus'], {}, /bogus/],
+    [['keys'], {}, /keys create/],
+    [['frobnicate'], {}, /Unknown command/],
+  ])('%j with %j exits 1 with one clear line', { timeout: 60_000 }, async (args, env, pattern) => {
+    const result = await run(args, { DATA_DIR: dataDir, ...env });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^alfie-server: /);
+    expect(lines[0]).toMatch(pattern);
+    // Validation happens before anything is opened or created.
+    expect(existsSync(join(dataDir, 'pgdata'))).toBe(false);
+  });
+
+  it('signs a dev token with JWT_SECRET', async () => {
+    const userId = randomUUID();
+    const brandId = randomUUID();
+    const result = await run(['token', '--user', userId, '--email', 'dev@x.test', '--brand', brandId], {
+      JWT_SECRET: 'x'.repeat(40),
+      DATA_DIR: dataDir,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(decodeJwt(result.stdout.trim())).toMatchObject({
+      sub: userId,
+      email: 'dev@x.test',
+      brandIds: [brandId],
+    });
+  });
+
+  it('refuses to sign without any secret', async () => {
+    const result = await run(['token', '--user', randomUUID()], { DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/JWT_SECRET/);
+  });
+
+  it('prints usage with --help', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('keys create');
+  });
+});

@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmptyPostgresDb } from '../helpers/db.js';
+
+const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+
+/** `alfie-server start` as a new user runs it: the printed token and curl create a 5-slide carousel. */
+describe('alfie-server start', () => {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('migrates, prints a demo token, serves the API and stops on SIGTERM', async () => {
+    const database = await createEmptyPostgresDb();
+    cleanups.push(database.drop);
+    const dataDir = await mkdtemp(join(tmpdir(), 'alfie-start-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+
+    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ALFIE_DEMO: '1',
+        LOG_LEVEL: 'warn',
+        WORKER_POLL_INTERVAL_MS: '200',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    await expect.poll(() => stdout, { timeout: 30_000, interval: 100 }).toContain('Try it:');
+
+    const url = /Alfie is running at (\S+)/.exec(stdout)?.[1];
+    const token = /token \(valid until [^)]+\):\s+(\S+)/.exec(stdout)?.[1];
+    const brandId = /brand: (\S+)/.exec(stdout)?.[1];
+    expect(url && token && brandId, stdout + stderr).toBeTruthy();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    const res = await fetch(`${url}/v1/generate`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ format: 'carousel', count: 5, topic: 'Les tendances marketing 2025', brandId }),
+    });
+    expect(res.status).toBe(202);
+    const { orderId, jobId } = await res.json();
+    const order = await (await fetch(`${url}/v1/orders/${orderId}`, { headers })).json();
+    expect(order.items).toHaveLength(5);
+    expect(order.job.id).toBe(jobId);
+    const quota = await (await fetch(`${url}/v1/quotas/${brandId}`, { headers })).json();
+    expect(quota.reserved.images + quota.used.images).toBe(5);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+});

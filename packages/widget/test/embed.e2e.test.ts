@@ -1,0 +1,183 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, repoRoot, type Stack, startStack } from './e2e-setup.js';
+
+// End to end in real Chromium: the embed example (strict CSP, hostile CSS) loads the built script-tag
+// bundle and talks to a real `alfie-server start`. Run `pnpm build` first.
+const artifacts = join(repoRoot, 'packages/widget/artifacts');
+const built =
+  existsSync(join(repoRoot, 'packages/server/dist/cli.js')) &&
+  existsSync(join(repoRoot, 'packages/widget/dist/alfie-widget.js'));
+
+let stack: Stack;
+let browser: Browser;
+let desktop: BrowserContext;
+
+/** Everything the page reports about CSP: any violation fails the test. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(`pageerror: ${error.message}`));
+  return violations;
+}
+
+async function hostStyles(page: Page) {
+  return page.evaluate(() => {
+    const pick = (selector: string) => {
+      const style = getComputedStyle(document.querySelector(selector)!);
+      return [style.color, style.backgroundColor, style.fontSize, style.fontFamily, style.lineHeight, style.margin].join('|');
+    };
+    return { title: pick('#hero-title'), text: pick('#hero-text'), button: pick('#host-button'), body: pick('body') };
+  });
+}
+
+async function openWidget(page: Page) {
+  await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).click();
+  await page.getByRole('dialog', { name: 'Alfie' }).waitFor();
+}
+
+async function say(page: Page, text: string) {
+  const input = page.getByRole('textbox', { name: 'Votre message' });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+const loadedSlides = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('alfie-widget')!.shadowRoot!;
+    const images = [...root.querySelectorAll<HTMLImageElement>('[aria-roledescription="slide"] img')];
+    return images.filter((img) => img.complete && img.naturalWidth > 0).length;
+  });
+
+describe.skipIf(!built)('embed example against a real alfie-server', () => {
+  beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
+    stack = await startStack();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  }, 30_000);
+
+  it('leaves the host page CSS alone and is left alone by it', async () => {
+    const page = await desktop.newPage();
+    const violations = await watchCsp(page);
+    // Baseline: the same page without the widget.
+    await page.route('**/alfie-widget.js', (route) => route.abort());
+    await page.goto(stack.pageUrl);
+    const before = await hostStyles(page);
+    await page.unroute('**/alfie-widget.js');
+    await page.goto(stack.pageUrl);
+    await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).waitFor();
+    expect(await hostStyles(page)).toEqual(before);
+    expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+
+    // The hostile rules (hotpink buttons, [role=dialog]{display:none}, a rotated host) do not reach in.
+    const launcher = page.getByRole('button', { name: 'Ouvrir le chat Alfie' });
+    const launcherStyle = await launcher.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, border: style.borderTopStyle };
+    });
+    expect(launcherStyle).toEqual({ background: 'rgb(15, 118, 110)', border: 'none' });
+    await openWidget(page);
+    const box = await page.getByRole('dialog', { name: 'Alfie' }).boundingBox();
+    expect(box?.width).toBe(384);
+    expect(box!.x + box!.width).toBeCloseTo(1280 - 20, 0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('creates a 3-slide carousel, resumes it after a reload and navigates it', async () => {
+    const page = await desktop.newPage();
+    const violations = await watchCsp(page);
+    await page.goto(stack.pageUrl);
+    await openWidget(page);
+    await page.screenshot({ path: join(artifacts, 'desktop-open.png') });
+
+    await say(page, 'Crée un carrousel de 3 slides sur le vélo');
+    const card = page.getByRole('form', { name: 'Voici ce que je propose' });
+    await expect(card.getByLabel('Slides').inputValue()).resolves.toBe('3');
+    await expect(card.getByLabel('Sujet').inputValue()).resolves.toBe('le vélo');
+    await card.getByText(/3 images · \d+ restantes ce mois/).waitFor();
+    await say(page, 'oui');
+    await page.getByRole('progressbar').waitFor();
+
+    // Reload while the order runs: the conversation comes back and watching resumes.
+    await page.reload();
+    await openWidget(page);
+    await page.getByText('Crée un carrousel de 3 slides sur le vélo').waitFor();
+    await page.getByText('Votre carrousel est prêt.').first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => loadedSlides(page), { timeout: 15_000 }).toBe(3);
+
+    const viewer = page.getByRole('region', { name: 'Carrousel : le vélo' });
+    const current = () => viewer.locator('[aria-roledescription="slide"]:not([hidden])').getAttribute('aria-label');
+    await expect(current()).resolves.toBe('Slide 1 sur 3');
+    await viewer.getByRole('button', { name: 'Slide suivante' }).click();
+    await expect(current()).resolves.toBe('Slide 2 sur 3');
+    await viewer.press('ArrowRight');
+    await expect(current()).resolves.toBe('Slide 3 sur 3');
+    await viewer.getByRole('button', { name: 'Aller à la slide 1' }).click();
+    await expect(current()).resolves.toBe('Slide 1 sur 3');
+    const download = viewer.getByRole('link', { name: 'Télécharger la slide 1' });
+    expect(await download.getAttribute('href')).toMatch(new RegExp(`^${stack.apiUrl}/files/.+\\.png$`));
+    await viewer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'desktop-carousel.png') });
+    expect(violations).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('is full-screen on a phone and restores the finished carousel there', async () => {
+    // Same storage as the desktop session: the stored conversation shows the finished carousel.
+    const mobile = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: await desktop.storageState(),
+    });
+    const page = await mobile.newPage();
+    await page.goto(stack.pageUrl);
+    await openWidget(page);
+    const box = await page.getByRole('dialog', { name: 'Alfie' }).boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    await expect.poll(() => loadedSlides(page), { timeout: 15_000 }).toBe(3);
+    await page.getByRole('log').evaluate((log) => {
+      log.scrollTop = 0;
+    });
+    await page.screenshot({ path: join(artifacts, 'mobile-open.png') });
+    await page.getByRole('region', { name: 'Carrousel : le vélo' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'mobile-carousel.png') });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await mobile.close();
+  }, 60_000);
+
+  it('says when the quota is exceeded, with what remains and the reset date', async () => {
+    // A 31 s video costs 8 Woofs and the starter plan has 15: the first fits, the second does not.
+    const first = await fetch(`${stack.apiUrl}/v1/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'video', duration: 31, topic: 'le vélo', brandId: stack.brandId }),
+    });
+    expect(first.status).toBe(202);
+    const page = await desktop.newPage();
+    await page.goto(stack.pageUrl);
+    await openWidget(page);
+    await say(page, 'Crée une vidéo de 31 secondes sur le vélo');
+    await page.getByText(/1 vidéo · \d+ restantes? ce mois · 8 Woofs/).waitFor();
+    await say(page, 'ok');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toMatch(/Quota dépassé : il vous reste \d+ images, \d+ vidéos et 7 Woofs ce mois-ci/);
+    expect(text).toMatch(/renouvellement le 1 \S+/);
+    await page.close();
+  }, 60_000);
+});
