@@ -1,5 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 
+// No `clean`: other packages type-check against dist while core rebuilds, so files are overwritten in
+// place instead of vanishing for the ~30 s the declaration build takes.
 const shared: Options = {
   entry: { index: 'src/index.ts', intent: 'src/intent/index.ts', contract: 'src/contract/index.ts' },
   dts: true,
@@ -9,7 +11,7 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  { ...shared, format: 'esm', clean: true },
+  { ...shared, format: 'esm' },
   // ky is ESM-only: the CommonJS build carries its own copy so `require('@alfie/core')` works on every
   // Node version core supports, not only those with require(esm).
   { ...shared, format: 'cjs', noExternal: ['ky'] },

@@ -1,4 +1,6 @@
+import type { Format } from '@alfie/core';
 import { useLibrary, useOrders } from '@alfie/react';
+import { useCallback, useState } from 'react';
 import { ChatBox } from './components/ChatBox.js';
 import { Gallery } from './components/Gallery.js';
 import { GenerateForm } from './components/GenerateForm.js';
@@ -8,9 +10,13 @@ import { QuotaMeter } from './components/QuotaMeter.js';
 export function App({ brandId, onDisconnect }: { brandId: string; onDisconnect(): void }) {
   // Lists live here so a new order (from the form or the chat) can refresh them.
   const orders = useOrders({ brandId, limit: 10 });
-  const library = useLibrary({ brandId, limit: 12 });
-  const onOrdered = () => void orders.refresh();
-  const onFinished = () => void library.refresh();
+  const [galleryType, setGalleryType] = useState<Format | undefined>(undefined);
+  const library = useLibrary({ brandId, type: galleryType, limit: 12 });
+  // Stable callbacks: core's refresh functions never change identity.
+  const { refresh: refreshOrders } = orders;
+  const { refresh: refreshLibrary } = library;
+  const onOrdered = useCallback(() => void refreshOrders(), [refreshOrders]);
+  const onFinished = useCallback(() => void refreshLibrary(), [refreshLibrary]);
 
   return (
     <div className="layout">
@@ -35,7 +41,7 @@ export function App({ brandId, onDisconnect }: { brandId: string; onDisconnect()
       </section>
       <section className="panel wide">
         <h2>Gallery</h2>
-        <Gallery library={library} />
+        <Gallery library={library} type={galleryType} onTypeChange={setGalleryType} />
       </section>
     </div>
   );

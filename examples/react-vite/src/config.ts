@@ -14,7 +14,11 @@ const STORAGE_KEY = 'alfie-example-config';
 export function readConfig(): AlfieConfig | null {
   const env = import.meta.env;
   if (env.VITE_ALFIE_TOKEN && env.VITE_ALFIE_BRAND) {
-    return { url: env.VITE_ALFIE_URL || 'http://localhost:8787', token: env.VITE_ALFIE_TOKEN, brandId: env.VITE_ALFIE_BRAND };
+    return {
+      url: env.VITE_ALFIE_URL || 'http://localhost:8787',
+      token: env.VITE_ALFIE_TOKEN,
+      brandId: env.VITE_ALFIE_BRAND,
+    };
   }
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as AlfieConfig | null;

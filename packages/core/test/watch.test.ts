@@ -178,6 +178,23 @@ describe('orders.watch falls back to polling', () => {
     await until(() => seen.last().done);
   });
 
+  it('a poll that learns nothing keeps the same snapshot (no re-render)', async () => {
+    const order = orderServer(server, { events: 404 });
+    order.advance(4);
+    const seen = record(makeClient().orders.watch('ord_1'));
+    await until(() => seen.last().connection === 'polling' && seen.last().assets.length === 1);
+    const calls = order.detailCalls();
+    const count = seen.snapshots.length;
+    const snapshot = seen.last();
+    await until(() => order.detailCalls() >= calls + 3);
+    expect(seen.snapshots).toHaveLength(count);
+    expect(seen.last()).toBe(snapshot);
+    order.advance(3);
+    await until(() => seen.last().assets.length === 2);
+    expect(seen.last().items[1]).not.toBe(snapshot.items[1]);
+    expect(seen.last().items[2]).toBe(snapshot.items[2]); // unchanged items keep their identity
+  });
+
   it('stops with the error when the order does not exist', async () => {
     server.use(
       http.get('http://alfie.test/v1/orders/missing', () =>

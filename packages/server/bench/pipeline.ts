@@ -173,3 +173,5 @@ async function main() {
 }
 
 await main();
+// Keep-alive sockets of fetch and the SSE client must not hold the process open.
+process.exit(0);

@@ -2,7 +2,7 @@
  * `pnpm bench:queue`: Alfie's job queue against graphile-worker, same machine, same PostgreSQL,
  * same run, same no-op work (printed figures, not a timed test).
  * - throughput: 10,000 jobs enqueued in one statement, drained by 1 and by 4 worker processes
- *   (concurrency 10 each), jobs/s from the enqueue to the last completion;
+ *   (concurrency 10 each), jobs/s from the enqueue's commit to the last completion;
  * - latency: single jobs enqueued while one worker is idle, enqueue call -> handler start, p50/p99.
  * BENCH_JOBS (10000) and BENCH_SAMPLES (200) change the sizes.
  */
@@ -19,7 +19,10 @@ type Kind = 'alfie' | 'graphile';
 
 const ENQUEUE_MANY: Record<Kind, string> = {
   alfie: `insert into job_queue (user_id, type, payload) select $1, 'render_images', '{}'::jsonb from generate_series(1, $2)`,
-  graphile: `select graphile_worker.add_job('noop', '{}'::json) from generate_series(1, $2) where $1::text is not null`,
+  // graphile-worker's own bulk API (one call for all jobs), its fastest way in.
+  graphile: `select graphile_worker.add_jobs(array(
+    select row('noop', '{}'::json, null, null, null, null, null, null)::graphile_worker.job_spec
+    from generate_series(1, $2) where $1::text is not null))`,
 };
 const ENQUEUE_ONE: Record<Kind, string> = {
   alfie: `insert into job_queue (user_id, type, payload) values ($1, 'render_images', $2::jsonb)`,
@@ -42,13 +45,15 @@ async function throughput(kind: Kind, processes: number, url: string, client: pg
   const userId = randomUUID();
   const t0 = now();
   await client.query(ENQUEUE_MANY[kind], [userId, JOBS]);
-  const enqueueMs = now() - t0;
+  const enqueued = now();
+  const enqueueMs = enqueued - t0;
   for (;;) {
     const { rows } = await client.query<{ n: number }>(REMAINING[kind]);
     if (rows[0]!.n === 0) break;
     await sleep(5);
   }
-  const elapsed = now() - t0;
+  // Processing rate: from the enqueue's commit (no worker can see a job before) to the last completion.
+  const elapsed = now() - enqueued;
   await Promise.all(children.map((c) => c.stop()));
   return { jobsPerSec: (JOBS / elapsed) * 1000, enqueueMs };
 }
@@ -108,3 +113,5 @@ async function main() {
 }
 
 await main();
+// Keep-alive sockets of fetch and the SSE client must not hold the process open.
+process.exit(0);

@@ -24,8 +24,10 @@ export interface Config {
   allowedOrigins: string[];
   defaultPlan: PlanName;
   logLevel: LogLevel;
-  /** Largest accepted request body in bytes. */
+  /** Largest accepted request body in bytes (webhooks from providers get 1 MB). */
   bodyLimit: number;
+  /** REPLICATE_WEBHOOK_SECRET (`whsec_...`): enables POST /v1/webhooks/replicate. */
+  replicateWebhookSecret: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultPlan,
     logLevel,
     bodyLimit,
+    replicateWebhookSecret: value(env, 'REPLICATE_WEBHOOK_SECRET') ?? null,
   };
 }
 

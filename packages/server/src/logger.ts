@@ -31,6 +31,8 @@ export const REDACTED_PATHS = [
   '*.jwtSecret',
   '*.password',
   '*.databaseUrl',
+  'replicateWebhookSecret',
+  '*.replicateWebhookSecret',
   'config.jwtSecret',
   'config.databaseUrl',
 ];

@@ -132,8 +132,8 @@ export function mountAlfieWidget(
         orders: { ...saved.orders, ...s.orders },
       }));
     }
-    if (store.getState().messages.length === 0) conversation.greet();
     cleanups.push(persistConversation(store, key));
+    if (store.getState().messages.length === 0) conversation.greet();
     conversation.resume();
     if (store.getState().open && !quotaFetched) {
       quotaFetched = true;

@@ -30,9 +30,21 @@ async function hostStyles(page: Page) {
   return page.evaluate(() => {
     const pick = (selector: string) => {
       const style = getComputedStyle(document.querySelector(selector)!);
-      return [style.color, style.backgroundColor, style.fontSize, style.fontFamily, style.lineHeight, style.margin].join('|');
+      return [
+        style.color,
+        style.backgroundColor,
+        style.fontSize,
+        style.fontFamily,
+        style.lineHeight,
+        style.margin,
+      ].join('|');
     };
-    return { title: pick('#hero-title'), text: pick('#hero-text'), button: pick('#host-button'), body: pick('body') };
+    return {
+      title: pick('#hero-title'),
+      text: pick('#hero-text'),
+      button: pick('#host-button'),
+      body: pick('body'),
+    };
   });
 }
 
@@ -54,8 +66,9 @@ const loadedSlides = (page: Page) =>
     return images.filter((img) => img.complete && img.naturalWidth > 0).length;
   });
 
-describe.skipIf(!built)('embed example against a real alfie-server', () => {
+describe('embed example against a real alfie-server', () => {
   beforeAll(async () => {
+    if (!built) throw new Error('Build first: pnpm --filter @alfie/server --filter @alfie/widget build');
     await mkdir(artifacts, { recursive: true });
     stack = await startStack();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -114,11 +127,14 @@ describe.skipIf(!built)('embed example against a real alfie-server', () => {
     await page.reload();
     await openWidget(page);
     await page.getByText('Crée un carrousel de 3 slides sur le vélo').waitFor();
+    // Still running after the reload: the restored card shows live progress, then the result.
+    await page.getByRole('progressbar').waitFor({ timeout: 2000 });
     await page.getByText('Votre carrousel est prêt.').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => loadedSlides(page), { timeout: 15_000 }).toBe(3);
 
     const viewer = page.getByRole('region', { name: 'Carrousel : le vélo' });
-    const current = () => viewer.locator('[aria-roledescription="slide"]:not([hidden])').getAttribute('aria-label');
+    const current = () =>
+      viewer.locator('[aria-roledescription="slide"]:not([hidden])').getAttribute('aria-label');
     await expect(current()).resolves.toBe('Slide 1 sur 3');
     await viewer.getByRole('button', { name: 'Slide suivante' }).click();
     await expect(current()).resolves.toBe('Slide 2 sur 3');
@@ -154,8 +170,17 @@ describe.skipIf(!built)('embed example against a real alfie-server', () => {
     await page.screenshot({ path: join(artifacts, 'mobile-open.png') });
     await page.getByRole('region', { name: 'Carrousel : le vélo' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'mobile-carousel.png') });
+    // Full-screen is modal: Tab never leaves the widget for the hidden page.
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ALFIE-WIDGET');
+    }
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    // Focus is back on the launcher.
+    expect(
+      await page.evaluate(() => document.querySelector('alfie-widget')?.shadowRoot?.activeElement?.className),
+    ).toBe('launcher');
     await mobile.close();
   }, 60_000);
 

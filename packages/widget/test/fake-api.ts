@@ -50,6 +50,8 @@ export function createFakeApi() {
     /** The network drops requests: event streams or every generate. */
     streamsDown: false,
     generateDown: false,
+    /** Authorization header of the last quota request. */
+    lastAuthorization: null as string | null,
   };
 
   const send = (order: FakeOrder, event: OrderEvent) => {
@@ -63,7 +65,10 @@ export function createFakeApi() {
       : null;
 
   const handlers = [
-    http.get(`${API}/v1/quotas/:brandId`, () => auth() ?? HttpResponse.json(state.quota)),
+    http.get(`${API}/v1/quotas/:brandId`, ({ request }) => {
+      state.lastAuthorization = request.headers.get('authorization');
+      return auth() ?? HttpResponse.json(state.quota);
+    }),
     http.get(
       `${API}/v1/library`,
       () => auth() ?? HttpResponse.json({ data: state.library, nextCursor: null }),

@@ -10,12 +10,19 @@ const server = setupServer(
     seen.push(request.clone());
     const url = new URL(request.url);
     if (url.pathname === '/flaky' && failures-- > 0) return new HttpResponse(null, { status: 503 });
-    if (url.pathname === '/missing') return HttpResponse.json({ error: { code: 'NOT_FOUND' } }, { status: 404 });
+    if (url.pathname === '/missing')
+      return HttpResponse.json({ error: { code: 'NOT_FOUND' } }, { status: 404 });
     if (url.pathname === '/slow') await new Promise((resolve) => setTimeout(resolve, 300));
     return HttpResponse.json({ ok: true, path: url.pathname, query: url.search });
   }),
 );
-const retry = { limit: 2, delay: () => 10, methods: ['get', 'post'], statusCodes: [503], afterStatusCodes: [] };
+const retry = {
+  limit: 2,
+  delay: () => 10,
+  methods: ['get', 'post'],
+  statusCodes: [503],
+  afterStatusCodes: [],
+};
 const api = ky.create({ prefixUrl: 'http://api.test', timeout: 1000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { waitFor, within } from '@testing-library/preact';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AlfieWidget } from '../src/index.js';
 import { createFakeApi, quotaWith } from './fake-api.js';
-import { destroyAll, mountForTest, say } from './helpers.js';
+import { destroyAll, fakeToken, mountForTest, say } from './helpers.js';
 
 const api = createFakeApi();
 const server = setupServer(...api.handlers);
@@ -55,6 +55,15 @@ describe('mounting', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect((widget.host.shadowRoot as ShadowRoot).activeElement).toBe(launcher));
     expect(events).toEqual(['open', 'close']);
+  });
+
+  it('asks the host page for tokens through getToken', async () => {
+    const token = fakeToken('host-user');
+    await open({ token: undefined, getToken: () => Promise.resolve(token) });
+    await waitFor(() => expect(api.state.lastAuthorization).toBe(`Bearer ${token}`));
+    // The conversation is stored under the callback token's user.
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    expect(keys.some((key) => key?.includes(':host-user:'))).toBe(true);
   });
 
   it('applies brand colour, z-index, position and theme', async () => {
@@ -124,7 +133,9 @@ describe('the conversation', () => {
 
     api.deliver(orderId);
     api.deliver(orderId);
-    await waitFor(() => expect(ctx.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2));
+    await waitFor(() =>
+      expect(ctx.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2),
+    );
     expect(screen.getByText('2 sur 4 prêtes')).toBeTruthy();
     api.deliver(orderId);
     api.deliver(orderId);
@@ -151,6 +162,30 @@ describe('the conversation', () => {
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 1 sur 4');
     expect(within(viewer).getByRole('button', { name: 'Slide précédente' }).hasAttribute('disabled')).toBe(
       true,
+    );
+    // Swipe left: next slide.
+    const stage = viewer.querySelector('.stage')!;
+    fireEvent.pointerDown(stage, { clientX: 220 });
+    fireEvent.pointerUp(stage, { clientX: 100 });
+    await waitFor(() => expect(visible()?.getAttribute('aria-label')).toBe('Slide 2 sur 4'));
+  });
+
+  it('shows a video with its progress, then the player with a poster and a download link', async () => {
+    const ctx = await open();
+    await say(ctx, 'Crée une vidéo de 15 secondes sur le vélo');
+    await ctx.screen.findByText(/1 vidéo · 15 restantes ce mois · 2 Woofs/);
+    await say(ctx, 'oui');
+    await waitFor(() => expect(api.state.openStreams).toBe(1));
+    const orderId = `order-${api.state.generateCalls.length}`;
+    expect(ctx.screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('0');
+    api.deliver(orderId);
+    api.finish(orderId);
+    await ctx.screen.findAllByText('Votre vidéo est prête.');
+    const video = ctx.root.querySelector('video')!;
+    expect(video.getAttribute('poster')).toBe(`http://alfie.test/files/${orderId}-poster.png`);
+    expect(video.getAttribute('aria-label')).toBe('Vidéo : le vélo');
+    expect(ctx.screen.getByRole('link', { name: 'Télécharger' }).getAttribute('href')).toBe(
+      video.getAttribute('src'),
     );
   });
 
@@ -228,16 +263,21 @@ describe('errors', () => {
     const alert = await ctx.screen.findByRole('alert');
     expect(alert.textContent).toContain('il vous reste 2 images, 0 vidéos et 0 Woofs');
     expect(alert.textContent).toContain('renouvellement le 1 décembre');
+    // The refused proposal opens again, so the request can be made smaller.
+    expect(ctx.screen.getByRole('button', { name: 'Lancer la création' })).toBeTruthy();
   });
 
   it('offers a retry after a failed order, and the retry orders again', async () => {
     const ctx = await open();
+    const failed: string[] = [];
+    ctx.widget.on('order:failed', ({ orderId, status }) => failed.push(`${orderId}:${status}`));
     await say(ctx, 'Crée une image sur le vélo');
     await say(ctx, 'ok');
     await waitFor(() => expect(api.state.openStreams).toBe(1));
     const orderId = `order-${api.state.generateCalls.length}`;
     api.finish(orderId, 'failed');
     await ctx.screen.findAllByText(/La création a échoué/);
+    expect(failed).toEqual([`${orderId}:failed`]);
     const before = api.state.generateCalls.length;
     await ctx.user.click(ctx.screen.getByRole('button', { name: 'Réessayer' }));
     await waitFor(() => expect(api.state.generateCalls.length).toBe(before + 1));
@@ -293,14 +333,18 @@ describe('persistence', () => {
     await waitFor(() => expect(api.state.openStreams).toBe(1));
     const orderId = `order-${api.state.generateCalls.length}`;
     api.deliver(orderId);
-    await waitFor(() => expect(first.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(1));
+    await waitFor(() =>
+      expect(first.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(1),
+    );
     first.widget.destroy(); // the "reload"
     await waitFor(() => expect(api.state.openStreams).toBe(0));
 
     api.deliver(orderId); // delivered while nobody watched
     const second = await open();
     await second.screen.findByText('Crée un carrousel de 3 slides sur le vélo');
-    await waitFor(() => expect(second.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2));
+    await waitFor(() =>
+      expect(second.root.querySelectorAll('[aria-roledescription="slide"] img').length).toBe(2),
+    );
     api.deliver(orderId);
     api.finish(orderId);
     await second.screen.findAllByText('Votre carrousel est prêt.');

@@ -1,7 +1,21 @@
 import type { RetryOptions } from 'ky';
 
-/** How requests that are safe to repeat (GETs, and `generate` thanks to its Idempotency-Key) retry. */
-export type RetryConfig = Pick<RetryOptions, 'limit' | 'backoffLimit' | 'delay' | 'jitter' | 'maxRetryAfter'>;
+/**
+ * How requests that are safe to repeat (GETs, and `generate` thanks to its Idempotency-Key) retry.
+ * Spelled out rather than borrowed from ky so the published types never import an ESM-only package.
+ */
+export interface RetryConfig {
+  /** Retries after the first attempt. Default 2. */
+  limit?: number;
+  /** Delay before retry n (from 1), in ms. Default 300 × 2^(n-1). */
+  delay?: (attempt: number) => number;
+  /** Longest delay, in ms. Default 10000. */
+  backoffLimit?: number;
+  /** Randomises each delay. Default: 50–100 % of it. `true` is 0–100 %. */
+  jitter?: boolean | ((delay: number) => number);
+  /** Give up when Retry-After asks for longer than this, in ms. */
+  maxRetryAfter?: number;
+}
 
 /** Exponential backoff (300 ms, 600 ms, 1.2 s…) capped at 10 s, with "equal jitter" (50–100 %). */
 export function backoffDelay(attempt: number, base = 300, cap = 10_000): number {

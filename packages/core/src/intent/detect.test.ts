@@ -92,7 +92,13 @@ describe('count', () => {
     expect(gen('Une vidéo de 3 images sur le vélo').count).toBe(1);
   });
 
+  it('finds the unit past platform and ratio words', () => {
+    expect(gen('I want 2 Instagram stories about our launch')).toMatchObject({ count: 2, ratio: '9:16' });
+    expect(gen('Carrousel en six parties sur le SEO')).toMatchObject({ count: 6, topic: 'le SEO' });
+  });
+
   it('consumes but does not count numbers of whole videos or carousels, nor digits inside words', () => {
+    expect(gen('Miniature pour une vidéo YouTube sur le camping').topic).toBe('une vidéo sur le camping');
     expect(gen('Crée 3 carrousels sur le sport')).toMatchObject({ count: 5, topic: 'le sport' });
     expect(gen('Deux vidéos sur le yoga')).toMatchObject({ count: 1, topic: 'le yoga' });
     expect(gen('Un flyer A5 pour la kermesse')).toMatchObject({

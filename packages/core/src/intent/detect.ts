@@ -1,6 +1,6 @@
 import { LIMITS } from '../contract/constants.js';
 import { findFormat } from './format.js';
-import { earlyKind, lateKind } from './kinds.js';
+import { earlyKind, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
 import { findPlatform } from './platform.js';
@@ -30,23 +30,24 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const source = String(text ?? '').normalize('NFC');
   const tokens = tokenize(source);
   const words = tokens.map((t) => t.w);
-  const early = earlyKind(words);
-  if (early) return { kind: early, confidence: 0.8 };
+  const line = toLine(words);
+  const early = earlyKind(line);
+  if (early) return { kind: early };
 
   const used = tokens.map(() => false);
   const found = findFormat(tokens, used);
   const platform = findPlatform(source, tokens, used);
   if (!found) {
     const makes = words.some((w) => MAKE_VERBS.has(w));
-    const late = lateKind(words, makes);
-    if (late) return { kind: late, confidence: 0.7 };
+    const late = lateKind(line, makes);
+    if (late) return { kind: late };
     if (!makes && !platform && !words.some((w) => WANT_VERBS.has(w))) {
-      return { kind: 'unknown', confidence: 0.5 };
+      return { kind: 'unknown' };
     }
   }
   const format = found?.format ?? 'image';
   const explicitRatio = findRatio(source, tokens, used);
-  const asked = findQuantities(source, tokens, used);
+  const asked = findQuantities(source, tokens, used, format);
   const topic = extractTopic(source, tokens, used);
 
   const warnings: IntentWarning[] = [];

@@ -15,15 +15,14 @@ export const formatAt = (tokens: Token[], i: number): Format | undefined => {
 };
 
 /**
- * Index of the negator governing token `i` ("pas de vidéo", "not a carousel", "plutôt qu'une image",
- * "instead of a video"), or -1. Only a few glue words may sit between them.
+ * Index of the negator governing token `i` ("pas de vidéo", "not a carousel", "plutôt qu'une image"),
+ * or -1. Only a few glue words may sit between them.
  */
 export function negatorBefore(tokens: Token[], i: number): number {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
     const w = tokens[k]!.w;
     const next = tokens[k + 1]!.w;
-    if (NEGATORS.has(w) || (w === 'plutot' && next.startsWith('qu')) || (w === 'instead' && next === 'of'))
-      return k;
+    if (NEGATORS.has(w) || (w === 'plutot' && next.startsWith('qu'))) return k;
     if (!NEGATION_GAP.has(w)) break;
   }
   return -1;

@@ -1,5 +1,5 @@
 // Messages that are not a generate request. Patterns run on the folded words joined by single spaces
-// and padded (" combien d images il me reste "), so every alternative matches whole words only.
+// and padded (" combien d images il me reste ": see toLine), so every alternative matches whole words only.
 import type { SimpleIntentKind } from './types.js';
 
 const QUOTA_WORD = / (quota|credit|woof|solde|balance)s? /;
@@ -12,21 +12,23 @@ const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|
  * words (not "une affiche"), then "my <things>" or "the library".
  */
 const SHOW_LIBRARY =
-  /^ (\S+ ){0,3}(?<! (une?|l|la|le|an?|the))(montre|affiche|voir|ouvre|show|see|view|open|display|ou|where) (.+ )?((ma|mon|mes|my|nos|notre|our|votre|your|la|l|the) (bibliotheque|library|galerie|gallery|historique|history|creations)|(mes|my|nos|our) (\S+ )?(creation|commande|order|fichier|file|image|video|visuel|visual|carrousel|carousel|photo|picture|post|slide)s?) /;
+  /^ (\S+ ){0,3}(?<! (une?|l|la|le|an?|the) )(montre|affiche|voir|ouvre|show|see|view|open|display|ou|where) (.+ )?((ma|mon|mes|my|nos|notre|our|votre|your|la|l|the) (bibliotheque|library|galerie|gallery|historique|history|creations)|(mes|my|nos|our) (\S+ )?(creation|commande|order|fichier|file|image|video|visuel|visual|carrousel|carousel|photo|picture|post|slide)s?) /;
 const HELP_ASK =
-  / ((tu|vous) (peux|sais|pouvez|savez) faire|(peux|sais|pouvez|savez) (tu|vous) faire)( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionne)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what s an?) /;
+  / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what s an?) /;
 const CANCEL_FIRST =
   /^ ((non|no) )?(annule[rz]?|cancel|stop|arrete|laisse tomber|oublie|forget|never ?mind|abort) /;
 const REFUSE = /^ (non|no|nope|nan|not now) | (annule[rz]?|cancel) /;
 const CONFIRM =
   /^ (oui|ouais|ok(ay)?|d accord|vas y|go|allez|parfait|super|c est (bon|parti)|lance|valide|confirme?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche) /;
 
+/** The folded words as one padded line, the form every pattern here reads. */
+export const toLine = (words: string[]): string => ` ${words.join(' ')} `;
+
 /**
  * Kinds that win over any format word, because they mention formats without asking for one:
  * "combien d'images il me reste ?", "montre mes vidéos", "que peux-tu faire ?", "annule la vidéo".
  */
-export function earlyKind(words: string[]): SimpleIntentKind | undefined {
-  const line = ` ${words.join(' ')} `;
+export function earlyKind(line: string): SimpleIntentKind | undefined {
   // "combien… reste", "woofs… reste": quota even when a format is named ("combien d'images…").
   if ((QUOTA_WORD.test(line) || / (combien|how (many|much)) /.test(line)) && QUOTA_LEFT.test(line))
     return 'quota';
@@ -37,8 +39,7 @@ export function earlyKind(words: string[]): SimpleIntentKind | undefined {
 }
 
 /** Kinds for a message with no format word; undefined lets the caller try "create without a format". */
-export function lateKind(words: string[], creates: boolean): SimpleIntentKind | undefined {
-  const line = ` ${words.join(' ')} `;
+export function lateKind(line: string, creates: boolean): SimpleIntentKind | undefined {
   if ((QUOTA_WORD.test(line) || (QUOTA_ASK.test(line) && QUOTA_LEFT.test(line))) && !creates) return 'quota';
   if (LIBRARY_WORD.test(line) && !creates) return 'library';
   if (REFUSE.test(line)) return 'cancel';

@@ -18,7 +18,7 @@ export const STORY = /* @__PURE__ */ wordSet('story storie');
 
 /** Units a count can attach to besides image words: "6 pages", "7 slides". */
 export const COUNT_UNITS = /* @__PURE__ */ wordSet(
-  'slide diapo diapositive page vignette carte card story storie',
+  'slide diapo diapositive page partie part carte card story storie',
 );
 
 export const PLATFORM_WORDS = /* @__PURE__ */ indexWords<Platform>({
@@ -44,9 +44,9 @@ export const DURATION_UNITS = /* @__PURE__ */ indexWords<'1' | '60'>({
   '60': 'minute min mn',
 });
 
-/** Words that cancel the format word just after them: "pas de vidéo", "no video", "sans image". */
+/** Words that cancel the format word just after them: "pas de vidéo", "instead of a video", "au lieu d'une image". */
 export const NEGATORS = /* @__PURE__ */ wordSet(
-  'pas sans no not without never jamais ni aucun aucune don non',
+  'pas sans no not without never jamais ni aucun aucune don non instead than lieu',
 );
 
 /** What may sit between a negator and the format it negates: "don't want a video". */
@@ -67,7 +67,7 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur a au aux en et and mais but non do environ around ne n pour par avec propos about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais pourriez aurais faudrait faut juste just only plutot rather instead seul seule single pro professionnel professional nouveau nouvelle new petit petite court courte sympa joli jolie beau belle nice cool beautiful anime animee animated format ratio salut bonjour hello hi hey alfie ok oui yes',
+  'de d du sur a au aux en et and mais but non do environ around ne n pour par avec propos about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais pourriez aurais faudrait faut juste just only simple plutot rather instead seul seule single pro professionnel professional nouveau nouvelle new petit petite court courte sympa joli jolie beau belle nice cool beautiful anime animee animated format ratio salut bonjour hello hi hey alfie ok oui yes',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */

@@ -1,22 +1,19 @@
 // Numbers written as digits or words, FR and EN, up to 79 ("vingt-cinq", "twenty five", "soixante-dix").
 import { isDigits, type Token } from './normalize.js';
 
-const UNITS_FR =
-  'zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize'.split(' ');
-const UNITS_EN =
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
-    ' ',
-  );
+/** FR then EN, each padded to 20 slots so that a word's value is its index modulo 20. */
+const UNITS = (
+  'zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize - - - ' +
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+).split(' ');
 const TENS = 'vingt trente quarante cinquante soixante twenty thirty forty fifty sixty'.split(' ');
 
 /** Value of a single number word or digit run, or undefined. */
 function unitValue(w: string): number | undefined {
   if (isDigits(w)) return Number(w);
   if (w === 'une') return 1;
-  const fr = UNITS_FR.indexOf(w);
-  if (fr >= 0) return fr;
-  const en = UNITS_EN.indexOf(w);
-  return en >= 0 ? en : undefined;
+  const at = UNITS.indexOf(w);
+  return at >= 0 ? at % 20 : undefined;
 }
 
 export interface NumberMatch {

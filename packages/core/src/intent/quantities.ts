@@ -1,5 +1,6 @@
 // Counts and durations: a number only counts when it is attached to a unit ("3 visuels", "six slide
 // carousel", "15 secondes"); any other number ("5 erreurs à éviter") stays in the topic.
+import type { Format } from '../contract/constants.js';
 import {
   COUNT_UNITS,
   DURATION_UNITS,
@@ -23,11 +24,12 @@ const isGap = (t: Token, used: boolean): boolean =>
   used || EDGE_WORDS.has(t.w) || !!lookup(PLATFORM_WORDS, t.w) || !!lookup(RATIO_WORDS, t.w);
 
 /**
- * Finds the first count and the first duration, and marks their tokens as used.
+ * Finds the first count and the first duration, and marks their tokens as used. `primary` is the
+ * format being ordered.
  *
  * @example findQuantities('vidéo de 30 secondes', tokenize('vidéo de 30 secondes'), used) // { duration: 30 }
  */
-export function findQuantities(text: string, tokens: Token[], used: boolean[]): Quantities {
+export function findQuantities(text: string, tokens: Token[], used: boolean[], primary?: Format): Quantities {
   const found: Quantities = {};
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -45,19 +47,21 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[]): 
       i = end;
       continue;
     }
-    let u = end;
-    while (u < end + 2 && tokens[u] && isGap(tokens[u]!, !!used[u]) && !lookup(FORMAT_WORDS, tokens[u]!.w))
-      u++;
-    const unit = tokens[u];
-    if (!unit) continue;
-    const format = lookup(FORMAT_WORDS, unit.w);
-    const counts = format === 'image' || hasWord(COUNT_UNITS, unit.w);
-    if (counts || format) {
-      // "2 vidéos", "3 carrousels" are consumed but no count: an order is one video or one carousel.
-      if (counts) found.count ??= value;
-      used.fill(true, i, end);
-      used[u] = true;
-      i = end - 1;
+    // The unit follows, maybe after up to two gap words: "4 square images", "2 Instagram stories".
+    for (let u = end; u < end + 3 && tokens[u]; u++) {
+      const unit = tokens[u]!;
+      const format = lookup(FORMAT_WORDS, unit.w);
+      const counts = format === 'image' || hasWord(COUNT_UNITS, unit.w);
+      // "2 vidéos", "3 carrousels" of a video or carousel order are consumed but never a count (an order
+      // is one video or one carousel); "une vidéo" after "Miniature pour" stays in the topic.
+      if (counts || (format && format === primary)) {
+        if (counts) found.count ??= value;
+        used.fill(true, i, end);
+        used[u] = true;
+        i = end - 1;
+        break;
+      }
+      if (!isGap(unit, !!used[u])) break;
     }
   }
   return found;

@@ -26,8 +26,10 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     const leads = (k: number): boolean =>
       tokens[k]!.e !== tokens[k + 1]?.s &&
       (isGlue(tokens[k]!.w) || TOPIC_LABELS.has(tokens[k]!.w) || (i === 0 && LEAD_WORDS.has(tokens[k]!.w)));
-    // "Le sujet : la cybersécurité" loses its label, article included.
+    // "Le sujet : la cybersécurité" loses its label, article included. Only the topic's start is
+    // trimmed: a later run keeps its preposition ("ma vidéo [YouTube] sur le bricolage").
     while (
+      !runs.length &&
       a <= b &&
       (leads(a) || (a < b && ARTICLES.has(tokens[a]!.w) && TOPIC_LABELS.has(tokens[a + 1]!.w)))
     )

@@ -33,7 +33,6 @@ export type SimpleIntentKind = 'quota' | 'library' | 'help' | 'confirm' | 'cance
 
 export interface SimpleIntent {
   kind: SimpleIntentKind;
-  confidence: number;
 }
 
 export type Intent = GenerateIntent | SimpleIntent;

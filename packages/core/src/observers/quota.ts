@@ -44,7 +44,10 @@ export function createQuotaObserver({ fetchQuota, watchChanges }: QuotaObserverD
     if (!store.get().quota) store.set({ status: 'loading' });
     try {
       const quota = await fetchQuota();
-      if (current === request) store.set({ quota, status: 'success', error: null });
+      if (current !== request) return;
+      // Same numbers: keep the snapshot (and its identity) so subscribers are not woken for nothing.
+      const same = JSON.stringify(quota) === JSON.stringify(store.get().quota);
+      store.set({ quota: same ? store.get().quota : quota, status: 'success', error: null });
     } catch (error) {
       if (current === request) store.set({ status: 'error', error: isAlfieError(error) ? error : null });
     }

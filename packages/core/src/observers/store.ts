@@ -14,8 +14,11 @@ export class Store<S extends object> {
 
   get = (): S => this.#snapshot;
 
+  /** Replaces the snapshot and notifies, unless the patch changes nothing. */
   set(patch: Partial<S>): void {
-    this.#snapshot = Object.freeze({ ...this.#snapshot, ...patch });
+    const current = this.#snapshot;
+    if ((Object.keys(patch) as Array<keyof S>).every((key) => Object.is(current[key], patch[key]))) return;
+    this.#snapshot = Object.freeze({ ...current, ...patch });
     for (const listener of [...this.#listeners]) listener();
   }
 

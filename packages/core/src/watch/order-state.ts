@@ -86,6 +86,33 @@ export function orderView(state: OrderState) {
   for (const item of items) if (item.status === 'running') partial += state.itemProgress.get(item.id) ?? 0;
   const ratio = done ? 1 : expected > 0 ? Math.min(1, (completed + partial) / expected) : 0;
   const progress: WatchProgress = { completed, expected, ratio };
-  const order = state.order && state.status ? { ...state.order, status: state.status } : state.order;
+  // The order as last fetched, brought up to date with what the events said since.
+  const order = state.order && {
+    ...state.order,
+    status: state.status ?? state.order.status,
+    items,
+    assets,
+    completedCount: completed,
+  };
   return { order, status: state.status, items, assets, progress, done };
+}
+
+const sameArray = (a: unknown, b: unknown) =>
+  Array.isArray(a) &&
+  Array.isArray(b) &&
+  a.length === b.length &&
+  a.every((value, index) => value === b[index]);
+
+/**
+ * True when `next` shows nothing new: items and assets keep their identity while unchanged (merges
+ * only replace what changed), `order` and `progress` are compared by content. A poll that learns
+ * nothing must not wake every subscriber (useSyncExternalStore re-renders on a new snapshot).
+ */
+export function sameSnapshot<S extends object>(previous: S, next: S): boolean {
+  return (Object.keys(next) as Array<keyof S>).every((key) => {
+    const a = previous[key];
+    const b = next[key];
+    if (a === b || sameArray(a, b)) return true;
+    return (key === 'order' || key === 'progress') && JSON.stringify(a) === JSON.stringify(b);
+  });
 }

@@ -5,7 +5,7 @@ import type { Transport } from '../http/transport.js';
 import { Store } from '../observers/store.js';
 import { runEventStream } from '../sse/run-event-stream.js';
 import { sleep } from '../sse/sleep.js';
-import { applyDetail, applyEvent, emptyOrderState, orderView } from './order-state.js';
+import { applyDetail, applyEvent, emptyOrderState, orderView, sameSnapshot } from './order-state.js';
 import type { WatchConnection, WatchSnapshot } from './types.js';
 
 export interface OrderWatchConfig {
@@ -70,7 +70,9 @@ export class OrderWatch {
   }
 
   #publish(patch: Partial<WatchSnapshot>): void {
-    this.store.set({ ...orderView(this.#state), ...patch });
+    const previous = this.store.get();
+    const next = { ...previous, ...orderView(this.#state), ...patch };
+    if (!sameSnapshot(previous, next)) this.store.set(next);
   }
 
   async #fetchDetail(signal: AbortSignal): Promise<OrderDetail | null> {
@@ -128,7 +130,8 @@ export class OrderWatch {
             return false;
           }
           applyEvent(this.#state, event);
-          this.#publish({});
+          // A live event proves the connection works: an earlier failed GET is no longer news.
+          this.#publish({ error: null });
           return event.type === 'end';
         },
       });

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { ConfigError } from '../config-error.js';
-import { migrate, openDb } from '../db/index.js';
+import { migrate } from '../db/index.js';
+import { openConfiguredDb } from './open.js';
 import { createEngines } from '../engines/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
@@ -26,11 +27,11 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   const engines = createEngines(env);
   const storage = createStorage(env, { dataDir: config.dataDir, publicUrl: config.publicUrl });
   const logger = createLogger({ level: config.logLevel });
-  const db = await openDb({
-    databaseUrl: config.databaseUrl,
-    poolMax: tuning.concurrency + 5,
-    onError: (err) => logger.warn({ err }, 'database connection error'),
-  });
+  const { db, release } = await openConfiguredDb(
+    config,
+    (err) => logger.warn({ err }, 'database connection error'),
+    tuning.concurrency + 5,
+  );
   await migrate(db);
   const worker = await startWorker({ db, engines, storage, logger, ...tuning });
   await new Promise<void>((resolve) => {
@@ -38,7 +39,7 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
       logger.info({ signal }, 'worker shutting down');
       void worker
         .stop()
-        .then(() => db.close())
+        .then(() => release())
         .then(resolve, (err) => {
           logger.error({ err }, 'worker shutdown failed');
           resolve();

@@ -75,6 +75,10 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
     }
   };
 
+  // Registered first: a client that leaves while we subscribe must still end the session (hono's
+  // write() swallows errors, so a missed abort would leak the subscription and its heartbeat).
+  stream.onAbort(() => finish());
+  if (stream.aborted) return;
   const unsubscribe = await options.hub.subscribe(userId, {
     onEvent(event) {
       if (orderId && event.orderId !== orderId) return;
@@ -85,7 +89,7 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
       void write(replay);
     },
   });
-  stream.onAbort(() => finish());
+  if (stream.aborted) finish();
   const heartbeat = setInterval(
     () => void write(() => stream.write(': ping\n\n').then(() => {})),
     options.heartbeatMs,

@@ -19,6 +19,7 @@ import { libraryRoutes } from './routes/library.js';
 import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
+import { webhooksRoutes } from './routes/webhooks.js';
 
 /**
  * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with
@@ -50,18 +51,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       maxAge: 600,
     }),
   );
-  app.use(
-    '/v1/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimit,
+      maxSize,
       onError: () => {
-        throw validationFailed(
-          `The request body is larger than ${deps.config.bodyLimit} bytes`,
-          undefined,
-          413,
-        );
+        throw validationFailed(`The request body is larger than ${maxSize} bytes`, undefined, 413);
       },
-    }),
+    });
+  const apiBodyLimit = limitBody(deps.config.bodyLimit);
+  // Provider webhooks carry whole predictions (with logs): they get more room than API requests.
+  const webhookBodyLimit = limitBody(1024 * 1024);
+  app.use('/v1/*', (c, next) =>
+    c.req.path.startsWith('/v1/webhooks/') ? webhookBodyLimit(c, next) : apiBodyLimit(c, next),
   );
   app.use('*', authenticate(deps));
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', brandsRoutes(deps));
   app.route('/', tokensRoutes(deps));
   app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
+  app.route('/', webhooksRoutes({ db: deps.db, replicateWebhookSecret: deps.config.replicateWebhookSecret }));
 
   app.notFound((c) =>
     c.json(new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404),

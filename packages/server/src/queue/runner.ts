@@ -69,6 +69,7 @@ export class QueueRunner {
   private nextDueTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
+  private wakeScheduled = false;
   private wakeRequested = false;
   /** True when the queue may hold due jobs we could not take (last claim full, NOTIFY while busy). */
   private maybeMore = true;
@@ -122,7 +123,10 @@ export class QueueRunner {
     this.wake();
   }
 
-  /** Asks for a claim round; coalesces with one already running. */
+  /**
+   * Asks for a claim round. Wake-ups of one tick (a burst of NOTIFYs, ten jobs finishing together)
+   * coalesce into one claim of every free slot, on the next turn of the event loop.
+   */
   wake(): void {
     if (this.stopping) return;
     if (this.running.size >= this.options.concurrency) {
@@ -133,7 +137,13 @@ export class QueueRunner {
       this.wakeRequested = true;
       return;
     }
-    void this.claimLoop();
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      if (!this.claiming && !this.stopping) void this.claimLoop();
+      else this.wakeRequested = true;
+    });
   }
 
   private async claimLoop(): Promise<void> {

@@ -80,11 +80,38 @@ export function createCloudinaryStorage(
         (error?: UploadApiErrorResponse, result?: UploadApiResponse) =>
           error || !result ? fail(uploadError(error)) : settle(result),
       );
-      await Promise.all([
-        pipeline(Readable.from(iterateBody(input.body)), upload, { signal: input.signal }),
-        uploaded,
-      ]);
+      // The SDK's own `timeout` is a socket idle timer; this bounds the whole upload, answer included.
+      const timeoutMs = options.timeoutMs ?? 120_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          upload.destroy();
+          reject(
+            new EngineError(`Cloudinary did not answer within ${timeoutMs} ms`, {
+              retryable: true,
+              reason: 'TIMEOUT',
+            }),
+          );
+        }, timeoutMs);
+      });
+      try {
+        await Promise.race([
+          Promise.all([
+            pipeline(Readable.from(iterateBody(input.body)), upload, { signal: input.signal }),
+            uploaded,
+          ]),
+          timedOut,
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
       const result = await uploaded;
+      if (typeof result.secure_url !== 'string' || typeof result.public_id !== 'string') {
+        throw new EngineError('Cloudinary answered without secure_url', {
+          retryable: true,
+          reason: 'MALFORMED_RESPONSE',
+        });
+      }
       const stored: StoredObject = {
         url: result.secure_url,
         publicId: result.public_id,
@@ -127,14 +154,15 @@ function uploadError(
   const inner =
     (error as { error?: UploadApiErrorResponse })?.error ?? (error as UploadApiErrorResponse | undefined);
   const status = inner?.http_code ?? 0;
-  const retryable = status === 0 || status === 420 || status === 429 || status === 499 || status >= 500;
+  // A body that is not JSON comes back with the HTTP status it had, often 200 (a proxy's error page).
+  const malformed = /invalid JSON/i.test(inner?.message ?? '') || (status >= 200 && status < 400);
+  const retryable =
+    malformed || status === 0 || status === 420 || status === 429 || status === 499 || status >= 500;
+  let reason = retryable ? 'STORAGE_UNAVAILABLE' : 'STORAGE_REJECTED';
+  if (status === 429 || status === 420) reason = 'RATE_LIMITED';
+  if (malformed) reason = 'MALFORMED_RESPONSE';
   return new EngineError(`Cloudinary: ${inner?.message ?? 'upload failed'}${status ? ` (${status})` : ''}`, {
     retryable,
-    reason:
-      status === 429 || status === 420
-        ? 'RATE_LIMITED'
-        : retryable
-          ? 'STORAGE_UNAVAILABLE'
-          : 'STORAGE_REJECTED',
+    reason,
   });
 }

@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../../src/auth/api-keys.js';
+import { createPgDb } from '../../src/db/pg.js';
+import { createEmptyPostgresDb } from '../helpers/db.js';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -64,6 +67,44 @@ describe('alfie-server CLI', () => {
       email: 'dev@x.test',
       brandIds: [brandId],
     });
+  });
+
+  it('creates a secret API key and stores only its hash', async () => {
+    const database = await createEmptyPostgresDb();
+    try {
+      const result = await run(['keys', 'create', '--name', 'my backend'], {
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const key = /^(sk_\S+)$/m.exec(result.stdout)?.[1];
+      expect(key).toBeTruthy();
+      const db = createPgDb({ connectionString: database.url });
+      try {
+        const { rows } = await db.query<{ name: string; key_hash: string }>(
+          'select name, key_hash from api_keys',
+        );
+        expect(rows).toEqual([{ name: 'my backend', key_hash: hashApiKey(key!) }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('refuses to open embedded PGlite that another live process holds', async () => {
+    const busy = await mkdtemp(join(tmpdir(), 'alfie-busy-'));
+    try {
+      await writeFile(join(busy, 'pglite.pid'), String(process.pid));
+      const result = await run(['keys', 'create'], { DATA_DIR: busy });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/in use by process \d+.*DATABASE_URL/);
+      expect(existsSync(join(busy, 'pgdata'))).toBe(false);
+    } finally {
+      await rm(busy, { recursive: true, force: true });
+    }
   });
 
   it('refuses to sign without any secret', async () => {

@@ -43,3 +43,29 @@ describe.each(TEST_DB_KINDS)('Db on %s', (kind) => {
     expect(received).toEqual(['one']);
   });
 });
+
+describe('LISTEN on PostgreSQL', () => {
+  let db: TestDb;
+  afterEach(() => db?.drop());
+
+  it('reconnects after the listening connection is killed, and says so', async () => {
+    db = await createTestDb('postgres');
+    const received: string[] = [];
+    let reconnects = 0;
+    await db.listen('alfie_test_reconnect', (payload) => received.push(payload), {
+      onReconnect: () => {
+        reconnects++;
+      },
+    });
+    await db.query(`select pg_notify('alfie_test_reconnect', 'before')`);
+    await expect.poll(() => received).toEqual(['before']);
+    const killed = await db.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+       where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`,
+    );
+    expect(killed.rowCount).toBe(1);
+    await expect.poll(() => reconnects, { timeout: 10_000 }).toBe(1);
+    await db.query(`select pg_notify('alfie_test_reconnect', 'after')`);
+    await expect.poll(() => received).toEqual(['before', 'after']);
+  });
+});

@@ -19,9 +19,10 @@ describe('migrations', () => {
   it('apply once from two processes at once, then do nothing', async () => {
     const empty = await createEmptyPostgresDb();
     cleanups.push(empty.drop);
+    const startAt = String(Date.now() + 5_000);
     const results = await Promise.all(
       [1, 2].map(async () => {
-        const { stdout } = await run(process.execPath, ['--import', 'tsx', child, empty.url]);
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', child, empty.url, startAt]);
         return JSON.parse(stdout) as { applied: string[]; skipped: string[] };
       }),
     );

@@ -1,8 +1,8 @@
-import { HttpResponse } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config-error.js';
-import { createStorage } from '../../src/storage/index.js';
+import { createCloudinaryStorage, createStorage, parseCloudinaryUrl } from '../../src/storage/index.js';
 import {
   CLOUDINARY_URL,
   type CloudinaryDelete,
@@ -119,6 +119,42 @@ describe('Cloudinary storage', () => {
       retryable: false,
       message: expect.stringContaining('Invalid image file'),
     });
+  });
+
+  it('reports malformed JSON, a timeout and a 420 rate limit as retryable', async () => {
+    const put = (storage = createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL }, options)) =>
+      storage.put({
+        publicId: 'a/b',
+        body: Buffer.from('x'),
+        contentType: 'image/png',
+        resourceType: 'image',
+        tags: [],
+      });
+    server.use(
+      cloudinaryUploadHandler(
+        [],
+        () =>
+          new HttpResponse('<html>502 Bad Gateway', {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
+    await expect(put()).rejects.toMatchObject({ retryable: true, reason: 'MALFORMED_RESPONSE' });
+    server.use(
+      cloudinaryUploadHandler([], () =>
+        HttpResponse.json({ error: { message: 'Rate Limit Exceeded' } }, { status: 420 }),
+      ),
+    );
+    await expect(put()).rejects.toMatchObject({ retryable: true, reason: 'RATE_LIMITED' });
+    server.use(
+      http.post('https://api.cloudinary.com/v1_1/:cloud/:resourceType/upload', async () => {
+        await delay(1_000);
+        return HttpResponse.json({});
+      }),
+    );
+    const impatient = createCloudinaryStorage(parseCloudinaryUrl(CLOUDINARY_URL), { timeoutMs: 100 });
+    await expect(put(impatient)).rejects.toMatchObject({ retryable: true });
   });
 
   it('deletes an order’s assets through the Admin API, for both resource types', async () => {

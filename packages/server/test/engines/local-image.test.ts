@@ -3,6 +3,7 @@ import { RATIOS } from '@alfie/core/contract';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { RATIO_SIZES } from '../../src/engines/index.js';
+import { brandColors, contrast, mix, type Rgb, textStyle } from '../../src/engines/local/colors.js';
 import { fitTextStack } from '../../src/engines/local/fit-text.js';
 import { ensureFontRegistered } from '../../src/engines/local/font.js';
 import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
@@ -12,7 +13,7 @@ import { brand, pngSize } from './fixtures.js';
 const engine = createLocalImageEngine();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe('local image engine', () => {
+describe('local image engine', { timeout: 30_000 }, () => {
   it.each(RATIOS)('renders a decodable PNG at the pixel size of %s', async (ratio) => {
     const { width, height } = RATIO_SIZES[ratio];
     const result = await engine.generateImage({
@@ -68,7 +69,7 @@ describe('local image engine', () => {
       const result = await engine.generateImage({ topic, ratio, ...RATIO_SIZES[ratio], brand });
       expect(pngSize(await readBody(result.body))).toEqual(RATIO_SIZES[ratio]);
     }
-  });
+  }, 30_000);
 
   it('aborts during the simulated latency', async () => {
     const slow = createLocalImageEngine({ latencyMs: 5_000 });
@@ -122,5 +123,46 @@ describe('fitTextStack', () => {
     const layout = fitTextStack(ctx, [{ text: 'Yoga', weight: 700, scale: 1 }], 936, 900, 97);
     expect(layout.baseSize).toBe(97);
     expect(layout.lines).toHaveLength(1);
+  });
+});
+
+describe('text contrast', () => {
+  const palettes = [
+    ['#0B3D91', '#F2A900', '#FFFFFF'],
+    ['#FFFFFF', '#FFFF00', '#F0F0F0'],
+    ['#777777', '#888888', '#7F7F7F'],
+    ['#FF0000', '#00FF00', '#0000FF'],
+    ['#FFE4E1', '#FFF8DC', '#000000'],
+    ['#000000', '#111111', '#222222'],
+  ];
+  // And a deterministic spread of random palettes.
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed;
+  };
+  for (let i = 0; i < 200; i++) {
+    palettes.push([0, 1, 2].map(() => `#${(next() % 0xffffff).toString(16).padStart(6, '0')}`));
+  }
+
+  it('reaches WCAG AA (4.5:1) on every colour behind the text, with a panel when needed', () => {
+    for (const palette of palettes) {
+      const [base, accent, tint] = brandColors(palette) as [Rgb, Rgb, Rgb];
+      const end = mix(base, accent, 0.45);
+      const behind = [
+        base,
+        end,
+        mix(base, accent, 0.35),
+        mix(end, accent, 0.35),
+        mix(base, tint, 0.25),
+        mix(end, tint, 0.25),
+      ];
+      const style = textStyle(behind);
+      const effective = style.panel
+        ? behind.map((bg) => mix(bg, style.panel!.color, style.panel!.alpha))
+        : behind;
+      const worst = Math.min(...effective.map((bg) => contrast(style.text, bg)));
+      expect(worst, palette.join(' ')).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,9 +36,7 @@ async function probe(
   };
 }
 
-const tempDirs = () => readdir(tmpdir()).then((names) => names.filter((n) => n.startsWith('alfie-video-')));
-
-describe('local video engine', () => {
+describe('local video engine', { timeout: 60_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'alfie-video-test-'));
@@ -70,20 +68,38 @@ describe('local video engine', () => {
     expect(elapsed).toBeLessThan(20_000);
   });
 
-  it('kills ffmpeg and cleans up when aborted', async () => {
-    const before = await tempDirs();
+  it('kills ffmpeg when aborted, before or while streaming', async () => {
     const controller = new AbortController();
-    const pending = engine.generateVideo({
-      topic: 'Long',
-      ratio: '16:9',
-      ...RATIO_SIZES['16:9'],
-      durationSeconds: 60,
-      brand,
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
-    await expect(pending).rejects.toMatchObject({ reason: 'ABORTED' });
-    expect(await tempDirs()).toEqual(before);
+    const run = async () => {
+      const result = await engine.generateVideo({
+        topic: 'Long',
+        ratio: '16:9',
+        ...RATIO_SIZES['16:9'],
+        durationSeconds: 60,
+        brand,
+        signal: controller.signal,
+        onProgress: (p) => p > 0.02 && controller.abort(),
+      });
+      await readBody(result.body);
+    };
+    const started = Date.now();
+    await expect(run()).rejects.toMatchObject({ reason: 'ABORTED' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails with a retryable ENCODER_FAILED when ffmpeg exits with an error', async () => {
+    const broken = createLocalVideoEngine({ fps: -5 });
+    const run = async () => {
+      const result = await broken.generateVideo({
+        topic: 'x',
+        ratio: '1:1',
+        ...RATIO_SIZES['1:1'],
+        durationSeconds: 4,
+        brand,
+      });
+      await readBody(result.body);
+    };
+    await expect(run()).rejects.toMatchObject({ reason: 'ENCODER_FAILED', retryable: true });
   });
 
   it('plays in Chromium: canplay, duration, size, and seeking through the files route', async () => {

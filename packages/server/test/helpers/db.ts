@@ -80,6 +80,22 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Databases of crashed runs would pile up: names carry their creation time (base 36), so any test
+ * database older than two hours is dropped when a run starts.
+ */
+async function dropLeftovers(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname ~ '^alfie_(test|empty|tplbuild)_[0-9a-z]+_[0-9a-f]+$'`,
+  );
+  const cutoff = Date.now() - 2 * 3600_000;
+  for (const { datname } of rows) {
+    const created = Number.parseInt(datname.split('_')[2] ?? '', 36);
+    if (created < cutoff)
+      await admin.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+  }
+}
+
 let pgTemplate: Promise<string> | null = null;
 
 /** Creates (once, under an advisory lock shared by every process) the migrated template database. */
@@ -88,6 +104,7 @@ function postgresTemplate(): Promise<string> {
     const template = `alfie_tpl_${migrationsHash()}`;
     await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
     try {
+      await dropLeftovers(admin);
       const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
       if (rowCount) return template;
       // Built under another name and renamed when complete, so a crash never leaves a half template.

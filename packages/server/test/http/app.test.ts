@@ -51,6 +51,18 @@ describe('app plumbing (PostgreSQL)', () => {
     }
   });
 
+  it('mounts provider webhooks with a larger body limit than the API', async () => {
+    const big = JSON.stringify({ id: 'p1', status: 'succeeded', logs: 'x'.repeat(100_000) });
+    const res = await t.app.request('/v1/webhooks/replicate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    // Not configured in tests (no REPLICATE_WEBHOOK_SECRET): the route answers, the body limit did not.
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('NOT_FOUND');
+  });
+
   it('takes or makes a request id and returns it', async () => {
     const given = await t.request('/v1/health', { headers: { 'x-request-id': 'abc-123' } });
     expect(given.headers.get('x-request-id')).toBe('abc-123');

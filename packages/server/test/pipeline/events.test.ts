@@ -1,7 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendOrderEvent } from '../../src/events/append.js';
-import { OrderEventHub } from '../../src/events/hub.js';
+import { eventHubFor, OrderEventHub } from '../../src/events/hub.js';
 import type { StoredOrderEvent } from '../../src/events/types.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { authenticate } from '../../src/http/middleware/auth.js';
@@ -80,5 +82,26 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
     expect(text).toContain(': ping');
     controller.abort();
     await reader.cancel();
+  });
+
+  it('releases a stream (hub subscription, heartbeat) when its client disconnects', async () => {
+    const { user, orderId } = await anOrder();
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const hub = eventHubFor(t.db);
+    try {
+      const controller = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${port}/v1/orders/${orderId}/events`, {
+        headers: user.headers,
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      await waitFor(async () => hub.size === 1);
+      controller.abort();
+      await waitFor(async () => hub.size === 0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

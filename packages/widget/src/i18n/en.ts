@@ -33,7 +33,6 @@ export const en: Catalogue = {
   topicPlaceholder: 'What is the visual about?',
   confirm: 'Create it',
   cancel: 'Cancel',
-  sent: 'Order sent',
   canceledCard: 'Proposal canceled',
   cost: (amount, unit, remaining) => {
     const what = unit === 'images' ? (amount > 1 ? 'images' : 'image') : amount > 1 ? 'videos' : 'video';

@@ -33,7 +33,6 @@ export const fr = {
   topicPlaceholder: 'De quoi parle le visuel ?',
   confirm: 'Lancer la création',
   cancel: 'Annuler',
-  sent: 'Commande envoyée',
   canceledCard: 'Proposition annulée',
   cost: (amount: number, unit: 'images' | 'videos', remaining: number | null) => {
     const what = unit === 'images' ? (amount > 1 ? 'images' : 'image') : amount > 1 ? 'vidéos' : 'vidéo';

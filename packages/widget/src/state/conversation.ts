@@ -80,12 +80,13 @@ export function createConversation(deps: ConversationDeps) {
     void refreshQuota();
   }
 
-  async function submit(draft: Draft): Promise<void> {
+  /** Creates the order and starts watching it; false when it was refused or could not be sent. */
+  async function submit(draft: Draft): Promise<boolean> {
     const brandId = await deps.brandId().catch((error) => {
       fail(error, draft);
       return null;
     });
-    if (!brandId) return;
+    if (!brandId) return false;
     const request = {
       brandId,
       format: draft.format,
@@ -96,10 +97,11 @@ export function createConversation(deps: ConversationDeps) {
     // One key per attempt: a network retry inside core must not create the order twice.
     const idempotencyKey = `widget-${messageId()}-${Math.random().toString(36).slice(2)}`;
     const created = await busy(() => client.generate(request, { idempotencyKey, signal }), draft);
-    if (!created || signal.aborted) return;
+    if (!created || signal.aborted) return false;
     pushMessage(store, { id: messageId(), type: 'order', orderId: created.orderId, draft });
     orders.start(created.orderId, draft);
     emitter.emit('order:created', { orderId: created.orderId });
+    return true;
   }
 
   return {
@@ -175,8 +177,11 @@ export function createConversation(deps: ConversationDeps) {
         .getState()
         .messages.find((m): m is Proposal => m.id === id && m.type === 'proposal');
       if (proposal?.state !== 'open' || !proposal.draft.topic.trim()) return;
-      updateMessage(store, id, (m) => ({ ...m, state: 'sent' }) as ChatMessage);
-      await submit(proposal.draft);
+      const setState = (state: 'open' | 'sent') =>
+        updateMessage(store, id, (m) => ({ ...m, state }) as ChatMessage);
+      setState('sent');
+      // Refused (quota) or not sent: the card opens again so the request can be adjusted.
+      if (!(await submit(proposal.draft)) && !signal.aborted) setState('open');
     },
 
     cancel(id: string): void {
@@ -185,7 +190,7 @@ export function createConversation(deps: ConversationDeps) {
     },
 
     /** Sends the same request again (failed order, network error). */
-    retry: (draft: Draft) => submit(draft),
+    retry: (draft: Draft) => submit(draft).then(() => undefined),
 
     refreshQuota,
     greet: () => bot('welcome'),

@@ -37,20 +37,28 @@ export function loadConversation(key: string): Saved | null {
     const raw = safeStorage()?.getItem(key);
     if (!raw) return null;
     const saved = JSON.parse(raw) as Saved;
-    return saved.v === 1 && Array.isArray(saved.messages) ? saved : null;
+    if (saved.v !== 1 || !Array.isArray(saved.messages)) return null;
+    // A connection state from the previous page means nothing now.
+    for (const order of Object.values(saved.orders ?? {})) order.reconnecting = false;
+    return saved;
   } catch {
     return null;
   }
 }
 
 /**
- * Writes the conversation whenever messages or orders change. Reconnecting flags are transient and
- * are not stored. Returns the unsubscribe function.
+ * Writes the conversation whenever messages or orders change. Returns the unsubscribe function.
  */
 export function persistConversation(store: WidgetStore, key: string): () => void {
   return store.subscribe((state, previous) => {
     if (state.messages === previous.messages && state.orders === previous.orders) return;
-    const saved: Saved = { v: 1, messages: state.messages, orders: state.orders };
+    // Only the orders the kept messages still show: old ones leave with their messages.
+    const orders: Record<string, OrderView> = {};
+    for (const m of state.messages) {
+      const order = m.type === 'order' ? state.orders[m.orderId] : undefined;
+      if (order) orders[order.orderId] = order;
+    }
+    const saved: Saved = { v: 1, messages: state.messages, orders };
     try {
       safeStorage()?.setItem(key, JSON.stringify(saved));
     } catch {

@@ -11,16 +11,30 @@ export function MessageList() {
   const { t } = useWidget();
   const messages = useWidgetState((s) => s.messages);
   const busy = useWidgetState((s) => s.busy);
+  const orders = useWidgetState((s) => s.orders);
   const log = useRef<HTMLDivElement>(null);
-
-  useLayoutEffect(() => {
+  // Follow new content (messages, arriving slides, loaded images) only while the user is at the bottom.
+  const atBottom = useRef(true);
+  const follow = () => {
     const element = log.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [messages.length, busy]);
+    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
+  };
+  useLayoutEffect(follow, [messages, busy, orders]);
 
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
-    <div ref={log} class="log" role="log" aria-live="polite" tabIndex={0}>
+    <div
+      ref={log}
+      class="log"
+      role="log"
+      aria-live="polite"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard.
+      tabIndex={0}
+      onScroll={(event) => {
+        const { scrollHeight, scrollTop, clientHeight } = event.currentTarget;
+        atBottom.current = scrollHeight - scrollTop - clientHeight < 60;
+      }}
+      onLoadCapture={follow}
+    >
       {messages.map((message) => (
         <Message key={message.id} message={message} />
       ))}

@@ -19,9 +19,10 @@ export function Panel() {
       role="dialog"
       aria-labelledby="alfie-title"
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        close();
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          close();
+        } else if (event.key === 'Tab') keepFocusInside(event);
       }}
     >
       <header class="head">
@@ -48,4 +49,20 @@ export function Panel() {
       </p>
     </section>
   );
+}
+
+/** Full-screen on a phone the panel is modal: Tab cycles inside it instead of reaching the hidden page. */
+function keepFocusInside(event: KeyboardEvent): void {
+  if (!globalThis.matchMedia?.('(max-width: 479px)').matches) return;
+  const panel = event.currentTarget as HTMLElement;
+  const focusable = panel.querySelectorAll<HTMLElement>(
+    'button:not([disabled]),input,select,textarea,a[href],[tabindex="0"]',
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = (panel.getRootNode() as ShadowRoot).activeElement;
+  if (event.shiftKey ? active === first : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first)?.focus();
+  }
 }

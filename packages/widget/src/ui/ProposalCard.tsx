@@ -24,14 +24,14 @@ export function ProposalCard({ message }: { message: Proposal }) {
   const { draft, id } = message;
   const summary = useDraftSummary(draft);
 
-  if (message.state !== 'open') {
+  // A sent proposal gives way to its order card, which repeats the summary.
+  if (message.state === 'sent') return null;
+  if (message.state === 'canceled') {
     return (
       <div class="card compact">
         <p class="sum">{summary}</p>
         <p class="topic">{draft.topic}</p>
-        <p class={message.state === 'sent' ? 'st good' : 'st'}>
-          {message.state === 'sent' ? t.sent : t.canceledCard}
-        </p>
+        <p class="st">{t.canceledCard}</p>
       </div>
     );
   }

@@ -57,3 +57,32 @@ export function readableTextColor(backgrounds: readonly Rgb[]): { color: Rgb; wo
   const ink = worst(INK);
   return white >= ink ? { color: WHITE, worstContrast: white } : { color: INK, worstContrast: ink };
 }
+
+/** Below this (WCAG AA for normal text) the text gets a translucent panel behind it. */
+export const MIN_TEXT_CONTRAST = 4.5;
+
+export interface TextStyle {
+  text: Rgb;
+  /** A panel to draw under the text, with the smallest opacity that reaches MIN_TEXT_CONTRAST. */
+  panel: { color: Rgb; alpha: number } | null;
+}
+
+/**
+ * The text colour for a set of background colours, and when no text colour reads well enough on
+ * all of them, the lightest panel (black under white text, white under dark text) that does.
+ *
+ * @example
+ * textStyle([[11, 61, 145], [120, 100, 60]]); // { text: WHITE, panel: null }
+ */
+export function textStyle(backgrounds: readonly Rgb[]): TextStyle {
+  const { color, worstContrast } = readableTextColor(backgrounds);
+  if (worstContrast >= MIN_TEXT_CONTRAST) return { text: color, panel: null };
+  const panelColor: Rgb = color === WHITE ? [0, 0, 0] : [255, 255, 255];
+  for (let alpha = 0.3; alpha < 1; alpha += 0.05) {
+    const blended = backgrounds.map((bg) => mix(bg, panelColor, alpha));
+    if (Math.min(...blended.map((bg) => contrast(color, bg))) >= MIN_TEXT_CONTRAST) {
+      return { text: color, panel: { color: panelColor, alpha: Math.round(alpha * 100) / 100 } };
+    }
+  }
+  return { text: color, panel: { color: panelColor, alpha: 1 } };
+}

@@ -1,6 +1,6 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { BrandStyle, SlideText } from '../types.js';
-import { brandColors, mix, type Rgb, readableTextColor, toHex, WHITE } from './colors.js';
+import { brandColors, mix, type Rgb, textStyle, toHex } from './colors.js';
 import { fitTextStack, fontFor, type TextBlock } from './fit-text.js';
 import { ensureFontRegistered } from './font.js';
 
@@ -14,9 +14,6 @@ export interface SlideDrawing {
   /** Planned text drawn under the topic (carousel slides). */
   text?: SlideText;
 }
-
-/** Below WCAG AA for large text plus a margin, the title gets a translucent panel behind it. */
-const MIN_TEXT_CONTRAST = 4.5;
 
 const rgba = ([r, g, b]: Rgb, alpha: number) =>
   `rgba(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)}, ${alpha})`;
@@ -49,8 +46,16 @@ export function drawSlide(input: SlideDrawing): Canvas {
   drawCircle(ctx, width * 0.05, height * 0.97, short * 0.33, rgba(tint, 0.25));
 
   // Text must read on every colour the shapes and gradient can put behind it.
-  const behindText = [base, end, mix(base, accent, 0.35), mix(end, accent, 0.35), mix(base, tint, 0.25)];
-  const { color: textRgb, worstContrast } = readableTextColor(behindText);
+  const behindText = [
+    base,
+    end,
+    mix(base, accent, 0.35),
+    mix(end, accent, 0.35),
+    mix(base, tint, 0.25),
+    mix(end, tint, 0.25),
+  ];
+  const style = textStyle(behindText);
+  const textRgb = style.text;
   const text = toHex(textRgb);
   const margin = Math.round(short * 0.08);
 
@@ -76,13 +81,12 @@ export function drawSlide(input: SlideDrawing): Canvas {
   const boxTop = barY + margin;
   const boxWidth = width - 2 * margin;
   const boxHeight = height - boxTop - margin;
-  const padding = worstContrast < MIN_TEXT_CONTRAST ? Math.round(short * 0.03) : 0;
+  const padding = style.panel ? Math.round(short * 0.03) : 0;
   const layout = fitTextStack(ctx, blocks, boxWidth - 2 * padding, boxHeight - 2 * padding, short * 0.09);
   const stackTop = boxTop + (boxHeight - layout.height) / 2;
 
-  if (padding > 0) {
-    const panel = textRgb === WHITE ? rgba([0, 0, 0], 0.45) : rgba([255, 255, 255], 0.6);
-    ctx.fillStyle = panel;
+  if (style.panel) {
+    ctx.fillStyle = rgba(style.panel.color, style.panel.alpha);
     ctx.beginPath();
     ctx.roundRect(margin, stackTop - padding, boxWidth, layout.height + 2 * padding, padding);
     ctx.fill();

@@ -1,0 +1,54 @@
+import { isTerminalOrderStatus, type Order } from '@alfie/core';
+import { type UsePagerResult, useOrder } from '@alfie/react';
+import { OrderProgress } from './OrderProgress.js';
+
+/** The latest orders; the ones still running are followed live (one shared stream per order). */
+export function OrderList({ orders, onFinished }: { orders: UsePagerResult<Order>; onFinished(): void }) {
+  const { items, status, error, hasNextPage, fetchNextPage, isFetchingNextPage } = orders;
+  if (status === 'loading' && items.length === 0) return <p>Loading orders…</p>;
+  if (error && items.length === 0) return <p className="error">{error.message}</p>;
+  if (items.length === 0) return <p className="muted">No orders yet.</p>;
+  return (
+    <>
+      <ul className="orders">
+        {items.map((order) => (
+          <OrderRow key={order.id} order={order} onFinished={onFinished} />
+        ))}
+      </ul>
+      {hasNextPage && (
+        <button
+          type="button"
+          className="link"
+          disabled={isFetchingNextPage}
+          onClick={() => void fetchNextPage()}
+        >
+          {isFetchingNextPage ? 'Loading…' : 'Older orders'}
+        </button>
+      )}
+    </>
+  );
+}
+
+function OrderRow({ order, onFinished }: { order: Order; onFinished(): void }) {
+  // Ended orders need no connection; running ones update as each slide is delivered.
+  const running = !isTerminalOrderStatus(order.status);
+  const live = useOrder(order.id, { enabled: running, onCompleted: onFinished });
+  return (
+    <li className="order-row">
+      <div>
+        <strong>{order.topic}</strong>
+        <span className="muted">
+          {' '}
+          · {order.type}
+          {order.type === 'video' ? ` ${order.duration ?? ''}s` : ` × ${order.count}`} · {order.ratio} ·{' '}
+          {new Date(order.createdAt).toLocaleString()}
+        </span>
+      </div>
+      {running || live.status ? (
+        <OrderProgress order={live} />
+      ) : (
+        <span className={`badge ${order.status}`}>{order.status}</span>
+      )}
+    </li>
+  );
+}
