@@ -1,19 +1,9 @@
 /**
- * Contract suite: the whole client against the REAL server, in-process. createApp (HTTP API) served
- * by @hono/node-server on a random port, startWorker with the local engines and local storage, over
- * PGlite and PostgreSQL test databases. No mocks: real SQL, real SSE, real PNG files.
+ * Contract suite: the whole client against the REAL server, in-process (see helpers/real-server.ts),
+ * over PGlite and PostgreSQL test databases. No mocks: real SQL, real SSE, real PNG files.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngines } from '../../server/src/engines/index.js';
-import { createLocalStorage } from '../../server/src/storage/index.js';
-import { startWorker, type WorkerHandle } from '../../server/src/worker/index.js';
-import { createTestApp, type TestApp, type TestUser } from '../../server/test/helpers/app.js';
+import type { TestApp, TestUser } from '../../server/test/helpers/app.js';
 import {
   type AlfieClient,
   createAlfieClient,
@@ -23,52 +13,25 @@ import {
 } from '../src/index.js';
 import { cuttingProxy } from './helpers/cutting-proxy.js';
 import { until } from './helpers/msw.js';
-
-// @hono/node-server is the server package's dependency: resolve it from there.
-const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
-const { getRequestListener } = (await import(requireFromServer.resolve('@hono/node-server'))) as {
-  getRequestListener(fetch: (request: Request) => Response | Promise<Response>): RequestListener;
-};
+import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 const topic = 'Les tendances marketing 2025';
 
 describe.each(['pglite', 'postgres'] as const)('client ⇄ real server on %s', (kind) => {
-  let server: Server;
+  let real: RealServer;
   let baseUrl: string;
-  let dataDir: string;
   let t: TestApp;
-  let worker: WorkerHandle;
   let user: TestUser;
   let brandId: string;
   let client: AlfieClient;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'alfie-core-contract-'));
-    server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    t = await createTestApp(kind, { dataDir, publicUrl: baseUrl });
-    server.on('request', getRequestListener(t.app.fetch));
-    worker = await startWorker({
-      db: t.db,
-      // Local engines; a little latency per slide so progress is observable live.
-      engines: createEngines({ LOCAL_ENGINE_LATENCY_MS: '150' }),
-      storage: createLocalStorage({ dataDir, publicUrl: baseUrl }),
-      pollIntervalMs: 100,
-      cancelCheckMs: 50,
-    });
-    user = await t.createUser();
-    brandId = String((await t.createBrand(user.userId)).id);
+    real = await startRealServer(kind);
+    ({ baseUrl, app: t, user, brandId } = real);
     client = createAlfieClient({ baseUrl, getToken: () => user.token });
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.stop();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => real?.close());
 
   it('generate → watch live to completion → assets served → quota charged', async () => {
     const before = await client.quotas.get(brandId);

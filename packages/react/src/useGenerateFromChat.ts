@@ -7,7 +7,7 @@ import {
   type Intent,
   intentToRequest,
 } from '@alfie/core/intent';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { type UseGenerateResult, useGenerate } from './useGenerate.js';
 import { type UseOrderOptions, useOrder } from './useOrder.js';
 
@@ -63,7 +63,13 @@ export interface UseGenerateFromChatResult {
  */
 export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGenerateFromChatResult {
   const { brandId, locale, onCompleted } = options;
-  const [proposal, setProposal] = useState<ChatProposal | null>(null);
+  const [proposal, setProposalState] = useState<ChatProposal | null>(null);
+  // Mirrors the state for handlers, so two messages sent in one event see each other.
+  const pending = useRef<ChatProposal | null>(null);
+  const setProposal = useCallback((next: ChatProposal | null) => {
+    pending.current = next;
+    setProposalState(next);
+  }, []);
   const submission = useGenerate();
   const { generate, reset: resetGenerate } = submission;
   const order = useOrder(submission.data?.orderId, { onCompleted });
@@ -74,14 +80,15 @@ export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGen
       const described = topic ? { ...intent, topic } : intent;
       setProposal({ intent: described, request, summary: describeIntent(described, locale ?? 'en') });
     },
-    [brandId, locale],
+    [brandId, locale, setProposal],
   );
 
   const confirm = useCallback(async () => {
-    if (!proposal?.request) return undefined;
+    const request = pending.current?.request;
+    if (!request) return undefined;
     setProposal(null);
-    return generate(proposal.request).catch(() => undefined);
-  }, [proposal, generate]);
+    return generate(request).catch(() => undefined);
+  }, [generate, setProposal]);
 
   const send = useCallback(
     (text: string): Intent => {
@@ -89,16 +96,17 @@ export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGen
       if (intent.kind === 'generate') propose(intent);
       else if (intent.kind === 'confirm') void confirm();
       else if (intent.kind === 'cancel') setProposal(null);
-      else if (proposal && !proposal.request && text.trim()) propose(proposal.intent, text.trim());
+      else if (pending.current && !pending.current.request && text.trim())
+        propose(pending.current.intent, text.trim());
       return intent;
     },
-    [locale, propose, confirm, proposal],
+    [locale, propose, confirm, setProposal],
   );
 
   const reset = useCallback(() => {
     setProposal(null);
     resetGenerate();
-  }, [resetGenerate]);
+  }, [resetGenerate, setProposal]);
 
   const step: ChatStep =
     submission.status === 'submitting'
@@ -117,6 +125,6 @@ export function useGenerateFromChat(options: UseGenerateFromChatOptions): UseGen
 
   return useMemo(
     () => ({ step, proposal, send, confirm, cancel: () => setProposal(null), reset, submission, order }),
-    [step, proposal, send, confirm, reset, submission, order],
+    [step, proposal, send, confirm, reset, submission, order, setProposal],
   );
 }

@@ -1,6 +1,7 @@
 import type { OrderWatcher, WatchSnapshot } from '@alfie/core';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useAlfieClient } from './useAlfieClient.js';
+import { useOnceWhenDone } from './useOnceWhenDone.js';
 
 export interface UseOrderOptions {
   /** Called once when the order ends (completed, partial, failed or canceled), with its final state. */
@@ -51,16 +52,4 @@ export function useOrder(orderId: string | null | undefined, options: UseOrderOp
 
   useOnceWhenDone(snapshot, options.onCompleted);
   return snapshot;
-}
-
-/** Calls `callback` (its latest version) once per order, when the order reaches a terminal status. */
-function useOnceWhenDone(snapshot: WatchSnapshot, callback: UseOrderOptions['onCompleted']): void {
-  const latest = useRef(callback);
-  latest.current = callback;
-  const calledFor = useRef<string | null>(null);
-  useEffect(() => {
-    if (!snapshot.done || calledFor.current === snapshot.orderId) return;
-    calledFor.current = snapshot.orderId;
-    latest.current?.(snapshot);
-  }, [snapshot]);
 }

@@ -54,7 +54,7 @@ const slideIndexes = () => screen.queryAllByRole('listitem').map((li) => li.text
 describe('against the real server (in-process app, worker, PostgreSQL, local engines)', () => {
   let server: RealServer;
   beforeAll(async () => {
-    server = await startRealServer({ latencyMs: 1200 });
+    server = await startRealServer({ latencyMs: 2500 });
   }, 60_000);
   afterAll(() => server?.stop());
 

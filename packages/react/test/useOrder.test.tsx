@@ -124,6 +124,23 @@ describe('useOrder', () => {
     expect(streams.count()).toBe(0);
   });
 
+  it('switching to another order closes the first stream and opens the second', async () => {
+    serveOrder('o6');
+    const first = streams;
+    server.use(
+      http.get(`${BASE_URL}/v1/orders/o7`, () => HttpResponse.json(makeDetail('o7'))),
+      http.get(`${BASE_URL}/v1/orders/o7/events`, ({ request }) => first.respond(request)),
+    );
+    const { rerender } = renderWithAlfie(<Progress orderId="o6" />);
+    await waitFor(() => expect(first.count('/v1/orders/o6/events')).toBe(1));
+    rerender(<Progress orderId="o7" />);
+    await waitFor(() => expect(first.count('/v1/orders/o7/events')).toBe(1));
+    await settle();
+    expect(first.count('/v1/orders/o6/events')).toBe(0);
+    for (const event of slideDone('o7', 1)) act(() => first.push(event));
+    await waitFor(() => expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['1']));
+  });
+
   it('stays idle without an order id or when disabled', async () => {
     serveOrder('o5');
     renderWithAlfie(

@@ -33,18 +33,45 @@ bare.post('/generate', async (c) => {
   const body = (await c.req.json()) as { brandId: string; userId: string; count: number; topic: string };
   const period = periodOf(new Date());
   const ids = await db.transaction(async (tx) => {
-    const brand = await tx.query<{ plan_priority: number }>(FIND_OWNED_BRAND, [body.brandId, body.userId, null]);
+    const brand = await tx.query<{ plan_priority: number }>(FIND_OWNED_BRAND, [
+      body.brandId,
+      body.userId,
+      null,
+    ]);
     await tx.query(ENSURE_COUNTERS, [body.brandId, period]);
     await tx.query(RESERVE_QUOTA, [body.brandId, period, body.count, 0, 0]);
     const order = await tx.query<{ id: string }>(INSERT_ORDER, [
-      body.userId, body.brandId, 'carousel', body.topic, '4:5', body.count, null, period, body.count, 0, 0, false, null, null,
+      body.userId,
+      body.brandId,
+      'carousel',
+      body.topic,
+      '4:5',
+      body.count,
+      null,
+      period,
+      body.count,
+      0,
+      0,
+      false,
+      null,
+      null,
     ]);
     const orderId = order.rows[0]!.id;
-    const briefs = Array.from({ length: body.count }, (_, i) => ({ topic: body.topic, ratio: '4:5', slideIndex: i, slideCount: body.count }));
+    const briefs = Array.from({ length: body.count }, (_, i) => ({
+      topic: body.topic,
+      ratio: '4:5',
+      slideIndex: i,
+      slideCount: body.count,
+    }));
     await tx.query(INSERT_ORDER_ITEMS, [orderId, 'carousel_slide', JSON.stringify(briefs)]);
     const job = await tx.query<{ id: string }>(INSERT_JOB, [
-      body.userId, body.brandId, orderId, 'render_carousels', 'carousel',
-      JSON.stringify({ orderId, slideCount: body.count, topic: body.topic }), brand.rows[0]!.plan_priority,
+      body.userId,
+      body.brandId,
+      orderId,
+      'render_carousels',
+      'carousel',
+      JSON.stringify({ orderId, slideCount: body.count, topic: body.topic }),
+      brand.rows[0]!.plan_priority,
     ]);
     return { orderId, jobId: job.rows[0]!.id };
   });

@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signUserToken } from '../src/auth/jwt.js';
-import { createPgDb } from '../src/db/pg.js';
 import { migrate } from '../src/db/migrate.js';
+import { createPgDb } from '../src/db/pg.js';
 import { appendOrderEvent } from '../src/events/append.js';
 import { openSse } from '../test/pipeline/sse-client.js';
 import { createBenchDatabase, fmt, now, percentile, sleep, spawnBench } from './shared.js';
@@ -32,7 +32,11 @@ async function load(url: string, headers: Record<string, string>, body: () => st
   const deadline = now() + LOAD_SECONDS * 1000;
   const lane = async () => {
     while (now() < deadline) {
-      const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: body() });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: body(),
+      });
       await res.arrayBuffer();
       if (res.status === 202) ok++;
       else failed++;
@@ -52,7 +56,9 @@ async function main() {
   try {
     await migrate(db);
     // A plan big enough that the load test never runs out of quota.
-    await db.query(`insert into plans (name, quota_images, quota_videos, quota_woofs, priority) values ('bench', 100000000, 1000, 1000, 0)`);
+    await db.query(
+      `insert into plans (name, quota_images, quota_videos, quota_woofs, priority) values ('bench', 100000000, 1000, 1000, 0)`,
+    );
     const userId = randomUUID();
     const brand = await db.query<{ id: string }>(
       `insert into brands (user_id, name, palette, plan) values ($1, 'Bench', '["#0B3D91","#F2A900","#FFFFFF"]', 'bench') returning id`,
@@ -62,7 +68,11 @@ async function main() {
     const { token } = await signUserToken(SECRET, { userId });
     const headers = { authorization: `Bearer ${token}` };
 
-    const api = spawnBench('api-server.ts', { DATABASE_URL: bench.url, BENCH_JWT_SECRET: SECRET, BENCH_DATA_DIR: dataDir });
+    const api = spawnBench('api-server.ts', {
+      DATABASE_URL: bench.url,
+      BENCH_JWT_SECRET: SECRET,
+      BENCH_DATA_DIR: dataDir,
+    });
     let ports: string[] = [];
     api.onLine((line) => {
       if (line.startsWith('ready')) ports = line.split(' ').slice(1);
@@ -90,7 +100,12 @@ async function main() {
       const res = await fetch(`${base}/v1/generate`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ format: 'carousel', count: 5, topic: 'Les tendances marketing 2025', brandId }),
+        body: JSON.stringify({
+          format: 'carousel',
+          count: 5,
+          topic: 'Les tendances marketing 2025',
+          brandId,
+        }),
       });
       const { orderId } = (await res.json()) as { orderId: string };
       const stream = await openSse(`${base}/v1/orders/${orderId}/events`, headers);
@@ -131,7 +146,15 @@ async function main() {
     await sleep(200);
     const delays: number[] = [];
     for (let i = 0; i < SSE_SAMPLES; i++) {
-      const id = await db.transaction(async (tx) => (await appendOrderEvent(tx, { type: 'progress', orderId, itemId: orderId, progress: i / SSE_SAMPLES }))!.id);
+      const id = await db.transaction(
+        async (tx) =>
+          (await appendOrderEvent(tx, {
+            type: 'progress',
+            orderId,
+            itemId: orderId,
+            progress: i / SSE_SAMPLES,
+          }))!.id,
+      );
       const committed = performance.now();
       const message = await stream.waitFor((m) => m.id === String(id));
       delays.push(message.receivedAt - committed);
@@ -149,14 +172,24 @@ async function main() {
     );
 
     const p50wall = percentile(walls, 50);
-    console.log(`\nPipeline bench: local engines with L = ${L} ms, ${CAROUSELS} carousels, ${SSE_SAMPLES} SSE samples, ${LOAD_CONCURRENCY} concurrent clients for ${LOAD_SECONDS} s`);
+    console.log(
+      `\nPipeline bench: local engines with L = ${L} ms, ${CAROUSELS} carousels, ${SSE_SAMPLES} SSE samples, ${LOAD_CONCURRENCY} concurrent clients for ${LOAD_SECONDS} s`,
+    );
     console.log('| metric | value |');
     console.log('|---|---|');
-    console.log(`| 5-slide carousel, POST -> last slide at SSE client, median | ${fmt(p50wall, 0)} ms = ${fmt(p50wall / L, 2)} L |`);
-    console.log(`| 5-slide carousel, worst of ${CAROUSELS} | ${fmt(Math.max(...walls), 0)} ms = ${fmt(Math.max(...walls) / L, 2)} L |`);
+    console.log(
+      `| 5-slide carousel, POST -> last slide at SSE client, median | ${fmt(p50wall, 0)} ms = ${fmt(p50wall / L, 2)} L |`,
+    );
+    console.log(
+      `| 5-slide carousel, worst of ${CAROUSELS} | ${fmt(Math.max(...walls), 0)} ms = ${fmt(Math.max(...walls) / L, 2)} L |`,
+    );
     const lp50 = percentile(latencyWalls, 50);
-    console.log(`| same, latency-only engine (no local render CPU), median | ${fmt(lp50, 0)} ms = ${fmt(lp50 / L, 2)} L |`);
-    console.log(`| same, latency-only engine, worst of ${CAROUSELS} | ${fmt(Math.max(...latencyWalls), 0)} ms = ${fmt(Math.max(...latencyWalls) / L, 2)} L |`);
+    console.log(
+      `| same, latency-only engine (no local render CPU), median | ${fmt(lp50, 0)} ms = ${fmt(lp50 / L, 2)} L |`,
+    );
+    console.log(
+      `| same, latency-only engine, worst of ${CAROUSELS} | ${fmt(Math.max(...latencyWalls), 0)} ms = ${fmt(Math.max(...latencyWalls) / L, 2)} L |`,
+    );
     console.log(`| commit -> SSE client, p50 | ${fmt(percentile(delays, 50), 2)} ms |`);
     console.log(`| commit -> SSE client, p99 | ${fmt(percentile(delays, 99), 2)} ms |`);
     console.log(`| POST /v1/generate (5-slide carousel), req/s | ${fmt(appRps, 0)} |`);

@@ -3,8 +3,9 @@
  * with concurrency 10. Prints `ready` when it waits for work, and `start <key> <epoch ms>` when a
  * job carrying a `key` starts, so the parent can measure queue-to-start latency.
  */
-import type { Db } from '../src/db/types.js';
+
 import { createPgDb } from '../src/db/pg.js';
+import type { Db } from '../src/db/types.js';
 import type { JobHandler } from '../src/queue/types.js';
 import { startWorker } from '../src/worker/index.js';
 

@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { runMigrations } from 'graphile-worker';
 import pg from 'pg';
-import { createPgDb } from '../src/db/pg.js';
 import { migrate } from '../src/db/migrate.js';
+import { createPgDb } from '../src/db/pg.js';
 import { type BenchChild, createBenchDatabase, fmt, now, percentile, sleep, spawnBench } from './shared.js';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
@@ -34,13 +34,20 @@ const REMAINING: Record<Kind, string> = {
 };
 
 async function workers(kind: Kind, count: number, url: string): Promise<BenchChild[]> {
-  const children = Array.from({ length: count }, () => spawnBench('queue-worker.ts', { DATABASE_URL: url, BENCH_KIND: kind }));
+  const children = Array.from({ length: count }, () =>
+    spawnBench('queue-worker.ts', { DATABASE_URL: url, BENCH_KIND: kind }),
+  );
   await Promise.all(children.map((c) => c.ready));
   await sleep(300); // let every worker settle into idle (startup claim, LISTEN)
   return children;
 }
 
-async function throughput(kind: Kind, processes: number, url: string, client: pg.Client): Promise<{ jobsPerSec: number; enqueueMs: number }> {
+async function throughput(
+  kind: Kind,
+  processes: number,
+  url: string,
+  client: pg.Client,
+): Promise<{ jobsPerSec: number; enqueueMs: number }> {
   const children = await workers(kind, processes, url);
   const userId = randomUUID();
   const t0 = now();
@@ -85,26 +92,48 @@ async function main() {
   const client = new pg.Client({ connectionString: bench.url });
   try {
     await migrate(db);
-    await runMigrations({ connectionString: bench.url, logger: new (await import('graphile-worker')).Logger(() => () => {}) });
+    await runMigrations({
+      connectionString: bench.url,
+      logger: new (await import('graphile-worker')).Logger(() => () => {}),
+    });
     await client.connect();
-    const results: Record<Kind, { tp1: number; tp4: number; enqueueMs: number; p50: number; p99: number }> = {} as never;
+    const results: Record<Kind, { tp1: number; tp4: number; enqueueMs: number; p50: number; p99: number }> =
+      {} as never;
     for (const kind of ['alfie', 'graphile'] as const) {
       const one = await throughput(kind, 1, bench.url, client);
       const four = await throughput(kind, 4, bench.url, client);
       const lat = await latency(kind, bench.url, client);
-      results[kind] = { tp1: one.jobsPerSec, tp4: four.jobsPerSec, enqueueMs: one.enqueueMs, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+      results[kind] = {
+        tp1: one.jobsPerSec,
+        tp4: four.jobsPerSec,
+        enqueueMs: one.enqueueMs,
+        p50: percentile(lat, 50),
+        p99: percentile(lat, 99),
+      };
       console.log(`${kind}: done`);
     }
     const a = results.alfie;
     const g = results.graphile;
-    console.log(`\nQueue bench: ${JOBS} no-op jobs, concurrency 10 per process, PostgreSQL ${(await client.query('show server_version')).rows[0].server_version}`);
+    console.log(
+      `\nQueue bench: ${JOBS} no-op jobs, concurrency 10 per process, PostgreSQL ${(await client.query('show server_version')).rows[0].server_version}`,
+    );
     console.log('| metric | alfie | graphile-worker | alfie / graphile |');
     console.log('|---|---|---|---|');
-    console.log(`| enqueue ${JOBS} jobs (one statement), ms | ${fmt(a.enqueueMs, 0)} | ${fmt(g.enqueueMs, 0)} | ${fmt(a.enqueueMs / g.enqueueMs, 2)} |`);
-    console.log(`| jobs/s, 1 worker process | ${fmt(a.tp1, 0)} | ${fmt(g.tp1, 0)} | ${fmt(a.tp1 / g.tp1, 2)}× |`);
-    console.log(`| jobs/s, 4 worker processes | ${fmt(a.tp4, 0)} | ${fmt(g.tp4, 0)} | ${fmt(a.tp4 / g.tp4, 2)}× |`);
-    console.log(`| enqueue -> start p50, ms (idle) | ${fmt(a.p50, 2)} | ${fmt(g.p50, 2)} | ${fmt(a.p50 / g.p50, 2)} |`);
-    console.log(`| enqueue -> start p99, ms (idle) | ${fmt(a.p99, 2)} | ${fmt(g.p99, 2)} | ${fmt(a.p99 / g.p99, 2)} |`);
+    console.log(
+      `| enqueue ${JOBS} jobs (one statement), ms | ${fmt(a.enqueueMs, 0)} | ${fmt(g.enqueueMs, 0)} | ${fmt(a.enqueueMs / g.enqueueMs, 2)} |`,
+    );
+    console.log(
+      `| jobs/s, 1 worker process | ${fmt(a.tp1, 0)} | ${fmt(g.tp1, 0)} | ${fmt(a.tp1 / g.tp1, 2)}× |`,
+    );
+    console.log(
+      `| jobs/s, 4 worker processes | ${fmt(a.tp4, 0)} | ${fmt(g.tp4, 0)} | ${fmt(a.tp4 / g.tp4, 2)}× |`,
+    );
+    console.log(
+      `| enqueue -> start p50, ms (idle) | ${fmt(a.p50, 2)} | ${fmt(g.p50, 2)} | ${fmt(a.p50 / g.p50, 2)} |`,
+    );
+    console.log(
+      `| enqueue -> start p99, ms (idle) | ${fmt(a.p99, 2)} | ${fmt(g.p99, 2)} | ${fmt(a.p99 / g.p99, 2)} |`,
+    );
   } finally {
     await client.end().catch(() => {});
     await db.close();

@@ -34,7 +34,7 @@ button,input,select,textarea{font:inherit;color:inherit;margin:0}button{cursor:p
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}@keyframes b{50%{opacity:.25}}
 .card{align-self:stretch;background:var(--bg);border:1px solid var(--ln);border-radius:14px;padding:14px;display:flex;flex-direction:column;gap:8px;box-shadow:0 1px 2px #0f172a0d}
 .compact{gap:2px;padding:10px 14px}.title{font-weight:700}
-.sum{font-weight:600;font-size:13px;color:var(--mu)}.topic{font-weight:600;overflow-wrap:anywhere;white-space:pre-wrap}
+.sum{font-weight:600;font-size:13px;color:var(--mu)}.sum+.topic{margin-top:-6px}.topic{font-weight:600;overflow-wrap:anywhere;white-space:pre-wrap}
 .grid{display:grid;grid-template-columns:auto 1fr;gap:8px 12px;align-items:center}
 label{font-size:12.5px;color:var(--mu);font-weight:600}
 select,input,textarea{border:1px solid var(--ln);border-radius:10px;background:var(--bg);padding:7px 10px;min-height:36px;width:100%}

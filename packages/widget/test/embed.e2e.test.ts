@@ -151,24 +151,25 @@ describe('embed example against a real alfie-server', () => {
   }, 120_000);
 
   it('is full-screen on a phone and restores the finished carousel there', async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    const fresh = await browser.newContext(phone);
+    const first = await fresh.newPage();
+    await first.goto(stack.pageUrl);
+    await openWidget(first);
+    await first.screenshot({ path: join(artifacts, 'mobile-open.png') });
+    await fresh.close();
+
     // Same storage as the desktop session: the stored conversation shows the finished carousel.
-    const mobile = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      storageState: await desktop.storageState(),
-    });
+    const mobile = await browser.newContext({ ...phone, storageState: await desktop.storageState() });
     const page = await mobile.newPage();
     await page.goto(stack.pageUrl);
     await openWidget(page);
     const box = await page.getByRole('dialog', { name: 'Alfie' }).boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     await expect.poll(() => loadedSlides(page), { timeout: 15_000 }).toBe(3);
-    await page.getByRole('log').evaluate((log) => {
-      log.scrollTop = 0;
-    });
-    await page.screenshot({ path: join(artifacts, 'mobile-open.png') });
-    await page.getByRole('region', { name: 'Carrousel : le vélo' }).scrollIntoViewIfNeeded();
+    await page
+      .getByRole('region', { name: 'Carrousel : le vélo' })
+      .evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await page.screenshot({ path: join(artifacts, 'mobile-carousel.png') });
     // Full-screen is modal: Tab never leaves the widget for the hidden page.
     for (let i = 0; i < 30; i++) {
@@ -178,9 +179,11 @@ describe('embed example against a real alfie-server', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
     // Focus is back on the launcher.
-    expect(
-      await page.evaluate(() => document.querySelector('alfie-widget')?.shadowRoot?.activeElement?.className),
-    ).toBe('launcher');
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('alfie-widget')?.shadowRoot?.activeElement?.className),
+      )
+      .toBe('launcher');
     await mobile.close();
   }, 60_000);
 

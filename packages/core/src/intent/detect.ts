@@ -1,5 +1,5 @@
 import { LIMITS } from '../contract/constants.js';
-import { findFormat } from './format.js';
+import { findFormat, markRepeats } from './format.js';
 import { earlyKind, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
@@ -48,6 +48,7 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const format = found?.format ?? 'image';
   const explicitRatio = findRatio(source, tokens, used);
   const asked = findQuantities(source, tokens, used, format);
+  markRepeats(tokens, used, format);
   const topic = extractTopic(source, tokens, used);
 
   const warnings: IntentWarning[] = [];

@@ -1,5 +1,5 @@
 import type { Format } from '../contract/constants.js';
-import { FORMAT_WORDS, NEGATION_GAP, NEGATORS, STORY } from './lexicon.js';
+import { ARTICLES, EDGE_WORDS, FORMAT_WORDS, NEGATORS, STORY, WANT_VERBS } from './lexicon.js';
 import { lookup, type Token } from './normalize.js';
 
 export interface FormatMatch {
@@ -16,14 +16,15 @@ export const formatAt = (tokens: Token[], i: number): Format | undefined => {
 
 /**
  * Index of the negator governing token `i` ("pas de vidéo", "not a carousel", "plutôt qu'une image"),
- * or -1. Only a few glue words may sit between them.
+ * or -1.
  */
 export function negatorBefore(tokens: Token[], i: number): number {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
     const w = tokens[k]!.w;
     const next = tokens[k + 1]!.w;
     if (NEGATORS.has(w) || (w === 'plutot' && next.startsWith('qu'))) return k;
-    if (!NEGATION_GAP.has(w)) break;
+    // Glue may sit in between ("don't want a video"), a verb may not ("no, make a video").
+    if (!EDGE_WORDS.has(w) && !ARTICLES.has(w) && !WANT_VERBS.has(w)) break;
   }
   return -1;
 }
@@ -53,4 +54,14 @@ export function findFormat(tokens: Token[], used: boolean[]): FormatMatch | unde
   used[at] = true;
   for (const k of [at - 1, at + 1]) if (formatAt(tokens, k)) used[k] = true;
   return found;
+}
+
+/**
+ * Drops a repeat of the ordered format that sits next to another removed word ("Six slide LinkedIn
+ * [carousel]"), while "Image d'une photo de famille" keeps its photo. Run once the rest is marked.
+ */
+export function markRepeats(tokens: Token[], used: boolean[], format: Format): void {
+  tokens.forEach((_, i) => {
+    if (!used[i] && formatAt(tokens, i) === format && (used[i - 1] || used[i + 1])) used[i] = true;
+  });
 }

@@ -49,14 +49,6 @@ export const NEGATORS = /* @__PURE__ */ wordSet(
   'pas sans no not without never jamais ni aucun aucune don non instead than lieu',
 );
 
-/** What may sit between a negator and the format it negates: "don't want a video". */
-export const NEGATION_GAP = /* @__PURE__ */ wordSet('de d du un une a an the t want veux of que qu any en');
-
-/** Verbs asking to create: with no format word they still mean "make an image". */
-export const MAKE_VERBS = /* @__PURE__ */ wordSet(
-  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare realise',
-);
-
 /** Weaker asks ("je veux", "I need"): enough for an image, not enough to outrank "mon quota". */
 export const WANT_VERBS = /* @__PURE__ */ wordSet(
   'veux voudrais aimerais souhaite want need besoin give donne',
@@ -67,16 +59,13 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur a au aux en et and mais but non do environ around ne n pour par avec propos about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais pourriez aurais faudrait faut juste just only simple plutot rather instead seul seule single pro professionnel professional nouveau nouvelle new petit petite court courte sympa joli jolie beau belle nice cool beautiful anime animee animated format ratio salut bonjour hello hi hey alfie ok oui yes',
+  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ around ne n pour par avec about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais pourriez aurais faudrait faut juste just only simple plutot rather instead seul seule single pro professionnel professional nouveau nouvelle new petit petite court courte sympa joli jolie beau belle nice cool beautiful anime animee animated serie format ratio salut bonjour hello hi hey alfie ok oui yes',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */
 export const ARTICLES = /* @__PURE__ */ wordSet(
-  'le la les l un une des mon ma mes notre nos votre vos the an my your our this',
+  'le la les l un une des mon ma mes notre nos votre vos a the an my your our this',
 );
 
-/** Extra lead-in trimmed only at the very start of the message: "est-ce que tu peux…". */
-export const LEAD_WORDS = /* @__PURE__ */ wordSet('est ce que qu ca il y');
-
-/** Words that introduce the topic, article included: "Le sujet : la cybersécurité", "Topic: AI". */
-export const TOPIC_LABELS = /* @__PURE__ */ wordSet('sujet theme topic subject');
+/** Words that introduce the topic, article included: "Le sujet : la cybersécurité", "à propos de". */
+export const TOPIC_LABELS = /* @__PURE__ */ wordSet('sujet theme topic subject propos');

@@ -1,5 +1,5 @@
 import { LIMITS } from '../contract/constants.js';
-import { ARTICLES, EDGE_WORDS, LEAD_WORDS, MAKE_VERBS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
+import { ARTICLES, EDGE_WORDS, MAKE_VERBS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
 /** Glue at a topic edge: prepositions, fillers, and the command verbs ("crée", "make", "I want"). */
@@ -15,6 +15,7 @@ const isGlue = (w: string): boolean => EDGE_WORDS.has(w) || MAKE_VERBS.has(w) ||
  */
 export function extractTopic(text: string, tokens: Token[], used: boolean[]): string | null {
   const runs: string[] = [];
+  let lastEnd = -9;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     let end = i;
@@ -24,18 +25,20 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     // Articles stop the trim at the start ("les tendances"), and are trimmed at the end ("pour ma").
     // A word glued to the next one ("A5", "Q3") is not glue.
     const leads = (k: number): boolean =>
-      tokens[k]!.e !== tokens[k + 1]?.s &&
-      (isGlue(tokens[k]!.w) || TOPIC_LABELS.has(tokens[k]!.w) || (i === 0 && LEAD_WORDS.has(tokens[k]!.w)));
-    // "Le sujet : la cybersécurité" loses its label, article included. Only the topic's start is
-    // trimmed: a later run keeps its preposition ("ma vidéo [YouTube] sur le bricolage").
+      tokens[k]!.e !== tokens[k + 1]?.s && (isGlue(tokens[k]!.w) || TOPIC_LABELS.has(tokens[k]!.w));
+    // "Le sujet : la cybersécurité" loses its label, article included. A run cut from the previous
+    // one by a single removed word keeps its preposition: "ma vidéo [YouTube] sur le bricolage".
     while (
-      !runs.length &&
+      i - lastEnd !== 2 &&
       a <= b &&
       (leads(a) || (a < b && ARTICLES.has(tokens[a]!.w) && TOPIC_LABELS.has(tokens[a + 1]!.w)))
     )
       a++;
     while (b >= a && (isGlue(tokens[b]!.w) || ARTICLES.has(tokens[b]!.w))) b--;
-    if (a <= b) runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
+    if (a <= b) {
+      runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
+      lastEnd = b;
+    }
     i = end;
   }
   return runs.join(' ').slice(0, LIMITS.topicLength.max) || null;

@@ -15,7 +15,9 @@ import { openConfiguredDb } from './open.js';
 export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
-  const { db, release } = await openConfiguredDb(config, (err) => logger.warn({ err }, 'database connection error'));
+  const { db, release } = await openConfiguredDb(config, (err) =>
+    logger.warn({ err }, 'database connection error'),
+  );
   try {
     await migrate(db);
     const result = await recoverStuckJobs(db, logger);

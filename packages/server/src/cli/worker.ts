@@ -1,12 +1,12 @@
 import { loadConfig } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { migrate } from '../db/index.js';
-import { openConfiguredDb } from './open.js';
 import { createEngines } from '../engines/index.js';
 import { createLogger } from '../logger.js';
 import { createStorage } from '../storage/index.js';
 import { workerOptionsFromEnv } from '../worker/config.js';
 import { startWorker } from '../worker/index.js';
+import { openConfiguredDb } from './open.js';
 
 /**
  * `alfie-server worker`: the worker alone, for deployments that scale workers apart from the API.

@@ -6,6 +6,7 @@ import { createStorage } from '../../src/storage/index.js';
 import { startWorker, type WorkerHandle } from '../../src/worker/index.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createOrder, readCounters, readOrder, seedBrand, waitFor } from '../pipeline/fixtures.js';
+import type { Json } from './fixtures.js';
 import {
   CLOUDINARY_URL,
   type CloudinaryUpload,
@@ -33,7 +34,7 @@ function geminiHandler(png: string, prompts: string[], blockSlide?: number) {
   return http.post(
     /^https:\/\/generativelanguage\.googleapis\.com\/v1(beta)?\/models\//,
     async ({ request }) => {
-      const body = (await request.json()) as any;
+      const body = (await request.json()) as Json;
       const prompt: string = body.contents[0].parts[0].text;
       if (request.url.includes('/models/gemini-2.5-flash:')) {
         return HttpResponse.json({
@@ -105,7 +106,7 @@ describe('carousel with Gemini + Cloudinary through the worker (PostgreSQL)', ()
       cloudinary_url: string;
       cloudinary_public_id: string;
       slide_index: number;
-      text_json: any;
+      text_json: Json;
     }>(
       'select cloudinary_url, cloudinary_public_id, slide_index, text_json from library_assets where order_id = $1 order by slide_index',
       [orderId],

@@ -51,6 +51,19 @@ describe('GET /files/*', () => {
     expect(await again.text()).toBe('');
   });
 
+  it('answers 304 to If-Modified-Since, and HEAD with headers only', async () => {
+    const first = await app.request('/files/alfie/b/o/video-1.webm');
+    const since = await app.request('/files/alfie/b/o/video-1.webm', {
+      headers: { 'If-Modified-Since': first.headers.get('last-modified')! },
+    });
+    expect(since.status).toBe(304);
+    const head = await app.request('/files/alfie/b/o/video-1.webm', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('1000');
+    expect(head.headers.get('content-type')).toBe('video/webm');
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+  });
+
   it('answers byte ranges with 206 and Content-Range', async () => {
     const response = await app.request('/files/alfie/b/o/video-1.webm', {
       headers: { Range: 'bytes=100-199' },

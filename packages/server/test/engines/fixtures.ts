@@ -15,3 +15,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
   if (buffer.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('not a PNG');
   return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
 }
+
+/** A parsed JSON body in test assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: request and response bodies are asserted field by field
+export type Json = any;

@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { HttpResponse, http } from 'msw';
+import type { Json } from './fixtures.js';
 
 /** A real PNG of the size Gemini 2.5 Flash Image returns for 4:5 (896 × 1088). */
 export async function geminiPng(width = 896, height = 1088): Promise<string> {
@@ -15,7 +16,7 @@ export const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
 export interface RecordedRequest {
   url: string;
   headers: Headers;
-  body: any;
+  body: Json;
 }
 
 /**

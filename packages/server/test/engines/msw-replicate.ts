@@ -1,4 +1,5 @@
 import { HttpResponse, http } from 'msw';
+import type { Json } from './fixtures.js';
 
 export const REPLICATE_API = 'https://api.replicate.com/v1';
 export const OUTPUT_URL = 'https://replicate.delivery/xezq/abc123/out-0.png';
@@ -7,7 +8,7 @@ export interface ReplicateCall {
   method: string;
   url: string;
   headers: Headers;
-  body: any;
+  body: Json;
 }
 
 /** A prediction as the API documents it (https://replicate.com/docs/topics/webhooks/receive-webhook). */

@@ -7,6 +7,7 @@ import { RATIO_SIZES } from '../../src/engines/index.js';
 import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
 import { readBody } from '../../src/engines/media-body.js';
 import type { VideoRequest } from '../../src/engines/types.js';
+import type { Json } from './fixtures.js';
 import { brand } from './fixtures.js';
 
 const server = setupServer();
@@ -27,7 +28,7 @@ const request: VideoRequest = {
 
 interface Seen {
   url: string;
-  body: any;
+  body: Json;
   key: string | null;
 }
 

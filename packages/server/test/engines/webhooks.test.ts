@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { webhooksRoutes } from '../../src/http/routes/webhooks.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createOrder, seedBrand } from '../pipeline/fixtures.js';
+import type { Json } from './fixtures.js';
 import { prediction } from './msw-replicate.js';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -55,7 +56,7 @@ describe.each(['postgres', 'pglite'] as const)(
 
     const job = async () =>
       (
-        await db.query<{ status: string; payload: any; updated_at: Date }>(
+        await db.query<{ status: string; payload: Json; updated_at: Date }>(
           'select status, payload, updated_at from job_queue where id = $1',
           [jobId],
         )

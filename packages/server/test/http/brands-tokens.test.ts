@@ -51,6 +51,24 @@ describe.each(TEST_DB_KINDS)('brands, API keys and tokens on %s', (kind) => {
     }
   });
 
+  it('lets a backend with an API key create a brand for a user, with a plan', async () => {
+    const key = await t.createApiKey();
+    const userId = randomUUID();
+    const res = await t.request('/v1/brands', {
+      headers: { ...key.headers, 'x-alfie-user-id': userId },
+      json: { name: 'Client brand', plan: 'studio' },
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ userId, plan: 'studio' });
+    // Without naming a user, a brand has no owner: refused.
+    expect((await t.request('/v1/brands', { headers: key.headers, json: { name: 'x' } })).status).toBe(401);
+    const badUser = await t.request('/v1/brands', {
+      headers: { ...key.headers, 'x-alfie-user-id': 'nope' },
+      json: { name: 'x' },
+    });
+    expect(badUser.status).toBe(400);
+  });
+
   it('patches a brand; only a secret API key changes its plan', async () => {
     const brand = await t.createBrand(alice.userId);
     const patch = (json: unknown, headers = alice.headers) =>

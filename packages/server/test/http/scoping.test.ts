@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../src/auth/jwt.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp, type TestUser } from '../helpers/app.js';
 import { writeCounts } from '../helpers/counts.js';
+import { TEST_DB_KINDS } from '../helpers/db.js';
 
 /** Every route answers another user's ids with 404 (not 403, so ids do not leak) and changes nothing. */
-describe('cross-user access (PostgreSQL)', () => {
+describe.each(TEST_DB_KINDS)('cross-user access on %s', (kind) => {
   let t: TestApp;
   let alice: TestUser;
   let mallory: TestUser;
@@ -13,7 +14,7 @@ describe('cross-user access (PostgreSQL)', () => {
   let jobId: string;
 
   beforeAll(async () => {
-    t = await createTestApp('postgres');
+    t = await createTestApp(kind);
     alice = await t.createUser();
     mallory = await t.createUser();
     await t.createBrand(mallory.userId, { name: 'Mallory brand' });
