@@ -100,6 +100,17 @@ describe('useGenerateFromChat', () => {
     expect(onCompleted).toHaveBeenCalledTimes(1);
   });
 
+  it('handles a request and its "yes" sent in the same event', async () => {
+    const bodies = serveGenerate(new EventStreams());
+    const chat = renderChat();
+    act(() => {
+      chat.current.send('a 2 slide carousel about coffee');
+      chat.current.send('yes');
+    });
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toMatchObject({ format: 'carousel', count: 2 });
+  });
+
   it('asks for a missing topic, takes the next message as the topic, and cancels on "no"', async () => {
     const bodies = serveGenerate(new EventStreams());
     const chat = renderChat();

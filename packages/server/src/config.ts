@@ -28,6 +28,8 @@ export interface Config {
   bodyLimit: number;
   /** REPLICATE_WEBHOOK_SECRET (`whsec_...`): enables POST /v1/webhooks/replicate. */
   replicateWebhookSecret: string | null;
+  /** METRICS_TOKEN: bearer that GET /metrics accepts (besides a secret API key). Null: key only. */
+  metricsToken: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -90,6 +92,14 @@ function parseEmails(raw: string | undefined): string[] {
   return emails;
 }
 
+function parseMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length < 16 || /\s/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
+  }
+  return raw;
+}
+
 /**
  * Reads and validates the settings. Throws a ConfigError (one line naming the variable, never a
  * secret's value) on the first wrong one.
@@ -146,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     bodyLimit,
     replicateWebhookSecret: value(env, 'REPLICATE_WEBHOOK_SECRET') ?? null,
+    metricsToken: parseMetricsToken(value(env, 'METRICS_TOKEN')),
   };
 }
 

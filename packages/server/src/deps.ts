@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { Storage } from './storage/types.js';
 
 /**
@@ -17,4 +18,8 @@ export interface AppDeps {
   version?: string;
   /** Current time; tests may pin it. */
   now?: () => Date;
+  /** This process's Prometheus metrics (src/metrics); the app makes its own when absent. */
+  metrics?: Metrics;
+  /** Built dashboard files (default: the package's dist/admin-ui). */
+  adminUiDir?: string;
 }

@@ -35,6 +35,8 @@ export const REDACTED_PATHS = [
   '*.replicateWebhookSecret',
   'config.jwtSecret',
   'config.databaseUrl',
+  'metricsToken',
+  '*.metricsToken',
 ];
 
 /**

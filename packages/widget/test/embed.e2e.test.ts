@@ -92,6 +92,13 @@ describe('embed example against a real alfie-server', () => {
     await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).waitFor();
     expect(await hostStyles(page)).toEqual(before);
     expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+    // The script tag exposes what it mounted.
+    const api = await page.evaluate(() => {
+      const global = (window as unknown as { AlfieWidget: { getWidget(): Record<string, unknown> } })
+        .AlfieWidget;
+      return Object.keys(global.getWidget()).sort();
+    });
+    expect(api).toEqual(expect.arrayContaining(['close', 'destroy', 'on', 'open', 'setToken', 'toggle']));
 
     // The hostile rules (hotpink buttons, [role=dialog]{display:none}, a rotated host) do not reach in.
     const launcher = page.getByRole('button', { name: 'Ouvrir le chat Alfie' });

@@ -9,7 +9,7 @@ import { defaultRatio, findRatio } from './ratio.js';
 import { extractTopic } from './topic.js';
 import type { DetectOptions, GenerateIntent, Intent, IntentWarning } from './types.js';
 
-/** Inclusive range with a default, as in LIMITS. */
+/** Inclusive range, as in LIMITS. */
 interface Bounds {
   min: number;
   max: number;

@@ -5,7 +5,7 @@ import type { SimpleIntentKind } from './types.js';
 const QUOTA_WORD = / (quota|credit|woof|solde|balance)s? /;
 const QUOTA_ASK = / (combien|how (many|much)|what|quel|que) /;
 /** Remaining or price: "combien il me reste", "how much does a video cost". */
-const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|available|coute?n?t?|costs?) /;
+const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|coute?n?t?|costs?) /;
 const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|creations) /;
 /**
  * "Montre-moi mes vidéos", "Où sont mes images ?", "Ouvre la galerie": a show verb among the first
@@ -14,12 +14,12 @@ const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|
 const SHOW_LIBRARY =
   /^ (\S+ ){0,3}(?<! (une?|l|la|le|an?|the) )(montre|affiche|voir|ouvre|show|see|view|open|display|ou|where) (.+ )?((ma|mon|mes|my|nos|notre|our|votre|your|la|l|the) (bibliotheque|library|galerie|gallery|historique|history|creations)|(mes|my|nos|our) (\S+ )?(creation|commande|order|fichier|file|image|video|visuel|visual|carrousel|carousel|photo|picture|post|slide)s?) /;
 const HELP_ASK =
-  / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what s an?) /;
+  / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?) /;
 const CANCEL_FIRST =
   /^ ((non|no) )?(annule[rz]?|cancel|stop|arrete|laisse tomber|oublie|forget|never ?mind|abort) /;
 const REFUSE = /^ (non|no|nope|nan|not now) | (annule[rz]?|cancel) /;
 const CONFIRM =
-  /^ (oui|ouais|ok(ay)?|d accord|vas y|go|allez|parfait|super|c est (bon|parti)|lance|valide|confirme?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche) /;
+  /^ (oui|ouais|ok(ay)?|d accord|vas y|go|parfait|super|c est (bon|parti)|lance|valide|confirme?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche) /;
 
 /** The folded words as one padded line, the form every pattern here reads. */
 export const toLine = (words: string[]): string => ` ${words.join(' ')} `;

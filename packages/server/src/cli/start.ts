@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.js';
 import { createEngines } from '../engines/index.js';
 import { createApp } from '../http/app.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { createStorage } from '../storage/index.js';
 import { workerOptionsFromEnv } from '../worker/config.js';
 import { startWorker } from '../worker/index.js';
@@ -43,8 +44,10 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   logger.info({ database: db.kind, applied }, 'database ready');
   const demo = config.databaseUrl && env.ALFIE_DEMO !== '1' ? null : await ensureDemo(db, config, secret);
 
-  const worker = await startWorker({ db, engines, storage, logger, ...tuning });
-  const app = createApp({ db, config, logger, storage });
+  // One registry for the API and the worker of this process: GET /metrics shows both.
+  const metrics = createMetrics();
+  const worker = await startWorker({ db, engines, storage, logger, metrics, ...tuning });
+  const app = createApp({ db, config, logger, storage, metrics });
   const server = await listen(app.fetch, config);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);

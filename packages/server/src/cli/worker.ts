@@ -3,6 +3,8 @@ import { ConfigError } from '../config-error.js';
 import { migrate } from '../db/index.js';
 import { createEngines } from '../engines/index.js';
 import { createLogger } from '../logger.js';
+import { createMetrics } from '../metrics/metrics.js';
+import { serveMetrics } from '../metrics/serve.js';
 import { createStorage } from '../storage/index.js';
 import { workerOptionsFromEnv } from '../worker/config.js';
 import { startWorker } from '../worker/index.js';
@@ -33,10 +35,18 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
     tuning.concurrency + 5,
   );
   await migrate(db);
-  const worker = await startWorker({ db, engines, storage, logger, ...tuning });
+  const metrics = createMetrics();
+  const worker = await startWorker({ db, engines, storage, logger, metrics, ...tuning });
+  // METRICS_PORT: this worker's own counters (jobs, engine calls) for Prometheus; see src/metrics/serve.ts.
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : null;
+  const metricsServer =
+    metricsPort === null
+      ? null
+      : await serveMetrics(metrics, { port: metricsPort, token: config.metricsToken, host: config.host });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'worker shutting down');
+      metricsServer?.close();
       void worker
         .stop()
         .then(() => release())

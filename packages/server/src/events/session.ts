@@ -22,6 +22,8 @@ export interface SessionOptions {
   heartbeatMs: number;
   /** Per-order stream: what to send when the order has ended but its `end` was not replayed. */
   finalState?: () => Promise<OrderEvent[] | null>;
+  /** Called after each event written to the client (metrics: alfie_sse_events_sent_total). */
+  onSent?: () => void;
 }
 
 interface ReplayRow {
@@ -57,6 +59,7 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
     if (options.accept && !(await options.accept(event))) return;
     lastSent = event.id;
     await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event.data) });
+    options.onSent?.();
     if (orderId && event.type === 'end') {
       ended = true;
       finish();

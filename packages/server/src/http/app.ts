@@ -3,12 +3,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
+import { httpMetrics } from '../metrics/http-middleware.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { SERVER_VERSION } from '../version.js';
 import type { AppEnv } from './env.js';
 import { ApiError, validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
 import { eventsRoutes } from './routes/events.js';
 import { filesRoutes } from './routes/files.js';
@@ -16,6 +19,7 @@ import { generateRoutes } from './routes/generate.js';
 import { healthRoutes } from './routes/health.js';
 import { jobsRoutes } from './routes/jobs.js';
 import { libraryRoutes } from './routes/library.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
@@ -32,7 +36,9 @@ import { webhooksRoutes } from './routes/webhooks.js';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const version = deps.version ?? SERVER_VERSION;
+  const metrics = deps.metrics ?? createMetrics({ processMetrics: false });
 
+  app.use('*', httpMetrics(metrics));
   app.use('*', requestId(deps.logger));
   app.use(
     '*',
@@ -64,19 +70,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', (c, next) =>
     c.req.path.startsWith('/v1/webhooks/') ? webhookBodyLimit(c, next) : apiBodyLimit(c, next),
   );
+  // Before authentication: a METRICS_TOKEN is not a JWT (the route checks its own credentials).
+  app.route('/', metricsRoutes(deps, metrics));
   app.use('*', authenticate(deps));
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi({ version, serverUrl: deps.config.publicUrl })));
   app.route('/', healthRoutes(deps));
   app.route('/', generateRoutes(deps));
   app.route('/', ordersRoutes(deps));
-  app.route('/', eventsRoutes(deps));
+  app.route('/', eventsRoutes({ ...deps, metrics }));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));
   app.route('/', libraryRoutes(deps));
   app.route('/', brandsRoutes(deps));
   app.route('/', tokensRoutes(deps));
   app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
+  app.route('/', adminRoutes({ ...deps, metrics }));
   app.route('/', webhooksRoutes({ db: deps.db, replicateWebhookSecret: deps.config.replicateWebhookSecret }));
 
   app.notFound((c) =>

@@ -198,6 +198,15 @@ export class QueueRunner {
   private async execute(entry: Running): Promise<void> {
     const { job } = entry;
     const started = performance.now();
+    // Every line about this job carries the ids an operator greps for, from the creating request on.
+    const requestId = (job.payload as { requestId?: unknown } | null)?.requestId;
+    const log =
+      this.log.child?.({
+        reqId: typeof requestId === 'string' ? requestId : undefined,
+        orderId: job.order_id,
+        jobId: job.id,
+        attempt: job.attempts,
+      }) ?? this.log;
     const handler = this.handlers[job.type];
     let outcome: JobOutcome;
     try {
@@ -207,7 +216,7 @@ export class QueueRunner {
         workerId: this.workerId,
         signal: entry.controller.signal,
         abortReason: () => entry.reason,
-        logger: this.log,
+        logger: log,
       });
     } catch (error) {
       outcome = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -219,12 +228,12 @@ export class QueueRunner {
       // A completion is not awaited: its slot takes the next job while the batcher writes it
       // (claim and completion round trips overlap). stop() drains the batcher before exiting.
       if (outcome.status === 'completed') this.completions.complete(job).catch(() => {});
-      else await this.write(job, outcome);
+      else await this.write(job, outcome, log);
     } catch (error) {
-      this.log.error({ err: error, jobId: job.id }, 'job outcome write failed');
+      log.error({ err: error, jobId: job.id }, 'job outcome write failed');
     }
     // The seed's "[alfie-job-worker] Job ${id} processing time: ${duration}ms", as fields.
-    this.log.info(
+    log.info(
       {
         event: 'job_processed',
         jobId: job.id,
@@ -238,13 +247,17 @@ export class QueueRunner {
     );
   }
 
-  private async write(job: ClaimedJob, outcome: Exclude<JobOutcome, { status: 'completed' }>): Promise<void> {
+  private async write(
+    job: ClaimedJob,
+    outcome: Exclude<JobOutcome, { status: 'completed' }>,
+    log: QueueLogger = this.log,
+  ): Promise<void> {
     if (outcome.status === 'released') {
       await this.db.query(RELEASE_JOB, [job.id, job.attempts, this.workerId]);
     } else if (outcome.status === 'canceled') {
       await this.db.query(CANCEL_JOB, [job.id, job.attempts, this.workerId]);
     } else {
-      await applyOutcome(this.db, job, outcome, this.workerId, this.options.backoffBaseMs, this.log);
+      await applyOutcome(this.db, job, outcome, this.workerId, this.options.backoffBaseMs, log);
     }
   }
 

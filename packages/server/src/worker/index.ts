@@ -1,5 +1,8 @@
 import type { Db } from '../db/types.js';
 import type { Engines } from '../engines/index.js';
+import { instrumentEngines } from '../metrics/instrument-engines.js';
+import { instrumentHandler } from '../metrics/instrument-handler.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { QueueRunner } from '../queue/runner.js';
 import type { JobHandler, QueueLogger } from '../queue/types.js';
 import { silentLogger } from '../queue/types.js';
@@ -32,6 +35,8 @@ export interface WorkerOptions {
   cancelCheckMs?: number;
   /** Grace period on stop before in-flight jobs are released. Default 25 000. */
   shutdownGraceMs?: number;
+  /** Counts jobs, engine calls and generation times (src/metrics); engine calls are logged too. */
+  metrics?: Metrics;
   /** Replaces the pipeline processors (the queue bench runs no-op jobs). */
   handlers?: Partial<Record<string, JobHandler>>;
 }
@@ -53,14 +58,17 @@ export interface WorkerHandle {
  */
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const logger = options.logger ?? silentLogger;
+  const { metrics } = options;
   const deps = {
     db: options.db,
-    engines: options.engines,
+    engines: metrics ? instrumentEngines(options.engines, metrics) : options.engines,
     storage: options.storage,
     logger,
     itemConcurrency: options.itemConcurrency ?? 5,
+    metrics,
   };
-  const process: JobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
+  const run: JobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
+  const process = metrics ? instrumentHandler(run, metrics) : run;
   const runner = new QueueRunner({
     db: options.db,
     handlers: options.handlers ?? {

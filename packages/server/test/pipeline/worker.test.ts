@@ -38,7 +38,7 @@ describe.each(['postgres', 'pglite'] as const)('pipeline worker on %s', (kind) =
       storage: createLocalStorage({ dataDir, publicUrl: 'http://localhost:1' }),
       backoffBaseMs: extra.backoffBaseMs ?? 60_000,
       itemConcurrency: extra.itemConcurrency ?? 5,
-      pollIntervalMs: 200,
+      pollIntervalMs: extra.pollIntervalMs ?? 200,
       cancelCheckMs: 50,
     });
     return engines;
@@ -79,6 +79,22 @@ describe.each(['postgres', 'pglite'] as const)('pipeline worker on %s', (kind) =
       completedCount: 5,
       expectedTotal: 5,
     });
+  });
+
+  it('an idle worker starts a new job at once on NOTIFY, not at its next poll', async () => {
+    const { userId, brandId } = await seedBrand(db);
+    await start({}, { pollIntervalMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 200)); // idle: the startup claim found nothing
+    const { orderId } = await createOrder(db, { userId, brandId, format: 'image' });
+    const startedAt = Date.now();
+    await waitFor(async () => (await readOrder(db, orderId)).status === 'completed', 5_000);
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    const { rows } = await db.query<{ wait_ms: number }>(
+      `select extract(epoch from (locked_at - created_at)) * 1000 as wait_ms from job_queue where order_id = $1`,
+      [orderId],
+    );
+    // Claimed right after the commit (plus this loaded machine's scheduling), far below the 60 s poll.
+    expect(Number(rows[0]!.wait_ms)).toBeLessThan(2_000);
   });
 
   it('a permanently failing slide leaves the order partial with exact quota', async () => {

@@ -23,6 +23,8 @@ export interface CreateOrderInput {
   idempotencyKey: string | null;
   requestHash: string;
   period: number;
+  /** X-Request-Id of the creating request: kept in the job payload so worker logs carry it. */
+  requestId?: string;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function createOrder(tx: Tx, deps: AppDeps, input: CreateOrderInput
     orderId,
     job.type,
     request.format,
-    JSON.stringify(job.payload),
+    JSON.stringify({ ...(job.payload as object), requestId: input.requestId }),
     brand.plan_priority,
   ]);
   return { orderId, jobId: jobs[0]!.id };

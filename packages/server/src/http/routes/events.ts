@@ -71,6 +71,7 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
         orderId,
         after,
         heartbeatMs,
+        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
         finalState: async () => {
           const now = await readState();
           if (!now || !isTerminalOrderStatus(now.status)) return null;
@@ -109,6 +110,7 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
         orderId: null,
         after,
         heartbeatMs,
+        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
         accept: scope
           ? (event) => {
               let ok = inScope.get(event.orderId);

@@ -54,6 +54,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           idempotencyKey: key ?? null,
           requestHash: hash,
           period: periodOf(now()),
+          requestId: c.get('requestId'),
         }),
       );
     } catch (error) {
@@ -64,6 +65,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     c.get('log').info(
       {
+        event: 'order_created',
         orderId: created.orderId,
         jobId: created.jobId,
         userId: user.userId,

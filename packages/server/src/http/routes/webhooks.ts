@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Queryable } from '../../db/types.js';
 import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
-import { RESUME_PROVIDER_JOB } from '../../sql/webhooks/resume-provider-job.js';
+import { RESUME_PROVIDER_JOB } from '../../sql/providers/resume-provider-job.js';
 
 export interface WebhooksRoutesDeps {
   db: Queryable;

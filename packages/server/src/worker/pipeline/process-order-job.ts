@@ -26,6 +26,8 @@ export async function processOrderJob(
   job: ClaimedJob,
   ctx: JobContext,
 ): Promise<JobOutcome> {
+  // The job's logger carries request, order, job and attempt ids (queue/runner.ts).
+  deps = { ...deps, logger: ctx.logger };
   if (!job.order_id) return { status: 'failed', error: 'job has no order' };
   const order = (await deps.db.query<OrderRow>(LOAD_JOB_ORDER, [job.order_id])).rows[0];
   if (!order) return { status: 'failed', error: `order ${job.order_id} not found` };
@@ -95,5 +97,6 @@ async function finishOrRetry(
     },
     'order finished',
   );
+  deps.metrics?.orderFinished({ id: order.id, type: order.type, createdAt: order.created_at }, finished.status);
   return finished.status === 'failed' ? { status: 'failed', error: reason } : { status: 'completed' };
 }

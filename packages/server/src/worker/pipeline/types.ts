@@ -1,6 +1,7 @@
 import type { ItemType, Ratio } from '@alfie/core/contract';
 import type { Db } from '../../db/types.js';
 import type { Engines } from '../../engines/index.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import type { BrandStyle, SlideText } from '../../engines/types.js';
 import type { QueueLogger } from '../../queue/types.js';
 import type { Storage } from '../../storage/types.js';
@@ -12,6 +13,8 @@ export interface PipelineDeps {
   logger: QueueLogger;
   /** Images or slides of one order rendered at once. */
   itemConcurrency: number;
+  /** Prometheus metrics of this process (order wall time, partial outcomes). */
+  metrics?: Metrics;
 }
 
 export interface OrderRow {

@@ -1,0 +1,144 @@
+import { Counter, collectDefaultMetrics, Gauge, type GaugeConfiguration, Histogram, Registry } from 'prom-client';
+
+/** How a job run ended, as the queue writes it (one attempt). */
+export type JobRunOutcome = 'completed' | 'retry' | 'failed' | 'canceled' | 'released';
+/** How a job ended for good, as operators count it: `partial` is a completed job with failed slides. */
+export type JobFinalOutcome = 'completed' | 'partial' | 'failed' | 'canceled';
+export type ItemKind = 'image' | 'carousel_slide' | 'video';
+export type EngineCallResult = 'ok' | 'retryable' | 'permanent' | 'aborted';
+
+/** Seconds: a local slide takes ~50 ms, a remote video minutes. */
+const GENERATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
+const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The counters and histograms of ONE process (API, worker, or both). Code that does the work
+ * calls the small methods below; nothing reads the database here (see db-gauges.ts for that).
+ * Each instance has its own registry, so tests and several apps in one process never mix counts.
+ *
+ * @example
+ * const metrics = createMetrics();
+ * metrics.engineCall('gemini', 'generateImage', 'ok', 1.2);
+ * const text = await metrics.registry.metrics();
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly finalStatus = new Map<string, JobFinalOutcome>();
+
+  readonly jobsFinished = new Counter({
+    name: 'alfie_jobs_finished_total',
+    help: 'Jobs that ended for good, by job type and outcome (completed, partial, failed, canceled).',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly jobRunSeconds = new Histogram({
+    name: 'alfie_job_run_seconds',
+    help: 'Duration of one job run (one attempt) in this process, by type and run outcome.',
+    labelNames: ['type', 'outcome'] as const,
+    buckets: GENERATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly itemSeconds = new Histogram({
+    name: 'alfie_item_generation_seconds',
+    help: 'Generation time of one image, carousel slide or video (the engine call that rendered it).',
+    labelNames: ['kind'] as const,
+    buckets: GENERATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly orderWallSeconds = new Histogram({
+    name: 'alfie_order_wall_seconds',
+    help: 'Order wall time, from acceptance to its final status (queue wait and retries included).',
+    labelNames: ['type', 'status'] as const,
+    buckets: GENERATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly engineCalls = new Counter({
+    name: 'alfie_engine_calls_total',
+    help: 'Engine calls by engine, operation and result (ok, retryable, permanent, aborted).',
+    labelNames: ['engine', 'operation', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly engineSeconds = new Histogram({
+    name: 'alfie_engine_call_seconds',
+    help: 'Engine call latency by engine, operation and result.',
+    labelNames: ['engine', 'operation', 'result'] as const,
+    buckets: GENERATION_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly sseEventsSent = new Counter({
+    name: 'alfie_sse_events_sent_total',
+    help: 'Order events written to SSE clients by this process.',
+    registers: [this.registry],
+  });
+  readonly httpRequests = new Counter({
+    name: 'alfie_http_requests_total',
+    help: 'HTTP requests by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpSeconds = new Histogram({
+    name: 'alfie_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route pattern and status (SSE: until the stream opens).',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: HTTP_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'alfie_' });
+  }
+
+  /** The pipeline ended an order: remembered so the job's outcome can say `partial`. */
+  orderFinished(
+    order: { id: string; type: string; createdAt: Date | string },
+    status: 'completed' | 'partial' | 'failed',
+  ): void {
+    const wall = (Date.now() - new Date(order.createdAt).getTime()) / 1000;
+    this.orderWallSeconds.observe({ type: order.type, status }, Math.max(0, wall));
+    this.finalStatus.set(order.id, status);
+  }
+
+  /** One job run ended in this process. */
+  jobRun(job: { type: string; orderId: string | null }, outcome: JobRunOutcome, seconds: number): void {
+    this.jobRunSeconds.observe({ type: job.type, outcome }, seconds);
+    const noted = job.orderId ? this.finalStatus.get(job.orderId) : undefined;
+    if (job.orderId) this.finalStatus.delete(job.orderId);
+    if (outcome === 'completed') this.jobsFinished.inc({ type: job.type, outcome: noted ?? 'completed' });
+    else if (outcome === 'failed' || outcome === 'canceled') this.jobsFinished.inc({ type: job.type, outcome });
+  }
+
+  itemDelivered(kind: ItemKind, seconds: number): void {
+    this.itemSeconds.observe({ kind }, seconds);
+  }
+
+  engineCall(engine: string, operation: string, result: EngineCallResult, seconds: number): void {
+    const labels = { engine, operation, result };
+    this.engineCalls.inc(labels);
+    this.engineSeconds.observe(labels, seconds);
+  }
+
+  httpRequest(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.httpRequests.inc(labels);
+    this.httpSeconds.observe(labels, seconds);
+  }
+
+  /** Adds a gauge read at scrape time (SSE clients, database figures). */
+  gauge<L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
+    return new Gauge<L>({ ...config, registers: [this.registry] });
+  }
+
+  /** The Prometheus text exposition of everything above. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
+
+/** @example const metrics = createMetrics(); */
+export function createMetrics(options?: { processMetrics?: boolean }): Metrics {
+  return new Metrics(options);
+}
