@@ -91,7 +91,7 @@ export class Metrics {
   /** The pipeline ended an order: remembered so the job's outcome can say `partial`. */
   orderFinished(
     order: { id: string; type: string; createdAt: Date | string },
-    status: 'completed' | 'partial' | 'failed',
+    status: JobFinalOutcome,
   ): void {
     const wall = (Date.now() - new Date(order.createdAt).getTime()) / 1000;
     this.orderWallSeconds.observe({ type: order.type, status }, Math.max(0, wall));

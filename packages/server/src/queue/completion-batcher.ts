@@ -41,7 +41,11 @@ export class CompletionBatcher {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.db.query(COMPLETE_JOBS, [JSON.stringify(batch.map((p) => p.token)), this.workerId]);
+          await this.db.query(COMPLETE_JOBS, [
+            batch.map((p) => p.token.id),
+            batch.map((p) => p.token.attempts),
+            this.workerId,
+          ]);
           for (const p of batch) p.resolve();
         } catch (error) {
           this.onError(error);
