@@ -55,7 +55,7 @@ function slidesLoaded(page: Page, selector: string): Promise<boolean[]> {
   );
 }
 
-it('connects, orders a carousel from the form and sees every slide arrive, then views it', async () => {
+it('connects, orders a carousel and sees every slide arrive, views it, orders by chat, plays a video', async () => {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -116,6 +116,22 @@ it('connects, orders a carousel from the form and sees every slide arrive, then 
   await expect.poll(() => chatOrder.getAttribute('data-status'), { timeout: 45_000 }).toBe('completed');
   await expect.poll(() => slidesLoaded(page, '.chat .thumbs img'), { timeout: 15_000 }).toEqual([true, true]);
   await expect.poll(() => page.locator('.orders .order-row').count()).toBe(2);
+
+  // A short video: ordered from the form, then played in the gallery's video player.
+  await form.getByLabel('Topic').fill('Morning espresso');
+  await form.getByLabel('Format').selectOption('video');
+  await form.getByLabel('Seconds').fill('4');
+  await form.getByRole('button', { name: 'Generate' }).click();
+  await expect.poll(() => progress.locator('.count').textContent(), { timeout: 15_000 }).toMatch(/^\d\/1$/);
+  await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+  await page.getByRole('tab', { name: 'Videos' }).click();
+  await page.getByRole('button', { name: 'Open Morning espresso' }).click();
+  const player = page.getByRole('dialog').locator('video.media');
+  await expect
+    .poll(() => player.evaluate((video) => (video as HTMLVideoElement).readyState), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(1);
+  expect(await player.evaluate((video) => Math.round((video as HTMLVideoElement).duration))).toBe(4);
+  await page.getByRole('button', { name: 'Close' }).click();
 
   if (process.env.ALFIE_E2E_SCREENSHOT)
     await page.screenshot({ path: process.env.ALFIE_E2E_SCREENSHOT, fullPage: true });

@@ -96,7 +96,7 @@ export function GenerateForm({ brandId, onOrdered }: { brandId: string; onOrdere
         {status === 'submitting' ? 'Ordering…' : 'Generate'}
       </button>
       {error && <p className="error">{errorMessage(error)}</p>}
-      {data && <OrderProgress order={order} />}
+      {status === 'success' && <OrderProgress order={order} />}
     </form>
   );
 }

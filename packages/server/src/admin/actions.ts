@@ -1,7 +1,6 @@
 import type { Tx } from '../db/types.js';
 import { appendOrderEnd, appendOrderEvent } from '../events/append.js';
-import { conflict, notFound } from '../http/errors.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError, conflict, notFound } from '../http/errors.js';
 import { reserveQuota } from '../quota/reserve.js';
 import { FIND_ORDER_OWNER } from '../sql/admin/find-order-owner.js';
 import { LOCK_FAILED_JOB } from '../sql/admin/lock-failed-job.js';
@@ -11,8 +10,8 @@ import { REQUEUE_FAILED_JOB } from '../sql/admin/requeue-failed-job.js';
 import { CANCEL_ORDER_JOBS } from '../sql/jobs/cancel-order-jobs.js';
 import { CANCEL_ORDER } from '../sql/orders/cancel-order.js';
 import { CANCEL_ORDER_ITEMS } from '../sql/orders/cancel-order-items.js';
-import { settleOrder } from '../worker/settle.js';
 import { type ItemEventRow, toOrderItem } from '../worker/pipeline/rows.js';
+import { settleOrder } from '../worker/settle.js';
 
 interface FailedJobRow {
   id: string;
@@ -34,10 +33,7 @@ interface FailedJobRow {
  * Throws 404 for an unknown job, 409 when it is not failed or its order has nothing to redo,
  * 402 when the brand's quota cannot cover the retry.
  */
-export async function retryFailedJob(
-  tx: Tx,
-  jobId: string,
-): Promise<{ orderId: string; items: number }> {
+export async function retryFailedJob(tx: Tx, jobId: string): Promise<{ orderId: string; items: number }> {
   const job = (await tx.query<FailedJobRow>(LOCK_FAILED_JOB, [jobId])).rows[0];
   if (!job) throw notFound('Job');
   if (job.status !== 'failed') throw conflict(`The job is ${job.status}, only a failed job can be retried`);

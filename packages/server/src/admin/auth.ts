@@ -10,7 +10,10 @@ import { HAS_ADMIN_ROLE } from '../sql/admin/has-admin-role.js';
 import { ADMIN_COOKIE, type AdminActor, type SessionCodec } from './session.js';
 
 /** An admin is a secret API key, or a user with `user_roles.role = 'admin'`. Null for anyone else. */
-export async function adminFromPrincipal(db: Queryable, principal: Principal | null): Promise<AdminActor | null> {
+export async function adminFromPrincipal(
+  db: Queryable,
+  principal: Principal | null,
+): Promise<AdminActor | null> {
   if (!principal) return null;
   if (principal.kind === 'apiKey') return { kind: 'apiKey', keyId: principal.keyId, name: principal.name };
   if (principal.viaApiKey) return null;

@@ -15,7 +15,8 @@ import { ADMIN_COOKIE, type AdminActor, createSessionCodec } from './session.js'
 import { listProblemJobs, RANGES, type RangeName, readOverview } from './stats.js';
 
 /** Exactly what an unknown route answers: a non-admin cannot tell the dashboard exists. */
-const hidden = (method: string, path: string) => new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
+const hidden = (method: string, path: string) =>
+  new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
 
 function rangeOf(raw: string | undefined): RangeName {
   if (raw === undefined) return '24h';
@@ -128,7 +129,14 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!isUuid(jobId)) throw notFound('Job');
     const result = await deps.db.transaction((tx) => retryFailedJob(tx, jobId.toLowerCase()));
     c.get('log').warn(
-      { event: 'admin_action', action: 'retry_job', actor, jobId, orderId: result.orderId, items: result.items },
+      {
+        event: 'admin_action',
+        action: 'retry_job',
+        actor,
+        jobId,
+        orderId: result.orderId,
+        items: result.items,
+      },
       'admin retried a failed job',
     );
     return c.json(result);

@@ -74,7 +74,11 @@ function aligned<R extends { bucket: number }>(
  * @example
  * const overview = await readOverview(db, '24h');
  */
-export async function readOverview(db: Queryable, range: RangeName, now = new Date()): Promise<AdminOverview> {
+export async function readOverview(
+  db: Queryable,
+  range: RangeName,
+  now = new Date(),
+): Promise<AdminOverview> {
   const { unit, window } = RANGES[range];
   const buckets = bucketsOf(range, now);
   const params = [unit, window];

@@ -4,7 +4,7 @@ import { migrate } from '../db/index.js';
 import { createEngines } from '../engines/index.js';
 import { createLogger } from '../logger.js';
 import { createMetrics } from '../metrics/metrics.js';
-import { serveMetrics } from '../metrics/serve.js';
+import { metricsPortFromEnv, serveMetrics } from '../metrics/serve.js';
 import { createStorage } from '../storage/index.js';
 import { workerOptionsFromEnv } from '../worker/config.js';
 import { startWorker } from '../worker/index.js';
@@ -38,7 +38,7 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   const metrics = createMetrics();
   const worker = await startWorker({ db, engines, storage, logger, metrics, ...tuning });
   // METRICS_PORT: this worker's own counters (jobs, engine calls) for Prometheus; see src/metrics/serve.ts.
-  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : null;
+  const metricsPort = metricsPortFromEnv(env);
   const metricsServer =
     metricsPort === null
       ? null

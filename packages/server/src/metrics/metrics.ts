@@ -1,4 +1,11 @@
-import { Counter, collectDefaultMetrics, Gauge, type GaugeConfiguration, Histogram, Registry } from 'prom-client';
+import {
+  Counter,
+  collectDefaultMetrics,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  Registry,
+} from 'prom-client';
 
 /** How a job run ended, as the queue writes it (one attempt). */
 export type JobRunOutcome = 'completed' | 'retry' | 'failed' | 'canceled' | 'released';
@@ -104,7 +111,8 @@ export class Metrics {
     const noted = job.orderId ? this.finalStatus.get(job.orderId) : undefined;
     if (job.orderId) this.finalStatus.delete(job.orderId);
     if (outcome === 'completed') this.jobsFinished.inc({ type: job.type, outcome: noted ?? 'completed' });
-    else if (outcome === 'failed' || outcome === 'canceled') this.jobsFinished.inc({ type: job.type, outcome });
+    else if (outcome === 'failed' || outcome === 'canceled')
+      this.jobsFinished.inc({ type: job.type, outcome });
   }
 
   itemDelivered(kind: ItemKind, seconds: number): void {

@@ -1,6 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { ConfigError } from '../config-error.js';
 import type { Metrics } from './metrics.js';
+
+/** METRICS_PORT as a port number, null when unset; a wrong value is a one-line ConfigError. */
+export function metricsPortFromEnv(env: Record<string, string | undefined>): number | null {
+  const raw = env.METRICS_PORT?.trim();
+  if (!raw) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(`METRICS_PORT must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
 
 export interface MetricsServerOptions {
   port: number;

@@ -70,12 +70,15 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       slideCount: 5,
       topic: 'Les tendances marketing 2025',
       ratio: '4:5',
+      // Correlates the worker's logs with the request that created the job.
+      requestId: res.headers.get('x-request-id'),
     });
     expect((await reserved()).images_reserved).toBe(before.images_reserved + 5);
   });
 
   it('applies defaults: image count 1 and 1:1; video 9:16, 8 s, 1 reel and its Woofs', async () => {
-    const image = await (await generate({ format: 'image', topic: 'un chat sur une plage', brandId })).json();
+    const imageRes = await generate({ format: 'image', topic: 'un chat sur une plage', brandId });
+    const image = await imageRes.json();
     const imageOrder = (await t.db.query('select * from orders where id = $1', [image.orderId])).rows[0]!;
     expect(imageOrder).toMatchObject({ count: 1, ratio: '1:1', duration_seconds: null });
     const imageJob = (await t.db.query('select payload from job_queue where id = $1', [image.jobId]))
@@ -84,6 +87,7 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       orderId: image.orderId,
       brandId,
       items: [{ prompt: 'un chat sur une plage', ratio: '1:1' }],
+      requestId: imageRes.headers.get('x-request-id'),
     });
 
     const before = await reserved();
@@ -105,6 +109,7 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       prompt: 'une vague qui déferle',
       duration: 15,
       ratio: '9:16',
+      requestId: video.headers.get('x-request-id'),
     });
     const after = await reserved();
     expect([

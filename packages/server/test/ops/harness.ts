@@ -80,7 +80,13 @@ export async function createOpsHarness(options: { adminUiDir?: string } = {}): P
     failures,
     secrets,
     logText: () => lines.join(''),
-    logs: () => lines.flatMap((l) => l.split('\n').filter(Boolean).map((x) => JSON.parse(x))),
+    logs: () =>
+      lines.flatMap((l) =>
+        l
+          .split('\n')
+          .filter(Boolean)
+          .map((x) => JSON.parse(x)),
+      ),
     async startWorker() {
       const worker = await startWorker({
         db,
@@ -100,13 +106,19 @@ export async function createOpsHarness(options: { adminUiDir?: string } = {}): P
     async user({ admin = false } = {}) {
       const { rows: users } = await db.query<{ id: string }>('select gen_random_uuid() as id');
       const userId = users[0]!.id;
-      await db.query('insert into profiles (id, email) values ($1, $2)', [userId, `${userId.slice(0, 8)}@ops.test`]);
+      await db.query('insert into profiles (id, email) values ($1, $2)', [
+        userId,
+        `${userId.slice(0, 8)}@ops.test`,
+      ]);
       if (admin) await db.query(`insert into user_roles (user_id, role) values ($1, 'admin')`, [userId]);
       const { rows } = await db.query<{ id: string }>(
         `insert into brands (user_id, name, plan) values ($1, 'Ops brand', 'pro') returning id`,
         [userId],
       );
-      const { token } = await signUserToken(secrets.jwtSecret, { userId, email: `${userId.slice(0, 8)}@ops.test` });
+      const { token } = await signUserToken(secrets.jwtSecret, {
+        userId,
+        email: `${userId.slice(0, 8)}@ops.test`,
+      });
       return { userId, token, brandId: rows[0]!.id };
     },
     async apiKey() {
@@ -124,7 +136,9 @@ export async function createOpsHarness(options: { adminUiDir?: string } = {}): P
     async waitForOrder(orderId, statuses = ['completed', 'partial', 'failed', 'canceled']) {
       const deadline = Date.now() + 20_000;
       for (;;) {
-        const { rows } = await db.query<{ status: string }>('select status from orders where id = $1', [orderId]);
+        const { rows } = await db.query<{ status: string }>('select status from orders where id = $1', [
+          orderId,
+        ]);
         const status = rows[0]?.status ?? 'missing';
         if (statuses.includes(status)) return status;
         if (Date.now() > deadline) throw new Error(`order ${orderId} is still ${status}`);

@@ -30,7 +30,9 @@ describe('logs of one order', () => {
     // Every credential of the run goes through the server once more.
     await h.request('/metrics', { headers: { authorization: `Bearer ${h.secrets.metricsToken}` } });
     await h.request('/metrics', { headers: { authorization: `Bearer ${apiKey}` } });
-    await h.request('/v1/orders', { headers: { authorization: `Bearer ${apiKey}`, 'x-alfie-user-id': user.userId } });
+    await h.request('/v1/orders', {
+      headers: { authorization: `Bearer ${apiKey}`, 'x-alfie-user-id': user.userId },
+    });
     const login = await h.request('/admin/api/session', {
       headers: { 'x-alfie-admin': '1' },
       json: { credential: apiKey },
@@ -41,7 +43,9 @@ describe('logs of one order', () => {
       json: { credential: admin.token },
     });
     expect(adminLogin.status).toBe(200);
-    await expect.poll(() => h.logs().some((l) => l.msg === 'job processing time' && l.jobId === jobId)).toBe(true);
+    await expect
+      .poll(() => h.logs().some((l) => l.msg === 'job processing time' && l.jobId === jobId))
+      .toBe(true);
 
     // One grep: every line with the request id.
     const traced = h.logs().filter((l) => l.reqId === requestId);
@@ -50,7 +54,14 @@ describe('logs of one order', () => {
     const created = traced.find((l) => l.event === 'order_created');
     expect(created).toMatchObject({ orderId, jobId, userId: user.userId, format: 'carousel', count: 3 });
     const failedCall = traced.find((l) => l.event === 'engine_call' && l.result === 'permanent');
-    expect(failedCall).toMatchObject({ orderId, jobId, attempt: 1, slide: 2, engine: 'test-image', level: 40 });
+    expect(failedCall).toMatchObject({
+      orderId,
+      jobId,
+      attempt: 1,
+      slide: 2,
+      engine: 'test-image',
+      level: 40,
+    });
     expect(traced.filter((l) => l.event === 'engine_call' && l.result === 'ok')).toHaveLength(3); // planner + 2 slides
     const counters = traced.filter((l) => l.event === 'counters_updated');
     expect(counters).toHaveLength(2);

@@ -25,10 +25,12 @@ describe('GET /metrics on PostgreSQL', () => {
   it('is hidden without METRICS_TOKEN or a secret API key, and open with either', async () => {
     expect((await h.request('/metrics')).status).toBe(404);
     const user = await h.user();
-    expect((await h.request('/metrics', { headers: { authorization: `Bearer ${user.token}` } })).status).toBe(404);
-    expect((await h.request('/metrics', { headers: { authorization: 'Bearer not-the-token-at-all' } })).status).toBe(
+    expect((await h.request('/metrics', { headers: { authorization: `Bearer ${user.token}` } })).status).toBe(
       404,
     );
+    expect(
+      (await h.request('/metrics', { headers: { authorization: 'Bearer not-the-token-at-all' } })).status,
+    ).toBe(404);
     expect(await scrape(h.secrets.metricsToken)).toContain('alfie_db_jobs');
     expect(await scrape(await h.apiKey())).toContain('alfie_http_requests_total');
   });
@@ -45,7 +47,14 @@ describe('GET /metrics on PostgreSQL', () => {
     const { orderId } = (await res.json()) as { orderId: string };
     expect(await h.waitForOrder(orderId)).toBe('partial');
     // The job's completion is written just after the order ends.
-    await expect.poll(async () => sample(await scrape(h.secrets.metricsToken), 'alfie_jobs_finished_total{type="render_carousels",outcome="partial"}')).toBe(1);
+    await expect
+      .poll(async () =>
+        sample(
+          await scrape(h.secrets.metricsToken),
+          'alfie_jobs_finished_total{type="render_carousels",outcome="partial"}',
+        ),
+      )
+      .toBe(1);
 
     const text = await scrape(h.secrets.metricsToken);
     expect(sample(text, 'alfie_item_generation_seconds_count{kind="carousel_slide"}')).toBe(2);
@@ -53,16 +62,27 @@ describe('GET /metrics on PostgreSQL', () => {
       sample(text, 'alfie_engine_calls_total{engine="test-image",operation="generateImage",result="ok"}'),
     ).toBe(2);
     expect(
-      sample(text, 'alfie_engine_calls_total{engine="test-image",operation="generateImage",result="permanent"}'),
+      sample(
+        text,
+        'alfie_engine_calls_total{engine="test-image",operation="generateImage",result="permanent"}',
+      ),
     ).toBe(1);
     expect(
-      sample(text, 'alfie_engine_call_seconds_count{engine="test-planner",operation="planSlides",result="ok"}'),
+      sample(
+        text,
+        'alfie_engine_call_seconds_count{engine="test-planner",operation="planSlides",result="ok"}',
+      ),
     ).toBe(1);
     expect(sample(text, 'alfie_order_wall_seconds_count{type="carousel",status="partial"}')).toBe(1);
     expect(sample(text, 'alfie_job_run_seconds_count{type="render_carousels",outcome="completed"}')).toBe(1);
-    expect(sample(text, 'alfie_http_requests_total{method="POST",route="/v1/generate",status="202"}')).toBe(1);
+    expect(sample(text, 'alfie_http_requests_total{method="POST",route="/v1/generate",status="202"}')).toBe(
+      1,
+    );
     expect(
-      sample(text, 'alfie_http_request_duration_seconds_count{method="POST",route="/v1/generate",status="202"}'),
+      sample(
+        text,
+        'alfie_http_request_duration_seconds_count{method="POST",route="/v1/generate",status="202"}',
+      ),
     ).toBe(1);
     // Two slides delivered and charged; the failed one released.
     expect(sample(text, 'alfie_db_quota_used{plan="pro",resource="images"}')).toBe(2);

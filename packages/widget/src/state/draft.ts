@@ -1,4 +1,4 @@
-import { DEFAULT_RATIO, type Format, LIMITS, type Quota, woofsCost } from '@alfie/core/contract';
+import { DEFAULT_RATIO, type Format, LIMITS, type Quota, woofsCost } from '@alfie/core';
 import type { Draft } from './types.js';
 
 /** Keeps a draft valid when the user edits one field (a video is always 1, a carousel at least 2...). */

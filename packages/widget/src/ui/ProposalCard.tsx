@@ -1,4 +1,4 @@
-import { FORMATS, LIMITS, RATIOS } from '@alfie/core/contract';
+import { FORMATS, LIMITS, RATIOS } from '@alfie/core';
 import { draftCost } from '../state/draft.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';

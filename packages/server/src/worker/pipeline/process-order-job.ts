@@ -97,6 +97,9 @@ async function finishOrRetry(
     },
     'order finished',
   );
-  deps.metrics?.orderFinished({ id: order.id, type: order.type, createdAt: order.created_at }, finished.status);
+  deps.metrics?.orderFinished(
+    { id: order.id, type: order.type, createdAt: order.created_at },
+    finished.status,
+  );
   return finished.status === 'failed' ? { status: 'failed', error: reason } : { status: 'completed' };
 }

@@ -1,8 +1,8 @@
 import type { ItemType, Ratio } from '@alfie/core/contract';
 import type { Db } from '../../db/types.js';
 import type { Engines } from '../../engines/index.js';
-import type { Metrics } from '../../metrics/metrics.js';
 import type { BrandStyle, SlideText } from '../../engines/types.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import type { QueueLogger } from '../../queue/types.js';
 import type { Storage } from '../../storage/types.js';
 
