@@ -35,6 +35,10 @@ export function reactProject(major: 18 | 19): UserWorkspaceConfig {
       include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
       environment: './test/jsdom-environment.ts',
       setupFiles: major === 18 ? ['./test/react18-setup.ts', './test/setup.ts'] : ['./test/setup.ts'],
+      // react18-setup.ts patches Node's resolver for its process: one forked process per test file
+      // keeps that patch away from the React 19 files.
+      pool: 'forks',
+      isolate: true,
       env: { EXPECTED_REACT_MAJOR: String(major) },
       testTimeout: 20_000,
     },

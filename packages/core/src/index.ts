@@ -3,6 +3,8 @@
 
 export type { SupabaseAuthSource } from './auth/from-supabase.js';
 export { fromSupabase } from './auth/from-supabase.js';
+export type { AlfieBaseClient } from './base-client.js';
+export { createAlfieBaseClient } from './base-client.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
 export { createAlfieClient } from './client.js';
 export type {

@@ -1,0 +1,158 @@
+import type {
+  Brand,
+  CreateBrandRequest,
+  GenerateRequest,
+  GenerateResponse,
+  Job,
+  LibraryEntry,
+  ListLibraryQuery,
+  ListOrdersQuery,
+  Order,
+  OrderDetail,
+  Page,
+  Quota,
+} from './contract/types.js';
+import { newIdempotencyKey } from './http/idempotency-key.js';
+import type { RetryConfig } from './http/retry.js';
+import type { TokenProvider } from './http/token.js';
+import { createTransport, type RequestOptions, type Transport } from './http/transport.js';
+import type { OrderWatcher, WatchOptions } from './watch/types.js';
+import { createWatchRegistry } from './watch/watch-registry.js';
+
+export interface AlfieClientOptions {
+  /** Where `alfie-server` listens, e.g. `http://localhost:8787`. */
+  baseUrl: string;
+  /** A fixed bearer token (a browser JWT minted by POST /v1/tokens, or a secret key on a server). */
+  token?: string | null;
+  /** Called before every request and again after a 401; wins over `token`. */
+  getToken?: TokenProvider;
+  /** Defaults to the global fetch (read at call time). */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout until response headers, in ms. Default 30000. */
+  timeout?: number;
+  /** Retries of GETs and generate (network errors, 408, 429, 5xx). A number is the limit. Default 2. */
+  retry?: number | RetryConfig;
+  /** Live tracking tuning. */
+  live?: {
+    /** Poll period when SSE is unavailable, in ms. Default 2000. */
+    pollInterval?: number;
+    /** Fall back to polling when a stream sends nothing for this long (a buffering proxy). Default 5000. */
+    firstEventTimeout?: number;
+    /** Fall back to polling after this many failed connections in a row. Default 4. */
+    maxFailures?: number;
+  };
+}
+
+export interface GenerateOptions extends RequestOptions {
+  /** Reuse the same key to retry a generate safely; default: a new UUID per call. */
+  idempotencyKey?: string;
+}
+
+/** What `createAlfieClient` builds its observers on; not part of the public surface. */
+export interface ClientInternals {
+  transport: Transport;
+  live: { pollInterval: number; firstEventTimeout: number; maxFailures: number };
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/**
+ * The request methods and `orders.watch`, without the UI observers (pagers, quota observer, shared
+ * events stream, mutations). Kept apart so a bundle that only needs these, such as the widget's
+ * script tag, leaves the observers out; `createAlfieClient` adds them on top.
+ * `quotaMayHaveChanged` runs after a generate, a cancel and when a watched order ends.
+ */
+export function buildBaseClient(options: AlfieClientOptions, quotaMayHaveChanged: () => void = () => {}) {
+  const transport = createTransport(options);
+  const live = { pollInterval: 2000, firstEventTimeout: 5000, maxFailures: 4, ...options.live };
+  const watch = createWatchRegistry({ transport, ...live, onDone: quotaMayHaveChanged });
+
+  const listLibrary = (query?: ListLibraryQuery, opts?: RequestOptions) =>
+    transport.json<Page<LibraryEntry>>('v1/library', { searchParams: query, retry: true, ...opts });
+
+  const client = {
+    /**
+     * Orders an image, a carousel or a video. Sends an Idempotency-Key (the same one on every retry),
+     * so a retried call never creates a second order.
+     */
+    async generate(request: GenerateRequest, opts: GenerateOptions = {}): Promise<GenerateResponse> {
+      const response = await transport.json<GenerateResponse>('v1/generate', {
+        method: 'post',
+        json: request,
+        headers: { 'idempotency-key': opts.idempotencyKey ?? newIdempotencyKey() },
+        retry: true,
+        signal: opts.signal,
+      });
+      quotaMayHaveChanged();
+      return response;
+    },
+    orders: {
+      list: (query?: ListOrdersQuery, opts?: RequestOptions) =>
+        transport.json<Page<Order>>('v1/orders', { searchParams: query, retry: true, ...opts }),
+      get: (orderId: string, opts?: RequestOptions) =>
+        transport.json<OrderDetail>(`v1/orders/${id(orderId)}`, { retry: true, ...opts }),
+      async cancel(orderId: string, opts?: RequestOptions): Promise<OrderDetail> {
+        const detail = await transport.json<OrderDetail>(`v1/orders/${id(orderId)}/cancel`, {
+          method: 'post',
+          ...opts,
+        });
+        quotaMayHaveChanged();
+        return detail;
+      },
+      /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
+      watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
+    },
+    jobs: {
+      get: (jobId: string, opts?: RequestOptions) =>
+        transport.json<Job>(`v1/jobs/${id(jobId)}`, { retry: true, ...opts }),
+    },
+    quotas: {
+      get: (brandId: string, opts?: RequestOptions) =>
+        transport.json<Quota>(`v1/quotas/${id(brandId)}`, { retry: true, ...opts }),
+    },
+    library: {
+      list: listLibrary,
+      /** Every entry, page after page. */
+      async *iterate(
+        query: Omit<ListLibraryQuery, 'cursor'> = {},
+        opts?: RequestOptions,
+      ): AsyncIterable<LibraryEntry> {
+        let cursor: string | undefined;
+        do {
+          const page = await listLibrary({ ...query, cursor }, opts);
+          yield* page.data;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      },
+    },
+    brands: {
+      async list(opts?: RequestOptions): Promise<Page<Brand>> {
+        const body = await transport.json<Page<Brand> | Brand[]>('v1/brands', { retry: true, ...opts });
+        return Array.isArray(body) ? { data: body, nextCursor: null } : body;
+      },
+      create: (request: CreateBrandRequest, opts?: RequestOptions) =>
+        transport.json<Brand>('v1/brands', { method: 'post', json: request, ...opts }),
+    },
+    /** Replaces the token source: later requests send this token and no longer call `getToken`. */
+    setToken: (token: string | null) => transport.setToken(token),
+  };
+  const internals: ClientInternals = { transport, live };
+  return { client, internals };
+}
+
+/**
+ * A client with every API method and `orders.watch`, but none of the UI observers of
+ * `createAlfieClient` (`orders.pager`, `library.pager`, `quotas.observe`, `events`, `mutation`), so
+ * bundlers drop those. For size-sensitive bundles (an embeddable script); apps should prefer
+ * `createAlfieClient`.
+ *
+ * @example
+ * const client = createAlfieBaseClient({ baseUrl: 'http://localhost:8787', token });
+ * const { orderId } = await client.generate({ format: 'image', topic: 'Café', brandId });
+ * client.orders.watch(orderId).subscribe(() => console.log('changed'));
+ */
+export function createAlfieBaseClient(options: AlfieClientOptions) {
+  return buildBaseClient(options).client;
+}
+
+export type AlfieBaseClient = ReturnType<typeof createAlfieBaseClient>;
