@@ -1,4 +1,4 @@
-import { createAlfieClient } from '@alfie/core';
+import { createAlfieBaseClient } from '@alfie/core';
 import { render } from 'preact';
 import { createEmitter, type WidgetEvent, type WidgetListener } from './events.js';
 import { catalogueFor, resolveLocale } from './i18n/index.js';
@@ -63,12 +63,13 @@ export function mountAlfieWidget(
 
   const locale = resolveLocale(options.locale, globalThis.navigator?.language);
   const t = catalogueFor(locale);
-  const client = createAlfieClient({
+  // The base client: the widget uses no pager, quota observer or mutation, so they stay out of the bundle.
+  const client: WidgetClient = createAlfieBaseClient({
     baseUrl: options.apiUrl,
     ...(options.token ? { token: options.token } : {}),
     ...(options.getToken ? { getToken: options.getToken } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  }) as unknown as WidgetClient;
+  });
   const store = createWidgetStore({ open: Boolean(options.open) });
   const emitter = createEmitter();
 

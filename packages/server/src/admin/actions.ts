@@ -66,14 +66,24 @@ export async function retryFailedJob(tx: Tx, jobId: string): Promise<{ orderId: 
 export async function cancelOrderAsAdmin(
   tx: Tx,
   orderId: string,
-): Promise<{ userId: string; released: { images: number; reels: number; woofs: number } }> {
+): Promise<{
+  userId: string;
+  type: string;
+  jobsCanceled: number;
+  released: { images: number; reels: number; woofs: number };
+}> {
   const order = (await tx.query<{ user_id: string; status: string }>(FIND_ORDER_OWNER, [orderId])).rows[0];
   if (!order) throw notFound('Order');
   const { rows } = await tx.query(CANCEL_ORDER, [orderId, order.user_id, null]);
   if (!rows[0]) throw conflict(`The order is already ${order.status}`);
   await tx.query(CANCEL_ORDER_ITEMS, [orderId]);
-  await tx.query(CANCEL_ORDER_JOBS, [orderId]);
+  const jobs = await tx.query(CANCEL_ORDER_JOBS, [orderId]);
   const settled = await settleOrder(tx, orderId);
   await appendOrderEnd(tx, orderId, 'canceled');
-  return { userId: order.user_id, released: settled.released };
+  return {
+    userId: order.user_id,
+    type: String((rows[0] as { type: string }).type),
+    jobsCanceled: jobs.rows.length,
+    released: settled.released,
+  };
 }

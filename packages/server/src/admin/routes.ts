@@ -147,6 +147,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     const orderId = c.req.param('id');
     if (!isUuid(orderId)) throw notFound('Order');
     const result = await deps.db.transaction((tx) => cancelOrderAsAdmin(tx, orderId.toLowerCase()));
+    deps.metrics?.jobsCanceled(result.type, result.jobsCanceled);
     c.get('log').warn(
       { event: 'admin_action', action: 'cancel_order', actor, orderId, ...result },
       'admin canceled an order',

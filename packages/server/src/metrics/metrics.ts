@@ -14,6 +14,12 @@ export type JobFinalOutcome = 'completed' | 'partial' | 'failed' | 'canceled';
 export type ItemKind = 'image' | 'carousel_slide' | 'video';
 export type EngineCallResult = 'ok' | 'retryable' | 'permanent' | 'aborted';
 
+const JOB_TYPE_BY_ORDER: Record<string, string> = {
+  image: 'render_images',
+  carousel: 'render_carousels',
+  video: 'generate_video',
+};
+
 /** Seconds: a local slide takes ~50 ms, a remote video minutes. */
 const GENERATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -111,8 +117,15 @@ export class Metrics {
     const noted = job.orderId ? this.finalStatus.get(job.orderId) : undefined;
     if (job.orderId) this.finalStatus.delete(job.orderId);
     if (outcome === 'completed') this.jobsFinished.inc({ type: job.type, outcome: noted ?? 'completed' });
-    else if (outcome === 'failed' || outcome === 'canceled')
-      this.jobsFinished.inc({ type: job.type, outcome });
+    else if (outcome === 'failed') this.jobsFinished.inc({ type: job.type, outcome });
+    // `canceled` is counted once, by the cancel route that ended the job (jobsCanceled): a worker
+    // that sees the cancel afterwards only records its run.
+  }
+
+  /** A cancel route ended `count` open jobs of an order of this type (image, carousel, video). */
+  jobsCanceled(orderType: string, count: number): void {
+    const type = JOB_TYPE_BY_ORDER[orderType] ?? orderType;
+    if (count > 0) this.jobsFinished.inc({ type, outcome: 'canceled' }, count);
   }
 
   itemDelivered(kind: ItemKind, seconds: number): void {

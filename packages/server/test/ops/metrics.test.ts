@@ -134,5 +134,17 @@ describe('GET /metrics on PostgreSQL', () => {
     expect(sample(text, 'alfie_db_oldest_queued_job_age_seconds')).toBeGreaterThanOrEqual(89);
     expect(sample(text, 'alfie_db_quota_reserved{plan="pro",resource="images"}')).toBe(4);
     expect(sample(text, 'alfie_db_quota_used{plan="pro",resource="images"}')).toBe(0);
+
+    // The owner cancels the queued order: its job ended as canceled, counted once.
+    const { rows } = await h.db.query<{ id: string }>(`select id from orders where topic = 'Queued one'`);
+    const cancel = await h.request(`/v1/orders/${rows[0]!.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.token}` },
+    });
+    expect(cancel.status).toBe(200);
+    const after = await scrape(h.secrets.metricsToken);
+    expect(sample(after, 'alfie_jobs_finished_total{type="render_images",outcome="canceled"}')).toBe(1);
+    expect(sample(after, 'alfie_db_jobs{status="queued"}')).toBe(0);
+    expect(sample(after, 'alfie_db_quota_reserved{plan="pro",resource="images"}')).toBe(2);
   });
 });

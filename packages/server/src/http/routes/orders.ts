@@ -61,7 +61,8 @@ export function ordersRoutes(deps: AppDeps): Hono<AppEnv> {
         throw conflict(`The order is already ${existing.rows[0].status}`);
       }
       await tx.query(CANCEL_ORDER_ITEMS, [id]);
-      await tx.query(CANCEL_ORDER_JOBS, [id]);
+      const jobs = await tx.query(CANCEL_ORDER_JOBS, [id]);
+      deps.metrics?.jobsCanceled(String(rows[0].type), jobs.rows.length);
       const settled = await settleOrder(tx, id);
       await appendOrderEnd(tx, id, 'canceled');
       c.get('log').info({ orderId: id, userId: user.userId, released: settled.released }, 'order canceled');
