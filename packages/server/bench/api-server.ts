@@ -86,5 +86,7 @@ serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   });
 });
 process.once('SIGTERM', () => {
+  // Open SSE streams would hold the pool's close: give it a moment, then leave anyway.
+  setTimeout(() => process.exit(0), 1000).unref();
   void db.close().then(() => process.exit(0));
 });

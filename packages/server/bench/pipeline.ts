@@ -82,6 +82,7 @@ async function main() {
       BENCH_JWT_SECRET: SECRET,
       BENCH_DATA_DIR: dataDir,
     });
+    children.push(api);
     let ports: string[] = [];
     api.onLine((line) => {
       if (line.startsWith('ready')) ports = line.split(' ').slice(1);

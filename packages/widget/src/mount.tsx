@@ -1,3 +1,7 @@
+// biome-ignore-all assist/source/organizeImports: App comes first on purpose, see below.
+// App is imported first: that puts the UI modules next to Preact in the script-tag bundle, which gzip
+// compresses about 0.2 KB better than with core in between.
+import { App } from './ui/App.js';
 import { createAlfieBaseClient } from '@alfie/core';
 import { render } from 'preact';
 import { createEmitter, type WidgetEvent, type WidgetListener } from './events.js';
@@ -9,7 +13,6 @@ import { loadConversation, persistConversation, storageKey, userKeyFromToken } f
 import { createWidgetStore } from './state/store.js';
 import { adoptStyles } from './styles.js';
 import { textColorOn } from './theme.js';
-import { App } from './ui/App.js';
 import { WidgetContext } from './ui/context.js';
 
 /** The handle `mountAlfieWidget` returns. */

@@ -70,6 +70,8 @@ export class QueueRunner {
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
+  /** The claim round in flight, if any: stop() waits for it so no job it claims goes unwatched. */
+  private claimRun: Promise<void> = Promise.resolve();
   private wakeRequested = false;
   /** True when the queue may hold due jobs we could not take (last claim full, NOTIFY while busy). */
   private maybeMore = true;
@@ -141,7 +143,7 @@ export class QueueRunner {
     this.wakeScheduled = true;
     setImmediate(() => {
       this.wakeScheduled = false;
-      if (!this.claiming && !this.stopping) void this.claimLoop();
+      if (!this.claiming && !this.stopping) this.claimRun = this.claimLoop();
       else this.wakeRequested = true;
     });
   }
@@ -310,6 +312,7 @@ export class QueueRunner {
     for (const timer of this.timers) clearInterval(timer);
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
+    await this.claimRun;
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let graceTimer: NodeJS.Timeout | undefined;
     const grace = new Promise<'timeout'>((resolve) => {

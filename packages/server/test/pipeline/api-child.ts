@@ -21,6 +21,7 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
   process.stdout.write(`ready ${info.port}\n`);
 });
 process.once('SIGTERM', () => {
+  setTimeout(() => process.exit(0), 1000).unref();
   server.close();
   void db.close().then(() => process.exit(0));
 });

@@ -29,7 +29,7 @@ describe.each(['postgres', 'pglite'] as const)('pipeline worker on %s', (kind) =
 
   async function start(
     engineOptions: TestEngineOptions = {},
-    extra: { backoffBaseMs?: number; itemConcurrency?: number } = {},
+    extra: { backoffBaseMs?: number; itemConcurrency?: number; pollIntervalMs?: number } = {},
   ) {
     const engines = createTestEngines(engineOptions);
     worker = await startWorker({

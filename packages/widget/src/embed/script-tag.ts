@@ -9,14 +9,16 @@
 import { type AlfieWidget, mountAlfieWidget } from '../mount.js';
 import { optionsFromDataset } from '../options.js';
 
-export { mountAlfieWidget, optionsFromDataset };
-
 let autoMounted: AlfieWidget | null = null;
 
-/** The widget this script tag mounted, if it had a data-api-url. */
-export function getWidget(): AlfieWidget | null {
-  return autoMounted;
-}
+// The page-wide API. Assigned rather than exported: an IIFE with exports carries esbuild's
+// CommonJS-interop helpers, which this bundle's size budget would pay for nothing.
+(globalThis as { AlfieWidget?: unknown }).AlfieWidget = {
+  mountAlfieWidget,
+  optionsFromDataset,
+  /** The widget this script tag mounted, if it had a data-api-url. */
+  getWidget: (): AlfieWidget | null => autoMounted,
+};
 
 const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 if (script?.dataset.apiUrl) {

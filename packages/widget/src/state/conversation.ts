@@ -1,4 +1,4 @@
-import { detectIntent } from '@alfie/core/intent';
+import { detectIntent } from '@alfie/core';
 import type { Emitter } from '../events.js';
 import type { Catalogue, Locale } from '../i18n/index.js';
 import type { WidgetClient } from './client.js';
@@ -94,9 +94,9 @@ export function createConversation(deps: ConversationDeps) {
       ratio: draft.ratio,
       ...(draft.format === 'video' ? { duration: draft.duration } : { count: draft.count }),
     };
-    // One key per attempt: a network retry inside core must not create the order twice.
-    const idempotencyKey = `widget-${messageId()}-${Math.random().toString(36).slice(2)}`;
-    const created = await busy(() => client.generate(request, { idempotencyKey, signal }), draft);
+    // core sends a new Idempotency-Key per call and reuses it on its own retries, so a network retry
+    // never creates the order twice.
+    const created = await busy(() => client.generate(request, { signal }), draft);
     if (!created || signal.aborted) return false;
     pushMessage(store, { id: messageId(), type: 'order', orderId: created.orderId, draft });
     orders.start(created.orderId, draft);
