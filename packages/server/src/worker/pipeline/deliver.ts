@@ -17,6 +17,8 @@ export interface Charge {
   woofs: number;
 }
 
+export type DeliveryResult = 'delivered' | 'closed' | 'duplicate';
+
 export interface Delivery {
   asset: AssetInput;
   /** library_assets for images and slides, media_generations for videos. */
@@ -30,8 +32,8 @@ export interface Delivery {
  * charge and the `asset` + `item` events. Either all of it is visible or none, so the client sees
  * each slide the moment it commits, and a crash can never leave a delivered slide uncharged or
  * charged twice (the item's pending -> completed transition is the once-only guard).
- * Returns false when nothing was written: the order was closed (canceled) or the item was
- * already delivered by an earlier attempt.
+ * Nothing is written when the order was closed meanwhile (`closed`: canceled) or the item was
+ * already delivered by an earlier attempt (`duplicate`).
  */
 export async function deliverItem(
   tx: Queryable,
@@ -39,9 +41,9 @@ export async function deliverItem(
   item: ItemRow,
   delivery: Delivery,
   log: QueueLogger,
-): Promise<boolean> {
+): Promise<DeliveryResult> {
   const open = await tx.query(LOCK_OPEN_ORDER, [order.id]);
-  if (open.rows.length === 0) return false;
+  if (open.rows.length === 0) return 'closed';
   const { asset } = delivery;
   const inserted =
     delivery.table === 'library_assets'
@@ -76,7 +78,7 @@ export async function deliverItem(
           asset.mimeType,
         ]);
   const assetRow = inserted.rows[0];
-  if (!assetRow) return false;
+  if (!assetRow) return 'duplicate';
   const completed = await tx.query<ItemEventRow>(COMPLETE_ITEM, [item.id]);
   const itemRow = completed.rows[0];
   if (!itemRow) throw new Error(`Item ${item.id} has an asset but was not open`);
@@ -99,7 +101,7 @@ export async function deliverItem(
     },
     'counters updated',
   );
-  return true;
+  return 'delivered';
 }
 
 /** Fails one item for good (a permanent engine error) and tells the client, if the order is open. */

@@ -80,7 +80,11 @@ export async function renderImageItem(
         deps.logger,
       ),
     );
-    return delivered ? { kind: 'delivered' } : { kind: 'skipped' };
+    if (delivered === 'closed') {
+      // Canceled while this file was uploading: it belongs to no asset, so it must not linger.
+      await deps.storage.delete([stored.publicId]).catch(() => {});
+    }
+    return delivered === 'delivered' ? { kind: 'delivered' } : { kind: 'skipped' };
   } catch (error) {
     const result = classifyError(error, signal);
     if (result.kind === 'failed') await deps.db.transaction((tx) => failItem(tx, order, item, result.error));

@@ -101,7 +101,11 @@ export async function renderVideoItem(
         deps.logger,
       ),
     );
-    return delivered ? { kind: 'delivered' } : { kind: 'skipped' };
+    if (delivered === 'closed') {
+      // Canceled while this file was uploading: it belongs to no asset, so it must not linger.
+      await deps.storage.delete([stored.publicId, ...(poster ? [poster.publicId] : [])]).catch(() => {});
+    }
+    return delivered === 'delivered' ? { kind: 'delivered' } : { kind: 'skipped' };
   } catch (error) {
     await progressWrite;
     const result = classifyError(error, signal);
