@@ -16,6 +16,7 @@ import { newIdempotencyKey } from './http/idempotency-key.js';
 import type { RetryConfig } from './http/retry.js';
 import type { TokenProvider } from './http/token.js';
 import { createTransport, type RequestOptions, type Transport } from './http/transport.js';
+import type { OrderWatchConfig } from './watch/order-watch.js';
 import type { OrderWatcher, WatchOptions } from './watch/types.js';
 import { createWatchRegistry } from './watch/watch-registry.js';
 
@@ -56,16 +57,26 @@ export interface ClientInternals {
 
 const id = (value: string) => encodeURIComponent(value);
 
+/** Builds `orders.watch`: `createWatchRegistry` or `createObservedWatchRegistry`. */
+export type WatchRegistryFactory = (
+  config: OrderWatchConfig,
+) => (orderId: string, options?: WatchOptions) => OrderWatcher;
+
 /**
  * The request methods and `orders.watch`, without the UI observers (pagers, quota observer, shared
  * events stream, mutations). Kept apart so a bundle that only needs these, such as the widget's
  * script tag, leaves the observers out; `createAlfieClient` adds them on top.
+ * The registry is passed in so each client's bundle holds only the one it uses.
  * `quotaMayHaveChanged` runs after a generate, a cancel and when a watched order ends.
  */
-export function buildBaseClient(options: AlfieClientOptions, quotaMayHaveChanged: () => void = () => {}) {
+export function buildBaseClient(
+  options: AlfieClientOptions,
+  createRegistry: WatchRegistryFactory,
+  quotaMayHaveChanged: () => void = () => {},
+) {
   const transport = createTransport(options);
   const live = { pollInterval: 2000, firstEventTimeout: 5000, maxFailures: 4, ...options.live };
-  const watch = createWatchRegistry({ transport, ...live, onDone: quotaMayHaveChanged });
+  const watch = createRegistry({ transport, ...live, onDone: quotaMayHaveChanged });
 
   const listLibrary = (query?: ListLibraryQuery, opts?: RequestOptions) =>
     transport.json<Page<LibraryEntry>>('v1/library', { searchParams: query, retry: true, ...opts });
@@ -152,7 +163,7 @@ export function buildBaseClient(options: AlfieClientOptions, quotaMayHaveChanged
  * client.orders.watch(orderId).subscribe(() => console.log('changed'));
  */
 export function createAlfieBaseClient(options: AlfieClientOptions) {
-  return buildBaseClient(options).client;
+  return buildBaseClient(options, createWatchRegistry).client;
 }
 
 export type AlfieBaseClient = ReturnType<typeof createAlfieBaseClient>;

@@ -2,8 +2,9 @@ import { type AlfieClientOptions, buildBaseClient } from './base-client.js';
 import type { LibraryEntry, ListLibraryQuery, ListOrdersQuery, Order } from './contract/types.js';
 import { createEventsHub, type OrderEventListener } from './observers/events-hub.js';
 import { createMutation, type MutationObserver } from './observers/mutation.js';
-import { createPager, type PagerObserver } from './observers/pager.js';
+import { createPager, type PagerObserver, type PagerOptions } from './observers/pager.js';
 import { createQuotaObserver, type QuotaObserver } from './observers/quota.js';
+import { createObservedWatchRegistry } from './watch/observed-watch-registry.js';
 
 export type { AlfieClientOptions, GenerateOptions } from './base-client.js';
 
@@ -17,40 +18,45 @@ export type { AlfieClientOptions, GenerateOptions } from './base-client.js';
  * watcher.subscribe(() => console.log(watcher.getSnapshot().assets.map((a) => a.url)));
  */
 export function createAlfieClient(options: AlfieClientOptions) {
-  const quotaChangeListeners = new Set<() => void>();
-  const { client, internals } = buildBaseClient(options, () => {
-    for (const listener of [...quotaChangeListeners]) listener();
+  // Called after a generate or a cancel through this client, and when one of its watched orders ends.
+  const localChangeListeners = new Set<() => void>();
+  const { client, internals } = buildBaseClient(options, createObservedWatchRegistry, () => {
+    for (const listener of [...localChangeListeners]) listener();
   });
   const subscribeEvents = createEventsHub(internals.transport, internals.live.maxFailures);
   const { orders, quotas, library } = client;
+  /** Calls back when one of the caller's orders ends (and, with `local`, after this client's own changes). */
+  const watchChanges = (local: boolean) => (onChange: () => void) => {
+    if (local) localChangeListeners.add(onChange);
+    const stopEvents = subscribeEvents((event) => event.type === 'end' && onChange());
+    return () => {
+      localChangeListeners.delete(onChange);
+      stopEvents();
+    };
+  };
 
   return {
     ...client,
     orders: {
       ...orders,
-      pager: (query: Omit<ListOrdersQuery, 'cursor'> = {}): PagerObserver<Order> =>
-        createPager((cursor) => orders.list({ ...query, cursor })),
+      /** With `{ live: true }`, reloads the first page after a generate or cancel and when an order ends. */
+      pager: (query: Omit<ListOrdersQuery, 'cursor'> = {}, opts: PagerOptions = {}): PagerObserver<Order> =>
+        createPager((cursor) => orders.list({ ...query, cursor }), opts.live && watchChanges(true)),
     },
     quotas: {
       ...quotas,
       /** The brand's quota as an observer, refetched after a generate, a cancel or an order's end. */
       observe: (brandId: string): QuotaObserver =>
-        createQuotaObserver({
-          fetchQuota: () => quotas.get(brandId),
-          watchChanges(onChange) {
-            quotaChangeListeners.add(onChange);
-            const stopEvents = subscribeEvents((event) => event.type === 'end' && onChange());
-            return () => {
-              quotaChangeListeners.delete(onChange);
-              stopEvents();
-            };
-          },
-        }),
+        createQuotaObserver({ fetchQuota: () => quotas.get(brandId), watchChanges: watchChanges(true) }),
     },
     library: {
       ...library,
-      pager: (query: Omit<ListLibraryQuery, 'cursor'> = {}): PagerObserver<LibraryEntry> =>
-        createPager((cursor) => library.list({ ...query, cursor })),
+      /** With `{ live: true }`, reloads the first page when one of the caller's orders ends. */
+      pager: (
+        query: Omit<ListLibraryQuery, 'cursor'> = {},
+        opts: PagerOptions = {},
+      ): PagerObserver<LibraryEntry> =>
+        createPager((cursor) => library.list({ ...query, cursor }), opts.live && watchChanges(false)),
     },
     events: {
       /** Every event of the caller's orders over one shared `GET /v1/events` stream. */

@@ -24,6 +24,11 @@ export interface WidgetOptions {
   open?: boolean;
   /** Separates the stored conversations of two widgets of the same brand and user on one page. */
   instanceId?: string;
+  /**
+   * Script-tag build only: the folder (URL) `alfie-widget-panel.js` is loaded from. Default: the folder
+   * `alfie-widget.js` itself was loaded from.
+   */
+  assetsUrl?: string;
   /** Custom fetch (tests, proxies). */
   fetch?: typeof fetch;
 }
@@ -48,6 +53,7 @@ export function optionsFromDataset(
     color: dataset.color || undefined,
     open: dataset.open === 'true' || undefined,
     instanceId: dataset.instanceId || undefined,
+    assetsUrl: dataset.assetsUrl || undefined,
   };
 }
 

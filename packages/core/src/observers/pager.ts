@@ -21,16 +21,34 @@ export interface PagerObserver<T> {
   refresh(): Promise<void>;
 }
 
+export interface PagerOptions {
+  /**
+   * Keep the list current while someone listens: reload the first page when one of the caller's
+   * orders ends (over the client's shared `GET /v1/events` stream). Default false.
+   */
+  live?: boolean;
+}
+
+/**
+ * @param watchChanges In live mode: calls back when the list may have changed; returns the unsubscribe.
+ */
 export function createPager<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  watchChanges?: ((onChange: () => void) => () => void) | false,
 ): PagerObserver<T> {
   let cursor: string | undefined;
   let generation = 0;
   let inFlight: Promise<void> | null = null;
+  let stopWatching: (() => void) | null = null;
   const store = new Store<PagerSnapshot<T>>(
     { items: [], status: 'idle', error: null, hasNextPage: false, isFetchingNextPage: false },
     (count) => {
       if (count > 0 && store.get().status === 'idle') void load(true);
+      if (count > 0 && watchChanges && !stopWatching) stopWatching = watchChanges(() => void load(true));
+      else if (count === 0 && stopWatching) {
+        stopWatching();
+        stopWatching = null;
+      }
     },
   );
 

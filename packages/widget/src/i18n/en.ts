@@ -6,8 +6,6 @@ export const en: Catalogue = {
   lang: 'en',
   title: 'Alfie',
   subtitle: 'Marketing visuals on demand',
-  openLauncher: 'Open the Alfie chat',
-  closeLauncher: 'Close the Alfie chat',
   close: 'Close',
   inputLabel: 'Your message',
   placeholder: 'E.g. a 5-slide carousel about cycling',

@@ -5,8 +5,6 @@ export const fr = {
   lang: 'fr',
   title: 'Alfie',
   subtitle: 'Vos visuels marketing, à la demande',
-  openLauncher: 'Ouvrir le chat Alfie',
-  closeLauncher: 'Fermer le chat Alfie',
   close: 'Fermer',
   inputLabel: 'Votre message',
   placeholder: 'Ex. : un carrousel de 5 slides sur le vélo',

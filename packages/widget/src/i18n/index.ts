@@ -1,19 +1,13 @@
 import { en } from './en.js';
 import { fr } from './fr.js';
+import type { Locale } from './launcher.js';
+
+export { type Locale, resolveLocale } from './launcher.js';
 
 export type Catalogue = typeof fr;
-export type Locale = 'fr' | 'en';
 
 const catalogues: Record<Locale, Catalogue> = { fr, en };
 
-/**
- * The option wins, then the browser language; anything that is not French falls back to English.
- * @example resolveLocale(undefined, 'fr-CA') // 'fr'
- */
-export function resolveLocale(option: string | undefined, navigatorLanguage?: string): Locale {
-  const wanted = (option || navigatorLanguage || 'en').toLowerCase();
-  return wanted.startsWith('fr') ? 'fr' : 'en';
-}
 
 export function catalogueFor(locale: Locale): Catalogue {
   return catalogues[locale];

@@ -1,11 +1,22 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { launcherText } from '../i18n/launcher.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ChatIcon, CloseIcon } from './icons.js';
-import { Panel } from './Panel.js';
 
-/** The launcher button and, when open, the chat panel. */
-export function App() {
-  const { store, t, theme, position } = useWidget();
+export interface AppProps {
+  /** The conversation panel, once its code has arrived. */
+  Panel: ComponentType | null;
+  /** The panel's code could not be loaded (the next open tries again). */
+  loadFailed: boolean;
+  /** Starts loading the panel's code (launcher hovered or focused: a click is likely). */
+  prefetch: () => void;
+}
+
+/** The launcher button and, when open, the chat panel (or a short loading state until its code is in). */
+export function App({ Panel, loadFailed, prefetch }: AppProps) {
+  const { store, locale, theme, position } = useWidget();
+  const text = launcherText[locale];
   const open = useWidgetState((s) => s.open);
   const launcher = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(open);
@@ -18,15 +29,31 @@ export function App() {
 
   return (
     <div class="alfie" data-open={String(open)} data-theme={theme} data-position={position}>
-      {open && <Panel />}
+      {open &&
+        (Panel ? (
+          <Panel />
+        ) : (
+          <section
+            id="alfie-panel"
+            class="panel wait"
+            role="dialog"
+            aria-label="Alfie"
+            aria-busy={!loadFailed}
+            onKeyDown={(event) => event.key === 'Escape' && store.setState({ open: false })}
+          >
+            <p role={loadFailed ? 'alert' : 'status'}>{loadFailed ? text.failed : text.loading}</p>
+          </section>
+        ))}
       <button
         ref={launcher}
         type="button"
         class="launcher"
-        aria-label={open ? t.closeLauncher : t.openLauncher}
+        aria-label={open ? text.close : text.open}
         aria-expanded={open}
         aria-controls="alfie-panel"
         onClick={() => store.setState({ open: !open })}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
       >
         {open ? <CloseIcon /> : <ChatIcon />}
       </button>

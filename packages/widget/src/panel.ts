@@ -1,0 +1,9 @@
+/**
+ * The conversation panel and everything only it needs: the chat's brain (detectIntent and the order
+ * flow), the catalogues, the proposal card, the results and the carousel viewer. The script-tag build
+ * ships it as its own file (`dist/alfie-widget-panel.js`) that the launcher loads on demand; the ESM/CJS
+ * library imports it statically.
+ */
+export { catalogueFor } from './i18n/index.js';
+export { createConversation } from './state/conversation.js';
+export { Panel } from './ui/Panel.js';
