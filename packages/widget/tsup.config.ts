@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MinifyOptions, minify } from 'terser';
 import { defineConfig, type Options } from 'tsup';
+import { HANDSHAKE, SHARED_MODULES } from './src/embed/shared.js';
 import { fr } from './src/i18n/fr.js';
 
 type TsupPlugin = NonNullable<Options['plugins']>[number];
@@ -33,6 +35,48 @@ const mangleCatalogueKeys: EsbuildPlugin = {
     );
     if (catalogueOnly.length > 0)
       build.initialOptions.mangleProps = new RegExp(`^(${catalogueOnly.join('|')})$`);
+  },
+};
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+type SharedKey = keyof typeof SHARED_MODULES;
+const isShared = (key: string): key is SharedKey => Object.hasOwn(SHARED_MODULES, key);
+
+/**
+ * The panel file takes Preact and the widget's shared modules from the entry instead of bundling them
+ * (see src/embed/shared.ts): each such import becomes a module that reads the handshake the entry set
+ * on the panel's <script> element. The build fails if a copy of Preact or zustand still gets in.
+ */
+const shareWithEntry: EsbuildPlugin = {
+  name: 'share-with-entry',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    const handshake = fileURLToPath(new URL('./src/embed/panel-handshake.ts', import.meta.url));
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === 'resolving' || args.kind === 'entry-point') return undefined;
+      if (isShared(args.path)) return { path: args.path, namespace: 'alfie-shared' };
+      if (!args.path.startsWith('.')) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
+      const key = relative(here, resolved.path).split('\\').join('/');
+      return isShared(key) ? { path: key, namespace: 'alfie-shared' } : resolved;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'alfie-shared' }, (args) => ({
+      contents: `import { modules } from ${JSON.stringify(handshake)};
+export const { ${SHARED_MODULES[args.path as SharedKey].join(', ')} } = modules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+      resolveDir: here,
+    }));
+    build.onEnd((result) => {
+      const copies = Object.keys(result.metafile?.inputs ?? {}).filter((input) =>
+        /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts/.test(input),
+      );
+      if (copies.length > 0) throw new Error(`alfie-widget-panel.js must not bundle ${copies.join(', ')}`);
+    });
   },
 };
 

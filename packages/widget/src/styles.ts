@@ -18,6 +18,7 @@ button,input,select,textarea{font:inherit;color:inherit;margin:0}button{cursor:p
 .launcher,.send,.primary{background:var(--alfie-accent);color:var(--alfie-on-accent);border:0}
 .launcher{width:56px;height:56px;border-radius:50%;display:grid;place-items:center;box-shadow:var(--sh)}
 .panel{width:384px;height:min(640px,calc(100vh - 108px));background:var(--bg);border:1px solid var(--ln);border-radius:16px;box-shadow:var(--sh);display:flex;flex-direction:column;overflow:hidden}
+.wait{display:grid;place-items:center;padding:24px;text-align:center;color:var(--mu)}
 .head{display:flex;align-items:center;gap:12px;padding:14px 14px 14px 16px;background:var(--alfie-accent);color:var(--alfie-on-accent)}
 .head h2{font-size:16px}.head p{font-size:12.5px}.head div{flex:1}
 .mark{width:36px;height:36px;border-radius:12px;display:grid;place-items:center;background:#fff3}

@@ -1,13 +1,20 @@
 /**
  * Entry of the script-tag bundle (`dist/alfie-widget.js`, global `AlfieWidget`). It mounts a widget by
- * itself from the data-* attributes of its own <script> tag:
+ * itself from the data-* attributes of its own <script> tag. The launcher is all it draws; the
+ * conversation panel (`alfie-widget-panel.js`, next to this file or in `data-assets-url`) loads on
+ * demand.
  *
  * @example
  * <script src="https://cdn.example.com/alfie-widget.js" data-api-url="https://alfie.example.com"
  *   data-brand-id="..." data-token="..." data-locale="fr" async></script>
  */
-import { type AlfieWidget, mountAlfieWidget } from '../mount.js';
 import { optionsFromDataset } from '../options.js';
+import { type AlfieWidget, createMount } from '../widget.js';
+import { panelLoader } from './load-panel.js';
+
+// Read now: `document.currentScript` is only set while this script first runs.
+const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+const mountAlfieWidget = createMount(panelLoader(script));
 
 let autoMounted: AlfieWidget | null = null;
 
@@ -20,7 +27,6 @@ let autoMounted: AlfieWidget | null = null;
   getWidget: (): AlfieWidget | null => autoMounted,
 };
 
-const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 if (script?.dataset.apiUrl) {
   const dataset = script.dataset;
   const start = () => {

@@ -1,0 +1,67 @@
+import type { WidgetOptions } from '../options.js';
+import type { PanelModule } from '../widget.js';
+import { sharedModules } from './runtime.js';
+import { HANDSHAKE, type PanelHandshake } from './shared.js';
+
+export const PANEL_FILE = 'alfie-widget-panel.js';
+
+/**
+ * Where the panel file is: in `assetsUrl` when given, else next to the entry script (its query string
+ * kept, so a cache-busting `?v=` reaches the panel too).
+ * @example panelUrl(undefined, 'https://cdn.example/w/alfie-widget.js?v=3') // 'https://cdn.example/w/alfie-widget-panel.js?v=3'
+ */
+export function panelUrl(assetsUrl: string | undefined, entrySrc: string | undefined): string {
+  if (assetsUrl) return new URL(PANEL_FILE, assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`).href;
+  if (!entrySrc) throw new Error('alfie-widget: cannot tell where alfie-widget-panel.js is; set data-assets-url');
+  const url = new URL(PANEL_FILE, entrySrc);
+  url.search = new URL(entrySrc).search;
+  return url.href;
+}
+
+const loads = new Map<string, Promise<PanelModule>>();
+
+/**
+ * Loads the panel with a plain `<script src>` (allowed by `script-src 'self'` or the CDN's origin: no
+ * eval, no blob:, no inline code), once per URL for every widget of the page. A failed load is
+ * forgotten, so the next attempt fetches again.
+ */
+export function panelLoader(entry: HTMLScriptElement | null) {
+  const entrySrc = entry?.src || undefined;
+  const nonce = entry?.nonce;
+  return (options: WidgetOptions): Promise<PanelModule> => {
+    let url: string;
+    try {
+      url = panelUrl(options.assetsUrl, entrySrc);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    let load = loads.get(url);
+    if (!load) {
+      load = insertScript(url, nonce);
+      loads.set(url, load);
+      load.catch(() => loads.delete(url));
+    }
+    return load;
+  };
+}
+
+function insertScript(url: string, nonce: string | undefined): Promise<PanelModule> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    const handshake: PanelHandshake = {
+      modules: sharedModules,
+      define: (panel) => resolve(panel as PanelModule),
+    };
+    Object.assign(script, { [HANDSHAKE]: handshake });
+    script.src = url;
+    script.async = true;
+    // A page using nonces without 'strict-dynamic' lets the script in with the entry's nonce.
+    if (nonce) script.nonce = nonce;
+    script.onload = script.onerror = (event) => {
+      script.remove(); // It has run (or failed): the element has nothing left to do.
+      // Resolved already by a well-formed panel; this only catches a 404 or a file that is not the panel.
+      reject(new Error(`alfie-widget: could not load ${url} (${(event as Event).type})`));
+    };
+    document.head.appendChild(script);
+  });
+}

@@ -1,0 +1,13 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { messageId, pushMessage, putOrder, updateMessage } from '../state/store.js';
+import { useWidget, useWidgetState, WidgetContext } from '../ui/context.js';
+import type { SharedModules } from './shared.js';
+
+/** The entry's modules the panel file uses (see SHARED_MODULES); `satisfies` keeps both lists in step. */
+export const sharedModules = {
+  'preact/hooks': { useEffect, useLayoutEffect, useRef, useState },
+  'preact/jsx-runtime': { Fragment, jsx, jsxs },
+  'src/ui/context.ts': { WidgetContext, useWidget, useWidgetState },
+  'src/state/store.ts': { messageId, pushMessage, putOrder, updateMessage },
+} satisfies SharedModules;
