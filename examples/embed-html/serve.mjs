@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A tiny static server for the embed example: it serves index.html (with the API URL and token filled
-// in), host.css and the built widget, under a strict Content-Security-Policy header.
+// in), host.css and the built widget (entry and lazily loaded panel), under a strict Content-Security-Policy header.
 //
 //   ALFIE_API_URL=http://localhost:8787 ALFIE_TOKEN=eyJ... node examples/embed-html/serve.mjs
 import { readFile } from 'node:fs/promises';
@@ -46,6 +46,9 @@ const files = {
   '/host.css': ['host.css', here, 'text/css; charset=utf-8'],
   '/alfie-widget.js': ['alfie-widget.js', widgetDist, 'text/javascript; charset=utf-8'],
   '/alfie-widget.js.map': ['alfie-widget.js.map', widgetDist, 'application/json'],
+  // The conversation panel: alfie-widget.js loads it from its own folder on demand.
+  '/alfie-widget-panel.js': ['alfie-widget-panel.js', widgetDist, 'text/javascript; charset=utf-8'],
+  '/alfie-widget-panel.js.map': ['alfie-widget-panel.js.map', widgetDist, 'application/json'],
 };
 
 const server = createServer(async (req, res) => {

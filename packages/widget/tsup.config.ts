@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MinifyOptions, minify } from 'terser';
 import { defineConfig, type Options } from 'tsup';
-import { HANDSHAKE, SHARED_MODULES } from './src/embed/shared.js';
+import { SHARED_MODULES } from './src/embed/shared.js';
 import { fr } from './src/i18n/fr.js';
 
 type TsupPlugin = NonNullable<Options['plugins']>[number];
@@ -72,8 +72,10 @@ export const { ${SHARED_MODULES[args.path as SharedKey].join(', ')} } = modules[
       resolveDir: here,
     }));
     build.onEnd((result) => {
-      const copies = Object.keys(result.metafile?.inputs ?? {}).filter((input) =>
-        /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts/.test(input),
+      const copies = Object.keys(result.metafile?.inputs ?? {}).filter(
+        (input) =>
+          !input.startsWith('alfie-shared:') &&
+          /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts/.test(input),
       );
       if (copies.length > 0) throw new Error(`alfie-widget-panel.js must not bundle ${copies.join(', ')}`);
     });
@@ -102,20 +104,10 @@ function terserPass(options: MinifyOptions): TsupPlugin {
   };
 }
 
-export default defineConfig([
-  // The library: ESM + CJS for bundlers, dependencies stay external.
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'es2020',
-  },
-  // The script-tag bundle: one self-contained IIFE with Preact, zustand and core inside. No eval, so it
-  // runs under a strict CSP.
-  {
-    entry: { 'alfie-widget': 'src/embed/script-tag.ts' },
+/** The options both script-tag files share: a self-contained IIFE, no eval, so it runs under a strict CSP. */
+function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPlugin[]): Options {
+  return {
+    entry,
     format: ['iife'],
     outExtension: () => ({ js: '.js' }),
     minify: true,
@@ -131,7 +123,7 @@ export default defineConfig([
         format: { comments: false, ascii_only: true },
       }),
     ],
-    esbuildPlugins: [mangleCatalogueKeys],
+    esbuildPlugins,
     noExternal: [/.*/],
     platform: 'browser',
     // ES2022 keeps core's #private fields native instead of WeakMap helpers (Safari 15.4+, Chrome 94+).
@@ -141,8 +133,29 @@ export default defineConfig([
     dts: false,
     esbuildOptions(options) {
       options.legalComments = 'none';
-      // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside this bundle only.
+      // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside these files only.
       options.alias = { ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)) };
     },
+  };
+}
+
+export default defineConfig([
+  // The library: ESM + CJS for bundlers, dependencies stay external.
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    target: 'es2020',
   },
+  // The script-tag entry: launcher, mount API, client, watch and stored conversation, with Preact and
+  // zustand inside. It loads the panel file below on demand.
+  scriptTagBuild({ 'alfie-widget': 'src/embed/script-tag.ts' }, []),
+  // The conversation panel: takes Preact and the shared modules from the entry (shareWithEntry). The
+  // catalogues live here only, so their keys can be shortened.
+  scriptTagBuild({ 'alfie-widget-panel': 'src/embed/panel-script.ts' }, [
+    shareWithEntry,
+    mangleCatalogueKeys,
+  ]),
 ]);

@@ -5,6 +5,15 @@ export type { SupabaseAuthSource } from './auth/from-supabase.js';
 export { fromSupabase } from './auth/from-supabase.js';
 export type { AlfieBaseClient } from './base-client.js';
 export { createAlfieBaseClient } from './base-client.js';
+export type {
+  ChatPhase,
+  ChatProposalEdit,
+  ChatSession,
+  ChatSessionClient,
+  ChatSessionOptions,
+  ChatSnapshot,
+} from './chat/chat-session.js';
+export { createChatSession } from './chat/chat-session.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
 export { createAlfieClient } from './client.js';
 export type {
@@ -93,9 +102,15 @@ export type {
 } from './intent/index.js';
 export { describeIntent, detectIntent, intentToRequest } from './intent/index.js';
 export type { OrderEventListener } from './observers/events-hub.js';
+export {
+  idleQuotaObserver,
+  idleQuotaSnapshot,
+  idleWatcher,
+  idleWatchSnapshot,
+} from './observers/idle.js';
 export type { MutationObserver, MutationSnapshot } from './observers/mutation.js';
 export { createMutation } from './observers/mutation.js';
-export type { PagerObserver, PagerSnapshot } from './observers/pager.js';
+export type { PagerObserver, PagerOptions, PagerSnapshot } from './observers/pager.js';
 export type { QuotaObserver, QuotaSnapshot } from './observers/quota.js';
 export type {
   OrderWatcher,

@@ -77,6 +77,56 @@ describe('pagers', () => {
     expect(pager.getSnapshot()).toMatchObject({ status: 'success', error: null, items: [entryRow(0)] });
   });
 
+  it('live pagers reload the first page when an order ends; orders also after a generate', async () => {
+    const orderQueries = paged('/v1/orders', 5, orderRow);
+    const libraryQueries = paged('/v1/library', 3, entryRow);
+    const streams: Array<ReturnType<typeof liveStream>> = [];
+    server.use(
+      http.get(api('/v1/events'), ({ request }) => {
+        const stream = liveStream();
+        request.signal.addEventListener('abort', () => {
+          stream.state.cancelled = true;
+        });
+        streams.push(stream);
+        stream.ping();
+        return stream.response();
+      }),
+      http.post(api('/v1/generate'), () => HttpResponse.json({ orderId: 'o9', jobId: 'j' }, { status: 202 })),
+    );
+    const alfie = client();
+    const orders = alfie.orders.pager({ limit: 2 }, { live: true });
+    const library = alfie.library.pager({ limit: 2 }, { live: true });
+    const still = alfie.orders.pager({ limit: 2 }); // not live: loads once
+    const stops = [orders, library, still].map((pager) => pager.subscribe(() => {}));
+    await until(() => streams.length === 1 && orders.getSnapshot().status === 'success');
+    await until(() => library.getSnapshot().status === 'success' && still.getSnapshot().status === 'success');
+    await orders.fetchNextPage();
+    expect(orders.getSnapshot().items).toHaveLength(4);
+    expect([orderQueries.length, libraryQueries.length]).toEqual([3, 1]);
+
+    streams[0]!.send(1, { type: 'status', orderId: 'o1', status: 'processing' });
+    streams[0]!.send(2, {
+      type: 'end',
+      orderId: 'o1',
+      status: 'completed',
+      completedCount: 1,
+      expectedTotal: 1,
+    });
+    await until(() => orderQueries.length === 4 && libraryQueries.length === 2);
+    await until(() => orders.getSnapshot().status === 'success');
+    expect(orders.getSnapshot().items).toHaveLength(2); // back to the first page, fresh
+    expect(orderQueries[3]!.has('cursor')).toBe(false);
+
+    await alfie.generate({ format: 'image', topic: 'x', brandId: 'b1' });
+    await until(() => orderQueries.length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(libraryQueries).toHaveLength(2); // a new order has nothing in the library yet
+
+    for (const stop of stops) stop();
+    await until(() => streams[0]!.state.cancelled);
+    expect(streams).toHaveLength(1); // both live pagers shared the client's one events stream
+  });
+
   it('library.iterate walks every page', async () => {
     paged('/v1/library', 5, entryRow);
     const seen: string[] = [];

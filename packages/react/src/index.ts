@@ -5,6 +5,8 @@ export type {
   AlfieClient,
   AnyAlfieError,
   Asset,
+  ChatPhase,
+  ChatSnapshot,
   GenerateRequest,
   LibraryEntry,
   Order,
@@ -17,12 +19,7 @@ export { AlfieProvider } from './AlfieProvider.js';
 export { useAlfieClient } from './useAlfieClient.js';
 export type { UseGenerateResult } from './useGenerate.js';
 export { useGenerate } from './useGenerate.js';
-export type {
-  ChatProposal,
-  ChatStep,
-  UseGenerateFromChatOptions,
-  UseGenerateFromChatResult,
-} from './useGenerateFromChat.js';
+export type { UseGenerateFromChatOptions, UseGenerateFromChatResult } from './useGenerateFromChat.js';
 export { useGenerateFromChat } from './useGenerateFromChat.js';
 export { useIntent } from './useIntent.js';
 export type { UseLibraryQuery } from './useLibrary.js';

@@ -4,11 +4,15 @@ import { useAlfieClient } from './useAlfieClient.js';
 import { useObserver } from './useObserver.js';
 import type { UsePagerResult } from './useOrders.js';
 
-export type UseLibraryQuery = Omit<ListLibraryQuery, 'cursor'>;
+export type UseLibraryQuery = Omit<ListLibraryQuery, 'cursor'> & {
+  /** Reload the first page whenever one of the caller's orders ends. Default true. */
+  live?: boolean;
+};
 
 /**
  * The caller's delivered visuals, one entry per order (a carousel's slides stay together, sorted),
  * page by page (`client.library.pager`). Filter by `brandId`, `type` (image, carousel, video) or `orderId`.
+ * New visuals show up by themselves when an order ends (`live: false` turns that off).
  *
  * @example
  * const { items, hasNextPage, fetchNextPage } = useLibrary({ brandId, type: 'carousel' });
@@ -16,10 +20,10 @@ export type UseLibraryQuery = Omit<ListLibraryQuery, 'cursor'>;
  */
 export function useLibrary(query: UseLibraryQuery = {}): UsePagerResult<LibraryEntry> {
   const client = useAlfieClient();
-  const { brandId, type, orderId, limit } = query;
+  const { brandId, type, orderId, limit, live = true } = query;
   const pager = useMemo(
-    () => client.library.pager({ brandId, type, orderId, limit }),
-    [client, brandId, type, orderId, limit],
+    () => client.library.pager({ brandId, type, orderId, limit }, { live }),
+    [client, brandId, type, orderId, limit, live],
   );
   const snapshot = useObserver(pager);
   return useMemo(

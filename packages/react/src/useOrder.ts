@@ -1,5 +1,5 @@
-import type { OrderWatcher, WatchSnapshot } from '@alfie/core';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { idleWatcher, type WatchSnapshot } from '@alfie/core';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useAlfieClient } from './useAlfieClient.js';
 import { useOnceWhenDone } from './useOnceWhenDone.js';
 
@@ -9,19 +9,6 @@ export interface UseOrderOptions {
   /** `false` keeps the hook idle (no connection). Default true. */
   enabled?: boolean;
 }
-
-/** What `useOrder(null)` returns: nothing to watch. */
-const NO_ORDER: WatchSnapshot = Object.freeze({
-  orderId: '',
-  order: null,
-  status: null,
-  items: [],
-  assets: [],
-  progress: { completed: 0, expected: 0, ratio: 0 },
-  connection: 'closed',
-  error: null,
-  done: false,
-});
 
 const noSubscription = () => () => {};
 
@@ -37,18 +24,11 @@ const noSubscription = () => () => {};
 export function useOrder(orderId: string | null | undefined, options: UseOrderOptions = {}): WatchSnapshot {
   const client = useAlfieClient();
   // Creating a watcher opens nothing: core connects on the first subscriber, so render stays pure.
-  const watcher: OrderWatcher | null = useMemo(
-    () => (orderId ? client.orders.watch(orderId) : null),
-    [client, orderId],
-  );
+  // No close() on unmount: core forgets an order once nobody listens (StrictMode re-subscribes).
+  const watcher = useMemo(() => (orderId ? client.orders.watch(orderId) : idleWatcher), [client, orderId]);
   const enabled = options.enabled !== false;
-
-  const subscribe = useCallback(
-    (onChange: () => void) => (watcher && enabled ? watcher.subscribe(onChange) : noSubscription()),
-    [watcher, enabled],
-  );
-  const getSnapshot = useCallback(() => (watcher ? watcher.getSnapshot() : NO_ORDER), [watcher]);
-  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const subscribe = useMemo(() => (enabled ? watcher.subscribe : noSubscription), [watcher, enabled]);
+  const snapshot = useSyncExternalStore(subscribe, watcher.getSnapshot, watcher.getSnapshot);
 
   useOnceWhenDone(snapshot, options.onCompleted);
   return snapshot;

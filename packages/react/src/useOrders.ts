@@ -3,7 +3,10 @@ import { useMemo } from 'react';
 import { useAlfieClient } from './useAlfieClient.js';
 import { useObserver } from './useObserver.js';
 
-export type UseOrdersQuery = Omit<ListOrdersQuery, 'cursor'>;
+export type UseOrdersQuery = Omit<ListOrdersQuery, 'cursor'> & {
+  /** Reload the first page after a generate or cancel and whenever one of the caller's orders ends. Default true. */
+  live?: boolean;
+};
 
 export interface UsePagerResult<T> extends PagerSnapshot<T> {
   /** Appends the next page (the first one if nothing is loaded). */
@@ -14,17 +17,18 @@ export interface UsePagerResult<T> extends PagerSnapshot<T> {
 
 /**
  * The caller's orders, newest first, page by page (`client.orders.pager`). The first page loads when
- * the component mounts. Pair it with `useOrder(order.id)` for live progress on each row.
+ * the component mounts, and loads again when an order is placed or ends (`live: false` turns that
+ * off). Pair it with `useOrder(order.id)` for live progress on each row.
  *
  * @example
  * const { items, hasNextPage, fetchNextPage, isFetchingNextPage } = useOrders({ brandId });
  */
 export function useOrders(query: UseOrdersQuery = {}): UsePagerResult<Order> {
   const client = useAlfieClient();
-  const { brandId, status, limit } = query;
+  const { brandId, status, limit, live = true } = query;
   const pager = useMemo(
-    () => client.orders.pager({ brandId, status, limit }),
-    [client, brandId, status, limit],
+    () => client.orders.pager({ brandId, status, limit }, { live }),
+    [client, brandId, status, limit, live],
   );
   const snapshot = useObserver(pager);
   return useMemo(

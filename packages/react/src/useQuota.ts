@@ -1,4 +1,4 @@
-import type { QuotaCounts, QuotaObserver, QuotaSnapshot } from '@alfie/core';
+import { idleQuotaObserver, type QuotaCounts, type QuotaSnapshot } from '@alfie/core';
 import { useMemo } from 'react';
 import { useAlfieClient } from './useAlfieClient.js';
 import { useObserver } from './useObserver.js';
@@ -11,15 +11,6 @@ export interface UseQuotaResult extends QuotaSnapshot {
   refresh(): Promise<void>;
 }
 
-const NO_BRAND_SNAPSHOT: QuotaSnapshot = Object.freeze({ quota: null, status: 'idle', error: null });
-/** Stands in while there is no brand yet: nothing to load. */
-const NO_BRAND: QuotaObserver = {
-  subscribe: () => () => {},
-  getSnapshot: () => NO_BRAND_SNAPSHOT,
-  refresh: async () => {},
-  close() {},
-};
-
 /**
  * A brand's monthly quota (`client.quotas.observe`). It loads on mount and refreshes by itself after
  * a generate, a cancel, and whenever one of the caller's orders ends (over one shared event stream).
@@ -30,7 +21,10 @@ const NO_BRAND: QuotaObserver = {
  */
 export function useQuota(brandId: string | null | undefined): UseQuotaResult {
   const client = useAlfieClient();
-  const observer = useMemo(() => (brandId ? client.quotas.observe(brandId) : NO_BRAND), [client, brandId]);
+  const observer = useMemo(
+    () => (brandId ? client.quotas.observe(brandId) : idleQuotaObserver),
+    [client, brandId],
+  );
   const snapshot = useObserver(observer);
   return useMemo(
     () => ({

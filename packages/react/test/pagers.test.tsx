@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useLibrary, useOrders } from '../src/index.js';
+import { EventStreams } from './helpers/event-streams.js';
 import { makeAsset, makeOrder } from './helpers/fixtures.js';
 import { BASE_URL, renderWithAlfie } from './helpers/render.js';
 
@@ -11,9 +12,17 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 afterEach(() => server.resetHandlers());
 
-function Orders() {
+/** The user-wide event stream that live pagers listen to. */
+function serveEvents() {
+  const streams = new EventStreams();
+  server.use(http.get(`${BASE_URL}/v1/events`, ({ request }) => streams.respond(request)));
+  return streams;
+}
+
+function Orders({ live }: { live?: boolean }) {
   const { items, status, hasNextPage, fetchNextPage, isFetchingNextPage } = useOrders({
     brandId: 'brand-1',
+    live,
   });
   return (
     <div>
@@ -48,6 +57,7 @@ function Library({ type }: { type: 'carousel' | 'image' }) {
 describe('useOrders', () => {
   it('loads the first page on mount (once under StrictMode) and appends the next on fetchNextPage', async () => {
     const queries: string[] = [];
+    serveEvents();
     server.use(
       http.get(`${BASE_URL}/v1/orders`, ({ request }) => {
         const url = new URL(request.url);
@@ -71,9 +81,57 @@ describe('useOrders', () => {
   });
 });
 
+describe('live lists', () => {
+  it("reload the first page when one of the caller's orders ends, over one stream (StrictMode)", async () => {
+    const streams = serveEvents();
+    let orders = [makeOrder('o1', { status: 'processing' })];
+    const queries: string[] = [];
+    server.use(
+      http.get(`${BASE_URL}/v1/orders`, ({ request }) => {
+        queries.push(new URL(request.url).search);
+        return HttpResponse.json({ data: orders, nextCursor: null });
+      }),
+      http.get(`${BASE_URL}/v1/library`, () => HttpResponse.json({ data: [], nextCursor: null })),
+    );
+    const view = renderWithAlfie(
+      <>
+        <Orders />
+        <Library type="carousel" />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['o1']));
+    await waitFor(() => expect(streams.count('/v1/events')).toBe(1));
+    orders = [makeOrder('o2'), makeOrder('o1', { status: 'completed' })];
+    act(() =>
+      streams.push({ type: 'end', orderId: 'o1', status: 'completed', completedCount: 3, expectedTotal: 3 }),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['o2', 'o1']),
+    );
+    expect(queries).toEqual(['?brandId=brand-1', '?brandId=brand-1']);
+    expect(streams.count('/v1/events')).toBe(1);
+    view.unmount();
+    await waitFor(() => expect(streams.count()).toBe(0));
+  });
+
+  it('live: false opens no stream', async () => {
+    const streams = serveEvents();
+    server.use(
+      http.get(`${BASE_URL}/v1/orders`, () =>
+        HttpResponse.json({ data: [makeOrder('o1')], nextCursor: null }),
+      ),
+    );
+    renderWithAlfie(<Orders live={false} />);
+    await waitFor(() => expect(screen.getByRole('listitem').textContent).toBe('o1'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(streams.opened).toEqual([]);
+  });
+});
+
 describe('useLibrary', () => {
   it('filters by brand and type, and reloads when the filter changes', async () => {
     const queries: string[] = [];
+    serveEvents();
     server.use(
       http.get(`${BASE_URL}/v1/library`, ({ request }) => {
         const url = new URL(request.url);

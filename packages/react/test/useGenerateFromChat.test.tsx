@@ -34,7 +34,7 @@ function Chat({ into, onCompleted }: { into: ChatRef; onCompleted?: () => void }
   into.current = chat;
   return (
     <p data-testid="step">
-      {chat.step}:{chat.order.assets.length}
+      {chat.phase}:{chat.watch.assets.length}
     </p>
   );
 }
@@ -64,8 +64,8 @@ describe('useGenerateFromChat', () => {
     act(() => {
       chat.current.send('make a 2 slide carousel about coffee for instagram');
     });
-    expect(chat.current.step).toBe('confirming');
-    expect(chat.current.proposal?.summary).toContain('Carousel · 2 slides · 4:5');
+    expect(chat.current.phase).toBe('proposing');
+    expect(chat.current.description).toContain('Carousel · 2 slides · 4:5');
     expect(bodies).toHaveLength(0); // nothing is ordered before the user says yes
 
     let intentKind = '';
@@ -73,7 +73,7 @@ describe('useGenerateFromChat', () => {
       intentKind = chat.current.send('yes').kind;
     });
     expect(intentKind).toBe('confirm');
-    await waitFor(() => expect(chat.current.step).toBe('watching'));
+    await waitFor(() => expect(chat.current.phase).toBe('watching'));
     expect(bodies).toEqual([
       {
         format: 'carousel',
@@ -117,14 +117,14 @@ describe('useGenerateFromChat', () => {
     act(() => {
       chat.current.send('make a carousel');
     });
-    expect(chat.current.step).toBe('needs-topic');
-    expect(chat.current.proposal?.request).toBeNull();
+    expect(chat.current.phase).toBe('needs-topic');
+    expect(chat.current.proposal).toBeNull();
 
     act(() => {
       chat.current.send('our new espresso machine');
     });
-    expect(chat.current.step).toBe('confirming');
-    expect(chat.current.proposal?.request).toMatchObject({
+    expect(chat.current.phase).toBe('proposing');
+    expect(chat.current.proposal).toMatchObject({
       format: 'carousel',
       topic: 'our new espresso machine',
     });
@@ -132,7 +132,7 @@ describe('useGenerateFromChat', () => {
     act(() => {
       chat.current.send('no, never mind');
     });
-    expect(chat.current.step).toBe('idle');
+    expect(chat.current.phase).toBe('idle');
     expect(chat.current.proposal).toBeNull();
     await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(bodies).toHaveLength(0);

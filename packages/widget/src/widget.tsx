@@ -195,7 +195,9 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
       pushMessage(store, { id: messageId(), type: 'bot', line: 'welcome' });
     }
     restored = true;
-    if (conversation) return conversation.resume();
+    // (Read through a cast: TypeScript cannot see that attach() may have run meanwhile.)
+    const attached = conversation as Conversation | null;
+    if (attached) return attached.resume();
     const { messages, orders } = store.getState();
     const running = messages.some((m) => m.type === 'order' && orders[m.orderId]?.done === false);
     // Orders still running are watched again now, not when the user opens the panel.

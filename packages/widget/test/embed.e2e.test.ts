@@ -51,6 +51,17 @@ async function hostStyles(page: Page) {
 async function openWidget(page: Page) {
   await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).click();
   await page.getByRole('dialog', { name: 'Alfie' }).waitFor();
+  // The conversation panel itself, not the loading state shown until alfie-widget-panel.js is in.
+  await page.getByRole('textbox', { name: 'Votre message' }).waitFor();
+}
+
+/** URLs of the panel file the page asked for. */
+function panelRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('alfie-widget-panel.js')) urls.push(request.url());
+  });
+  return urls;
 }
 
 async function say(page: Page, text: string) {
@@ -115,9 +126,70 @@ describe('embed example against a real alfie-server', () => {
     await page.close();
   });
 
+  it('loads the panel file only when needed, and the launcher works before it arrives', async () => {
+    const page = await desktop.newPage();
+    const violations = await watchCsp(page);
+    // A page that never gets idle: only the launcher (hover, focus, click) may ask for the panel.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const requested = panelRequests(page);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/alfie-widget-panel.js', async (route) => {
+      await held; // a slow network: the panel arrives when the test says so
+      await route.continue();
+    });
+    await page.goto(stack.pageUrl);
+    const launcher = page.getByRole('button', { name: 'Ouvrir le chat Alfie' });
+    await launcher.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(requested).toEqual([]);
+
+    await launcher.hover(); // a click is likely: prefetch, from the folder alfie-widget.js came from
+    await expect.poll(() => requested).toEqual([`${stack.pageUrl}/alfie-widget-panel.js`]);
+    await launcher.click();
+    const waiting = page.getByRole('dialog', { name: 'Alfie' });
+    await expect(waiting.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(waiting.getByRole('status').textContent()).resolves.toBe('Chargement…');
+    await expect(
+      page.getByRole('button', { name: 'Fermer le chat Alfie' }).getAttribute('aria-expanded'),
+    ).resolves.toBe('true');
+
+    release();
+    const input = page.getByRole('textbox', { name: 'Votre message' });
+    await input.waitFor();
+    await expect
+      .poll(() => input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+      .toBe(true);
+    await page.getByText(/Bonjour ! Décrivez le visuel voulu/).waitFor();
+    // The panel runs on the entry's Preact: its hooks and the shared store work.
+    await say(page, 'aide');
+    await page.getByText('Je sais créer pour vous :').waitFor();
+    expect(requested).toHaveLength(1);
+    expect(violations).toEqual([]);
+    await page.close();
+
+    // On an ordinary page the panel is fetched once the page is idle, before anyone asks.
+    const idle = await desktop.newPage();
+    const idleRequests = panelRequests(idle);
+    await idle.goto(stack.pageUrl);
+    await expect.poll(() => idleRequests.length, { timeout: 8000 }).toBe(1);
+    await openWidget(idle);
+    expect(idleRequests).toHaveLength(1);
+    await idle.close();
+  }, 60_000);
+
   it('creates a 3-slide carousel, resumes it after a reload and navigates it', async () => {
     const page = await desktop.newPage();
     const violations = await watchCsp(page);
+    // Never idle: the panel loads on open, and after the reload because an order is still running.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const requested = panelRequests(page);
     await page.goto(stack.pageUrl);
     await openWidget(page);
     await page.screenshot({ path: join(artifacts, 'desktop-open.png') });
@@ -132,6 +204,8 @@ describe('embed example against a real alfie-server', () => {
 
     // Reload while the order runs: the conversation comes back and watching resumes.
     await page.reload();
+    // Watching resumes at once, panel closed: its file comes without any click.
+    await expect.poll(() => requested.length).toBe(2);
     await openWidget(page);
     await page.getByText('Crée un carrousel de 3 slides sur le vélo').waitFor();
     // Still running after the reload: the restored card shows live progress, then the result.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { panelUrl } from '../src/embed/load-panel.js';
 import { resolveLocale } from '../src/i18n/index.js';
 import { optionsFromDataset } from '../src/options.js';
 import { normalizeDraft } from '../src/state/draft.js';
@@ -71,5 +72,21 @@ describe('small pieces', () => {
     expect(normalizeDraft(carousel).count).toBe(10);
     const video = normalizeDraft({ ...carousel, format: 'video' }, 'carousel');
     expect(video).toMatchObject({ count: 1, duration: 8, ratio: '9:16' });
+  });
+
+  it('finds the panel file next to the entry script, or in data-assets-url', () => {
+    expect(panelUrl(undefined, 'https://cdn.example/w/1.2/alfie-widget.js?v=3')).toBe(
+      'https://cdn.example/w/1.2/alfie-widget-panel.js?v=3',
+    );
+    expect(panelUrl('https://static.example/alfie', 'https://cdn.example/alfie-widget.js')).toBe(
+      'https://static.example/alfie/alfie-widget-panel.js',
+    );
+    expect(panelUrl('https://static.example/alfie/', undefined)).toBe(
+      'https://static.example/alfie/alfie-widget-panel.js',
+    );
+    expect(() => panelUrl(undefined, undefined)).toThrow(/data-assets-url/);
+    expect(optionsFromDataset({ apiUrl: 'https://a.example', assetsUrl: '/static/' }).assetsUrl).toBe(
+      '/static/',
+    );
   });
 });

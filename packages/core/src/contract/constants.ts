@@ -6,6 +6,10 @@ export type Format = (typeof FORMATS)[number];
 export const RATIOS = ['1:1', '4:5', '3:4', '2:3', '9:16', '16:9'] as const;
 export type Ratio = (typeof RATIOS)[number];
 
+/** Languages the carousel planner writes slide texts in (`GenerateRequest.locale`). */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 /** Ratio used when a request names none. */
 export const DEFAULT_RATIO: Record<Format, Ratio> = { image: '1:1', carousel: '4:5', video: '9:16' };
 

@@ -3,7 +3,7 @@
  * and publishes them in `/openapi.json`; the TypeScript types in `types.ts` describe the same shapes.
  * They are plain data, so a client that never imports them pays nothing.
  */
-import { FORMATS, LIMITS, ORDER_STATUSES, PLANS, RATIOS } from './constants.js';
+import { FORMATS, LIMITS, LOCALES, ORDER_STATUSES, PLANS, RATIOS } from './constants.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -28,6 +28,7 @@ export const generateRequestSchema = {
       minimum: LIMITS.videoDuration.min,
       maximum: LIMITS.videoDuration.max,
     },
+    locale: { type: 'string', enum: [...LOCALES] },
   },
   allOf: [
     {

@@ -4,6 +4,7 @@ import type {
   ItemType,
   JobStatus,
   JobType,
+  Locale,
   OrderStatus,
   PlanName,
   Ratio,
@@ -22,11 +23,23 @@ export interface GenerateRequest {
   ratio?: Ratio;
   /** Video only, 4–60 seconds, default 8. */
   duration?: number | null;
+  /**
+   * Language of the texts the engines write: a carousel's planned slide titles and subtitles, and
+   * any text drawn in an image or video. Absent: the server's default (English).
+   */
+  locale?: Locale;
 }
 
 export interface GenerateResponse {
   orderId: string;
   jobId: string;
+}
+
+/** Body of `DELETE /v1/orders/:id`: the order, its rows and its stored files are gone. */
+export interface DeleteOrderResponse {
+  orderId: string;
+  /** How many delivered assets (images, slides, videos with their posters) were removed from storage. */
+  deletedAssets: number;
 }
 
 export interface Order {

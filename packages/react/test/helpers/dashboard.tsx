@@ -33,7 +33,7 @@ export function Dashboard({ orderId }: { orderId: string }) {
         {quota.status}:{quota.remaining?.images ?? '-'}
       </p>
       <p data-testid="intent">{intent.kind}</p>
-      <p data-testid="chat">{chat.step}</p>
+      <p data-testid="chat">{chat.phase}</p>
     </main>
   );
 }

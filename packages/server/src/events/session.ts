@@ -82,6 +82,11 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
   // write() swallows errors, so a missed abort would leak the subscription and its heartbeat).
   stream.onAbort(() => finish());
   if (stream.aborted) return;
+  // First bytes at once, before any database work: a client waiting for its first event (an order
+  // still queued says nothing for a while) can tell a silent stream from a buffering proxy, which
+  // would hold this comment back too. No `retry:` field: @alfie/core would take it as a fixed
+  // reconnect delay in place of its own backoff.
+  await stream.write(': connected\n\n');
   const unsubscribe = await options.hub.subscribe(userId, {
     onEvent(event) {
       if (orderId && event.orderId !== orderId) return;

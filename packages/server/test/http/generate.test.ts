@@ -127,6 +127,39 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     });
   });
 
+  it('keeps the locale in every item brief and the job payload, and in the idempotency hash', async () => {
+    const headers = { ...alice.headers, 'idempotency-key': `locale-${kind}` };
+    const res = await generate(
+      { format: 'carousel', count: 3, topic: 'Rentrée', brandId, locale: 'fr' },
+      headers,
+    );
+    expect(res.status).toBe(202);
+    const { orderId, jobId } = await res.json();
+    const briefs = await t.db.query<{ brief_json: { locale?: string } }>(
+      'select brief_json from order_items where order_id = $1 order by sequence_number',
+      [orderId],
+    );
+    expect(briefs.rows.map((row) => row.brief_json.locale)).toEqual(['fr', 'fr', 'fr']);
+    const job = (await t.db.query('select payload from job_queue where id = $1', [jobId])).rows[0]!;
+    expect(job.payload).toMatchObject({ orderId, slideCount: 3, locale: 'fr' });
+    // The same key with another locale is another request.
+    const english = await generate(
+      { format: 'carousel', count: 3, topic: 'Rentrée', brandId, locale: 'en' },
+      headers,
+    );
+    expect(english.status).toBe(409);
+    // Without a locale nothing is stored, and the worker's default applies.
+    const plain = await (await generate({ format: 'image', topic: 'sans langue', brandId })).json();
+    const plainBrief = await t.db.query<{ brief_json: Record<string, unknown> }>(
+      'select brief_json from order_items where order_id = $1',
+      [plain.orderId],
+    );
+    expect(plainBrief.rows[0]!.brief_json).not.toHaveProperty('locale');
+    const bad = await generate({ format: 'image', topic: 'x', brandId, locale: 'de' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('replays an Idempotency-Key without charging again, and refuses the key with another body', async () => {
     const headers = { ...alice.headers, 'idempotency-key': `key-${kind}` };
     const body = { format: 'image', count: 2, topic: 'idempotent', brandId };

@@ -61,4 +61,55 @@ describe('quota reservation under concurrency (PostgreSQL, real HTTP server)', (
     const quota = await (await fetch(`${baseUrl}/v1/quotas/${brand.id}`, { headers: user.headers })).json();
     expect(quota.remaining.images).toBe(0);
   });
+  it('reserves race-free on a brand’s first order of the month too (no counters row yet)', async () => {
+    const user = await t.createUser();
+    const brand = await t.createBrand(user.userId); // starter: 150 images, no counters row
+    const body = JSON.stringify({ format: 'carousel', count: 10, topic: 'first', brandId: brand.id });
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${baseUrl}/v1/generate`, {
+          method: 'POST',
+          headers: { ...user.headers, 'content-type': 'application/json' },
+          body,
+        }).then(async (res) => {
+          await res.arrayBuffer();
+          return res.status;
+        }),
+      ),
+    );
+    expect(statuses.filter((s) => s === 202)).toHaveLength(15);
+    expect(statuses.filter((s) => s === 402)).toHaveLength(25);
+    const { rows } = await t.db.query(
+      'select images_used, images_reserved from counters_monthly where brand_id = $1',
+      [brand.id],
+    );
+    expect(rows).toEqual([{ images_used: 0, images_reserved: 150 }]);
+  });
+
+  it('creates one order for concurrent requests with one Idempotency-Key, and charges once', async () => {
+    const user = await t.createUser();
+    const brand = await t.createBrand(user.userId);
+    const body = JSON.stringify({ format: 'image', count: 2, topic: 'same key', brandId: brand.id });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${baseUrl}/v1/generate`, {
+          method: 'POST',
+          headers: { ...user.headers, 'content-type': 'application/json', 'idempotency-key': 'one-key' },
+          body,
+        }).then(async (res) => ({ status: res.status, body: await res.json() })),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 202)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(19);
+    const created = responses.find((r) => r.status === 202)!.body;
+    expect(responses.every((r) => r.body.orderId === created.orderId && r.body.jobId === created.jobId)).toBe(
+      true,
+    );
+    const orders = await t.db.query('select count(*)::int as n from orders where brand_id = $1', [brand.id]);
+    expect(orders.rows[0]).toEqual({ n: 1 });
+    const counters = await t.db.query('select images_reserved from counters_monthly where brand_id = $1', [
+      brand.id,
+    ]);
+    expect(counters.rows).toEqual([{ images_reserved: 2 }]);
+  });
 });

@@ -84,6 +84,27 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
     await reader.cancel();
   });
 
+  it('opens both streams with a `: connected` comment before any event or heartbeat', async () => {
+    const { user, orderId } = await anOrder();
+    const app = new Hono<AppEnv>();
+    app.use('*', authenticate(t.deps));
+    // Heartbeats far away and a queued order with no event yet: only the opening comment can arrive.
+    app.route('/', eventsRoutes({ ...t.deps, sseHeartbeatMs: 60_000 }));
+    for (const path of [`/v1/orders/${orderId}/events`, '/v1/events']) {
+      const controller = new AbortController();
+      const res = await app.request(path, { headers: user.headers, signal: controller.signal });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const first = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${path}: no bytes`)), 5_000)),
+      ]);
+      expect(new TextDecoder().decode(first.value)).toBe(': connected\n\n');
+      controller.abort();
+      await reader.cancel();
+    }
+  });
+
   it('releases a stream (hub subscription, heartbeat) when its client disconnects', async () => {
     const { user, orderId } = await anOrder();
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -12,7 +12,8 @@ export const PANEL_FILE = 'alfie-widget-panel.js';
  */
 export function panelUrl(assetsUrl: string | undefined, entrySrc: string | undefined): string {
   if (assetsUrl) return new URL(PANEL_FILE, assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`).href;
-  if (!entrySrc) throw new Error('alfie-widget: cannot tell where alfie-widget-panel.js is; set data-assets-url');
+  if (!entrySrc)
+    throw new Error('alfie-widget: cannot tell where alfie-widget-panel.js is; set data-assets-url');
   const url = new URL(PANEL_FILE, entrySrc);
   url.search = new URL(entrySrc).search;
   return url.href;

@@ -2,7 +2,8 @@
  * Entry of `dist/alfie-widget-panel.js`: the conversation panel, loaded by `alfie-widget.js` on demand.
  * Preact and the widget's shared modules come from the entry (see shared.ts), so they exist once.
  */
-import { define } from './panel-handshake.js';
+
 import { catalogueFor, createConversation, Panel } from '../panel.js';
+import { define } from './panel-handshake.js';
 
 define({ catalogueFor, createConversation, Panel });

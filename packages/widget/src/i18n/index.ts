@@ -8,7 +8,6 @@ export type Catalogue = typeof fr;
 
 const catalogues: Record<Locale, Catalogue> = { fr, en };
 
-
 export function catalogueFor(locale: Locale): Catalogue {
   return catalogues[locale];
 }

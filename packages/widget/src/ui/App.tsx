@@ -30,20 +30,7 @@ export function App({ Panel, loadFailed, prefetch }: AppProps) {
   return (
     <div class="alfie" data-open={String(open)} data-theme={theme} data-position={position}>
       {open &&
-        (Panel ? (
-          <Panel />
-        ) : (
-          <section
-            id="alfie-panel"
-            class="panel wait"
-            role="dialog"
-            aria-label="Alfie"
-            aria-busy={!loadFailed}
-            onKeyDown={(event) => event.key === 'Escape' && store.setState({ open: false })}
-          >
-            <p role={loadFailed ? 'alert' : 'status'}>{loadFailed ? text.failed : text.loading}</p>
-          </section>
-        ))}
+        (Panel ? <Panel /> : <Waiting text={loadFailed ? text.failed : text.loading} failed={loadFailed} />)}
       <button
         ref={launcher}
         type="button"
@@ -58,5 +45,26 @@ export function App({ Panel, loadFailed, prefetch }: AppProps) {
         {open ? <CloseIcon /> : <ChatIcon />}
       </button>
     </div>
+  );
+}
+
+/** Stands in for the panel until its code is in: focused (so Escape works and it is announced), busy. */
+function Waiting({ text, failed }: { text: string; failed: boolean }) {
+  const { store } = useWidget();
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.focus(), []);
+  return (
+    <section
+      ref={section}
+      id="alfie-panel"
+      class="panel wait"
+      role="dialog"
+      aria-label="Alfie"
+      aria-busy={!failed}
+      tabIndex={-1}
+      onKeyDown={(event) => event.key === 'Escape' && store.setState({ open: false })}
+    >
+      <p role={failed ? 'alert' : 'status'}>{text}</p>
+    </section>
   );
 }

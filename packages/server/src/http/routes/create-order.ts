@@ -1,17 +1,17 @@
-import type { GenerateResponse, QuotaExceededDetails } from '@alfie/core/contract';
-import { isAdmin } from '../../auth/admin.js';
+import { randomUUID } from 'node:crypto';
+import {
+  type GenerateResponse,
+  type Locale,
+  type QuotaExceededDetails,
+  woofsCost,
+} from '@alfie/core/contract';
 import type { UserPrincipal } from '../../auth/principal.js';
-import type { Tx } from '../../db/types.js';
+import type { Queryable } from '../../db/types.js';
 import type { AppDeps } from '../../deps.js';
 import { type QuotaCost, toQuotaCounts } from '../../quota/cost.js';
 import { readQuota } from '../../quota/read.js';
-import { reserveQuota } from '../../quota/reserve.js';
-import { FIND_OWNED_BRAND } from '../../sql/brands/find-owned-brand.js';
-import { INSERT_JOB } from '../../sql/jobs/insert-job.js';
-import { INSERT_ORDER } from '../../sql/orders/insert-order.js';
-import { INSERT_ORDER_ITEMS } from '../../sql/orders/insert-order-items.js';
-import { WOOFS_COST } from '../../sql/quota/woofs-cost.js';
-import { ApiError, notFound } from '../errors.js';
+import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../../sql/orders/reserve-quota-and-create-order.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import { itemBriefs, jobFor, type NormalizedGenerate } from './generate-plan.js';
 
 /** Another request with the same Idempotency-Key committed first. */
@@ -25,40 +25,67 @@ export interface CreateOrderInput {
   period: number;
   /** X-Request-Id of the creating request: kept in the job payload so worker logs carry it. */
   requestId?: string;
+  /**
+   * Language of the texts to write. Kept in every item brief (the worker's planner and engines read
+   * `brief_json.locale`) and in the job payload; absent, the worker's default applies.
+   */
+  locale?: Locale;
+}
+
+export interface CreatedOrder extends GenerateResponse {
+  /** True when an earlier order with the same Idempotency-Key was returned (nothing was written). */
+  replayed: boolean;
+}
+
+interface CreateOrderRow {
+  order_id: string | null;
+  job_id: string | null;
+  brand_found: boolean;
+  existing_order_id: string | null;
+  existing_request_hash: string | null;
+  existing_job_id: string | null;
 }
 
 /**
- * Everything `POST /v1/generate` writes, inside the caller's transaction: quota reservation (unless
- * the admin bypass applies), the order, one item per image/slide/video, and one job.
- * Throws NOT_FOUND for a brand the caller cannot use and QUOTA_EXCEEDED when the plan is spent.
+ * Everything `POST /v1/generate` writes, in one statement and one round trip (see
+ * sql/orders/reserve-quota-and-create-order.ts): quota reservation unless the admin bypass
+ * applies, the order, one item per image/slide/video, and one job. An earlier order with the same
+ * Idempotency-Key and request is returned instead (`replayed`), without charging again.
+ *
+ * Throws NOT_FOUND for a brand the caller cannot use, QUOTA_EXCEEDED when the plan is spent,
+ * CONFLICT for a key reused with another request, and IdempotencyRace when a concurrent request
+ * with the same key committed first (the caller then replays it).
+ *
+ * @example
+ * const { orderId, jobId, replayed } = await createOrder(deps.db, deps, { user, request, idempotencyKey: null, requestHash, period: 202611 });
  */
-export async function createOrder(tx: Tx, deps: AppDeps, input: CreateOrderInput): Promise<GenerateResponse> {
+export async function createOrder(
+  db: Queryable,
+  deps: AppDeps,
+  input: CreateOrderInput,
+): Promise<CreatedOrder> {
   const { user, request, period } = input;
-  const { rows: brands } = await tx.query<{ plan_priority: number }>(FIND_OWNED_BRAND, [
-    request.brandId,
-    user.userId,
-    user.brandIds,
-  ]);
-  const brand = brands[0];
-  if (!brand) throw notFound('Brand');
+  const cost: QuotaCost =
+    request.format === 'video'
+      ? { images: 0, reels: 1, woofs: 0 } // Woofs are priced by the SQL function in the statement
+      : { images: request.count, reels: 0, woofs: 0 };
+  const orderId = randomUUID();
+  const jobId = randomUUID();
+  const items = itemBriefs(request);
+  const briefs = input.locale
+    ? items.briefs.map((brief) => ({ ...brief, locale: input.locale }))
+    : items.briefs;
+  const job = jobFor(request, orderId);
+  const payload = { ...(job.payload as object), ...(input.locale && { locale: input.locale }) };
+  const adminByEmail = user.email !== null && deps.config.adminEmails.includes(user.email.toLowerCase());
 
-  const cost = await costOf(tx, request);
-  const bypass = await isAdmin(tx, deps.config, user);
-  if (!bypass && !(await reserveQuota(tx, request.brandId, period, cost))) {
-    const quota = await readQuota(tx, request.brandId, period, false);
-    const details: QuotaExceededDetails = {
-      remaining: quota?.remaining ?? { images: 0, videos: 0, woofs: 0 },
-      requested: toQuotaCounts(cost),
-      resetsAt: quota?.resetsAt ?? '',
-    };
-    throw new ApiError(402, 'QUOTA_EXCEEDED', 'The brand has not enough quota left this month', details);
-  }
-  const reserved = bypass ? { images: 0, reels: 0, woofs: 0 } : cost;
-
-  let orderId: string;
+  let row: CreateOrderRow;
   try {
-    const { rows } = await tx.query<{ id: string }>(INSERT_ORDER, [
+    const { rows } = await db.query<CreateOrderRow>(RESERVE_QUOTA_AND_CREATE_ORDER, [
+      orderId,
+      jobId,
       user.userId,
+      user.brandIds,
       request.brandId,
       request.format,
       request.topic,
@@ -66,37 +93,43 @@ export async function createOrder(tx: Tx, deps: AppDeps, input: CreateOrderInput
       request.count,
       request.duration,
       period,
-      reserved.images,
-      reserved.reels,
-      reserved.woofs,
-      bypass,
+      cost.images,
+      cost.reels,
+      adminByEmail,
       input.idempotencyKey,
       input.idempotencyKey ? input.requestHash : null,
+      items.type,
+      JSON.stringify(briefs),
+      job.type,
+      JSON.stringify({ ...payload, requestId: input.requestId }),
     ]);
-    orderId = rows[0]!.id;
+    row = rows[0]!;
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw new IdempotencyRace();
     throw error;
   }
 
-  const items = itemBriefs(request);
-  await tx.query(INSERT_ORDER_ITEMS, [orderId, items.type, JSON.stringify(items.briefs)]);
-  const job = jobFor(request, orderId);
-  const { rows: jobs } = await tx.query<{ id: string }>(INSERT_JOB, [
-    user.userId,
-    request.brandId,
-    orderId,
-    job.type,
-    request.format,
-    JSON.stringify({ ...(job.payload as object), requestId: input.requestId }),
-    brand.plan_priority,
-  ]);
-  return { orderId, jobId: jobs[0]!.id };
+  if (row.existing_order_id) {
+    if (row.existing_request_hash !== input.requestHash)
+      throw conflict('This Idempotency-Key was used with a different request');
+    return { orderId: row.existing_order_id, jobId: row.existing_job_id!, replayed: true };
+  }
+  if (row.order_id && row.job_id) return { orderId: row.order_id, jobId: row.job_id, replayed: false };
+  if (!row.brand_found) throw notFound('Brand');
+  throw await quotaExceeded(db, request, period);
 }
 
-/** A carousel costs `count` images; a video one reel and its Woofs (priced by the SQL function). */
-async function costOf(tx: Tx, request: NormalizedGenerate): Promise<QuotaCost> {
-  if (request.format !== 'video') return { images: request.count, reels: 0, woofs: 0 };
-  const { rows } = await tx.query<{ woofs: number }>(WOOFS_COST, [request.duration]);
-  return { images: 0, reels: 1, woofs: Number(rows[0]!.woofs) };
+/** QUOTA_EXCEEDED says what remains and when the period resets (read only on this refusal path). */
+async function quotaExceeded(db: Queryable, request: NormalizedGenerate, period: number): Promise<ApiError> {
+  const quota = await readQuota(db, request.brandId, period, false);
+  const requested =
+    request.format === 'video'
+      ? { images: 0, videos: 1, woofs: woofsCost(request.duration ?? 0) }
+      : toQuotaCounts({ images: request.count, reels: 0, woofs: 0 });
+  const details: QuotaExceededDetails = {
+    remaining: quota?.remaining ?? { images: 0, videos: 0, woofs: 0 },
+    requested,
+    resetsAt: quota?.resetsAt ?? '',
+  };
+  return new ApiError(402, 'QUOTA_EXCEEDED', 'The brand has not enough quota left this month', details);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GenerateRequest, GenerateResponse } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
@@ -7,14 +8,14 @@ import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
-import { createOrder, IdempotencyRace } from './create-order.js';
+import { type CreatedOrder, createOrder, IdempotencyRace } from './create-order.js';
 import { normalizeGenerate, requestHash } from './generate-plan.js';
 
 /**
- * POST /v1/generate, the seed's generate-media: validate, then in ONE transaction reserve quota and
- * create the order, its items and its job (see create-order.ts). A refused request writes nothing.
- * With an Idempotency-Key, a repeat of the same request answers 200 with the first order and
- * charges nothing; the same key with another request is a 409 CONFLICT.
+ * POST /v1/generate, the seed's generate-media: validate, then in ONE statement (one round trip,
+ * atomic) reserve quota and create the order, its items and its job (see create-order.ts). A
+ * refused request writes nothing. With an Idempotency-Key, a repeat of the same request answers
+ * 200 with the first order and charges nothing; the same key with another request is a 409 CONFLICT.
  */
 export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -26,43 +27,35 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw validationFailed('Idempotency-Key must be 1 to 200 visible ASCII characters');
     }
-    const request = normalizeGenerate(validate<GenerateRequest>('generateRequestSchema', await readJson(c)));
-    const hash = requestHash(request);
+    const body = validate<GenerateRequest>('generateRequestSchema', await readJson(c));
+    const request = normalizeGenerate(body);
+    // A locale is part of what was asked; without one the hash stays what it always was.
+    const hash = body.locale
+      ? createHash('sha256')
+          .update(`${requestHash(request)}|locale=${body.locale}`)
+          .digest('hex')
+      : requestHash(request);
 
-    const replay = async (): Promise<GenerateResponse | null> => {
-      if (!key) return null;
-      const { rows } = await deps.db.query<{ id: string; request_hash: string; job_id: string }>(
-        FIND_ORDER_BY_IDEMPOTENCY_KEY,
-        [user.userId, key],
-      );
-      const previous = rows[0];
-      if (!previous) return null;
-      if (previous.request_hash !== hash)
-        throw conflict('This Idempotency-Key was used with a different request');
-      return { orderId: previous.id, jobId: previous.job_id };
-    };
-
-    const earlier = await replay();
-    if (earlier) return c.json(earlier, 200);
-
-    let created: GenerateResponse;
+    let created: CreatedOrder;
     try {
-      created = await deps.db.transaction((tx) =>
-        createOrder(tx, deps, {
-          user,
-          request,
-          idempotencyKey: key ?? null,
-          requestHash: hash,
-          period: periodOf(now()),
-          requestId: c.get('requestId'),
-        }),
-      );
+      created = await createOrder(deps.db, deps, {
+        user,
+        request,
+        idempotencyKey: key ?? null,
+        requestHash: hash,
+        period: periodOf(now()),
+        requestId: c.get('requestId'),
+        locale: body.locale,
+      });
     } catch (error) {
-      if (!(error instanceof IdempotencyRace)) throw error;
-      const winner = await replay();
+      // Two first requests with one key: the loser's statement rolled back entirely; answer the winner.
+      if (!(error instanceof IdempotencyRace) || !key) throw error;
+      const winner = await findByKey(user.userId, key, hash);
       if (!winner) throw error;
       return c.json(winner, 200);
     }
+    const response: GenerateResponse = { orderId: created.orderId, jobId: created.jobId };
+    if (created.replayed) return c.json(response, 200);
     c.get('log').info(
       {
         event: 'order_created',
@@ -75,8 +68,20 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
       },
       'order created',
     );
-    return c.json(created, 202);
+    return c.json(response, 202);
   });
+
+  async function findByKey(userId: string, key: string, hash: string): Promise<GenerateResponse | null> {
+    const { rows } = await deps.db.query<{ id: string; request_hash: string; job_id: string }>(
+      FIND_ORDER_BY_IDEMPOTENCY_KEY,
+      [userId, key],
+    );
+    const previous = rows[0];
+    if (!previous) return null;
+    if (previous.request_hash !== hash)
+      throw conflict('This Idempotency-Key was used with a different request');
+    return { orderId: previous.id, jobId: previous.job_id };
+  }
 
   return app;
 }

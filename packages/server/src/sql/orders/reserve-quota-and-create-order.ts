@@ -1,0 +1,100 @@
+/**
+ * Everything POST /v1/generate writes, in ONE statement (so one round trip and its own implicit
+ * transaction: it all commits or nothing does):
+ *
+ * 1. `existing`: an earlier order of this user with the same Idempotency-Key. When there is one,
+ *    nothing below runs and the route replays it (or answers 409 for another request).
+ * 2. `brand`: the caller's brand (404 when absent), its plan, and the seed's admin bypass
+ *    (`$14` = the email is in ADMIN_EMAILS, or user_roles admin, or profiles.granted_by_admin).
+ * 3. `reservation`: an upsert of the period's counters row. A brand's first order of the month
+ *    inserts the row with its reservation; later ones take the conflict path, which locks the row
+ *    and evaluates its WHERE on the latest committed version (READ COMMITTED re-check), so
+ *    concurrent orders serialise on the row and used + reserved never passes the plan. No row
+ *    back = refused. (Two statements, "ensure the row" then "update it", were needed before only
+ *    because a CTE cannot see rows inserted by a sibling CTE.)
+ * 4. `new_order`, `items`, `job`: written only when the reservation went through or the bypass
+ *    applies. The ids are chosen by the caller so the job payload can carry the order id.
+ *
+ * An Idempotency-Key race (two first requests with one key) fails the whole statement on
+ * orders_idempotency_idx (23505), reservation included; the route then replays the winner.
+ *
+ * $1 order id, $2 job id, $3 user id, $4 allowed brand ids or null, $5 brand id, $6 format,
+ * $7 topic, $8 ratio, $9 count, $10 video duration or null, $11 period yyyymm, $12 images cost,
+ * $13 reels cost (Woofs are priced here by calculate_woofs_cost), $14 admin by email,
+ * $15 Idempotency-Key or null, $16 request hash or null, $17 item type, $18 jsonb array of item
+ * briefs, $19 job type, $20 job payload jsonb.
+ *
+ * Returns one row: order_id and job_id (null when nothing was written), brand_found, and the
+ * existing_* columns of an earlier order with the same key.
+ */
+export const RESERVE_QUOTA_AND_CREATE_ORDER = `
+with existing as (
+  select o.id, o.request_hash,
+    (select j.id from job_queue j where j.order_id = o.id order by j.created_at limit 1) as job_id
+  from orders o
+  where $15::text is not null and o.user_id = $3::uuid and o.idempotency_key = $15::text
+),
+brand as (
+  select b.id, p.priority, p.quota_images, p.quota_videos, p.quota_woofs,
+    $14::boolean
+      or exists (select 1 from user_roles r where r.user_id = $3::uuid and r.role = 'admin')
+      or exists (select 1 from profiles f where f.id = $3::uuid and f.granted_by_admin) as bypass
+  from brands b
+  join plans p on p.name = b.plan
+  where b.id = $5::uuid and b.user_id = $3::uuid and ($4::uuid[] is null or b.id = any($4::uuid[]))
+    and not exists (select 1 from existing)
+),
+cost as (
+  select $12::integer as images, $13::integer as reels,
+    case when $13::integer > 0 then calculate_woofs_cost($10::integer) else 0 end as woofs
+),
+reservation as (
+  insert into counters_monthly as c (brand_id, period_yyyymm, images_reserved, reels_reserved, woofs_reserved)
+  select brand.id, $11::integer, cost.images, cost.reels, cost.woofs
+  from brand, cost
+  where not brand.bypass
+    and cost.images <= brand.quota_images
+    and cost.reels <= brand.quota_videos
+    and cost.woofs <= brand.quota_woofs
+  on conflict (brand_id, period_yyyymm) do update set
+    images_reserved = c.images_reserved + excluded.images_reserved,
+    reels_reserved = c.reels_reserved + excluded.reels_reserved,
+    woofs_reserved = c.woofs_reserved + excluded.woofs_reserved,
+    updated_at = now()
+  where c.images_used + c.images_reserved + excluded.images_reserved <= (select quota_images from brand)
+    and c.reels_used + c.reels_reserved + excluded.reels_reserved <= (select quota_videos from brand)
+    and c.woofs_used + c.woofs_reserved + excluded.woofs_reserved <= (select quota_woofs from brand)
+  returning c.brand_id
+),
+new_order as (
+  insert into orders (id, user_id, brand_id, type, topic, ratio, count, duration_seconds, period_yyyymm,
+    reserved_images, reserved_reels, reserved_woofs, quota_bypass, idempotency_key, request_hash)
+  select $1::uuid, $3::uuid, brand.id, $6::text, $7::text, $8::text, $9::integer, $10::integer,
+    $11::integer,
+    case when brand.bypass then 0 else cost.images end,
+    case when brand.bypass then 0 else cost.reels end,
+    case when brand.bypass then 0 else cost.woofs end,
+    brand.bypass, $15::text, $16::text
+  from brand, cost
+  where brand.bypass or exists (select 1 from reservation)
+  returning id
+),
+items as (
+  insert into order_items (order_id, sequence_number, type, brief_json)
+  select new_order.id, (brief.ordinality - 1)::integer, $17::text, brief.value
+  from new_order, jsonb_array_elements($18::jsonb) with ordinality as brief(value, ordinality)
+),
+job as (
+  insert into job_queue (id, user_id, brand_id, order_id, type, kind, payload, priority)
+  select $2::uuid, $3::uuid, brand.id, new_order.id, $19::text, $6::text, $20::jsonb, brand.priority
+  from new_order, brand
+  returning id
+)
+select
+  (select id from new_order) as order_id,
+  (select id from job) as job_id,
+  exists (select 1 from brand) as brand_found,
+  e.id as existing_order_id, e.request_hash as existing_request_hash, e.job_id as existing_job_id
+from (select 1) as one
+left join existing e on true
+`;
