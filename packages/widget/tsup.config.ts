@@ -10,17 +10,26 @@ type TsupPlugin = NonNullable<Options['plugins']>[number];
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
- * Shortens catalogue keys (`t.topicPlaceholder` becomes `t.a`) in the script-tag bundle: about 0.2 KB
- * gzipped. Property mangling renames a name everywhere in the bundle, so only keys that are provably
- * catalogue-only are mangled: a first, throwaway build lists the bundle's real inputs, and a key
+ * Shortens catalogue keys (`t.topicPlaceholder` becomes `t.a`) in the panel file: about 0.2 KB
+ * gzipped. Property mangling renames a name everywhere in the file, so only keys that are provably
+ * catalogue-only are mangled: a first, throwaway build lists the real inputs of both script-tag files, and a key
  * qualifies only when every occurrence outside src/i18n/ reads `t.<key>`. Any other use (an API
  * field, a JSX attribute, a dynamic `t[line]` lookup whose keys appear as strings) keeps the key as is.
  */
 const mangleCatalogueKeys: EsbuildPlugin = {
   name: 'mangle-catalogue-keys',
   async setup(build) {
+    // The script-tag entry is probed too: it makes data the panel looks up in the catalogue (the bot
+    // line 'welcome', stored conversations), and the two files are built apart.
+    const own = build.initialOptions.entryPoints ?? [];
+    const entryPoints = [
+      ...(Array.isArray(own) ? own : Object.values(own)),
+      fileURLToPath(new URL('./src/embed/script-tag.ts', import.meta.url)),
+    ] as string[];
     const probe = await build.esbuild.build({
       ...build.initialOptions,
+      entryPoints,
+      outdir: 'probe',
       plugins: [],
       metafile: true,
       write: false,

@@ -1,6 +1,6 @@
 import type { Format } from '@alfie/core';
 import { useLibrary, useOrders } from '@alfie/react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ChatBox } from './components/ChatBox.js';
 import { Gallery } from './components/Gallery.js';
 import { GenerateForm } from './components/GenerateForm.js';
@@ -8,15 +8,10 @@ import { OrderList } from './components/OrderList.js';
 import { QuotaMeter } from './components/QuotaMeter.js';
 
 export function App({ brandId, onDisconnect }: { brandId: string; onDisconnect(): void }) {
-  // Lists live here so a new order (from the form or the chat) can refresh them.
+  // Both lists are live: a new order (from the form or the chat) and every order's end reload them.
   const orders = useOrders({ brandId, limit: 10 });
   const [galleryType, setGalleryType] = useState<Format | undefined>(undefined);
   const library = useLibrary({ brandId, type: galleryType, limit: 12 });
-  // Stable callbacks: core's refresh functions never change identity.
-  const { refresh: refreshOrders } = orders;
-  const { refresh: refreshLibrary } = library;
-  const onOrdered = useCallback(() => void refreshOrders(), [refreshOrders]);
-  const onFinished = useCallback(() => void refreshLibrary(), [refreshLibrary]);
 
   return (
     <div className="layout">
@@ -29,15 +24,15 @@ export function App({ brandId, onDisconnect }: { brandId: string; onDisconnect()
       </header>
       <section className="panel">
         <h2>New visual</h2>
-        <GenerateForm brandId={brandId} onOrdered={onOrdered} />
+        <GenerateForm brandId={brandId} />
       </section>
       <section className="panel">
         <h2>Chat</h2>
-        <ChatBox brandId={brandId} onOrdered={onOrdered} onFinished={onFinished} />
+        <ChatBox brandId={brandId} />
       </section>
       <section className="panel wide">
         <h2>Orders</h2>
-        <OrderList orders={orders} onFinished={onFinished} />
+        <OrderList orders={orders} />
       </section>
       <section className="panel wide">
         <h2>Gallery</h2>

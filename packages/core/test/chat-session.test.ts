@@ -1,6 +1,12 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChatSession, createAlfieClient, createChatSession, idleWatchSnapshot } from '../src/index.js';
+import {
+  type ChatSession,
+  createAlfieBaseClient,
+  createAlfieClient,
+  createChatSession,
+  idleWatchSnapshot,
+} from '../src/index.js';
 import { api, BASE, until, useMswServer } from './helpers/msw.js';
 import { orderServer } from './helpers/order-server.js';
 
@@ -72,7 +78,7 @@ describe('createChatSession (EN)', () => {
     await until(() => now().phase === 'watching' && now().watch.connection === 'live');
     expect(calls).toEqual([
       {
-        body: { format: 'carousel', count: 4, ratio: '4:5', topic: 'coffee', brandId: 'b1' },
+        body: { format: 'carousel', count: 4, ratio: '4:5', topic: 'coffee', brandId: 'b1', locale: 'en' },
         key: expect.any(String),
       },
     ]);
@@ -126,6 +132,7 @@ describe('createChatSession (EN)', () => {
       ratio: '1:1',
       topic: 'our new espresso machine',
       brandId: 'b1',
+      locale: 'en',
     });
     chat.update({ format: 'carousel', count: 1 });
     expect(now().proposal).toMatchObject({ format: 'carousel', count: 2 }); // clamped to the format's range
@@ -198,6 +205,7 @@ describe('createChatSession (FR)', () => {
       ratio: '9:16',
       topic: 'le café',
       brandId: 'b1',
+      locale: 'fr', // the slides' texts come out in French
     });
     order.sendNext(100);
     await until(() => now().phase === 'done');
@@ -222,5 +230,25 @@ describe('createChatSession lifecycle', () => {
     chat.reset();
     await until(() => order.connections[0]!.stream.state.cancelled);
     expect(chat.getSnapshot()).toMatchObject({ phase: 'idle', orderId: null, watch: idleWatchSnapshot });
+  });
+
+  it("works on createAlfieBaseClient too (the widget's client)", async () => {
+    const order = orderServer(server);
+    serveGenerate();
+    const base = createAlfieBaseClient({
+      baseUrl: BASE,
+      token: 't',
+      retry: 0,
+      live: { firstEventTimeout: 0 },
+    });
+    const chat = createChatSession(base, { brandId: 'b1', locale: 'en' });
+    cleanups.push(chat.subscribe(() => {}));
+    chat.send('an image about socks');
+    chat.send('go ahead');
+    await until(() => chat.getSnapshot().watch.connection === 'live');
+    order.sendNext(100);
+    await until(() => chat.getSnapshot().phase === 'done');
+    chat.reset(); // closes the watcher: the base client's registry needs that
+    await until(() => order.connections.every((c) => c.stream.state.cancelled || c.stream.state.closed));
   });
 });

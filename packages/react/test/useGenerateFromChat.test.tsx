@@ -81,6 +81,7 @@ describe('useGenerateFromChat', () => {
         topic: expect.stringMatching(/coffee/),
         brandId: 'brand-1',
         ratio: '4:5',
+        locale: 'en',
       },
     ]);
 
@@ -136,6 +137,61 @@ describe('useGenerateFromChat', () => {
     expect(chat.current.proposal).toBeNull();
     await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(bodies).toHaveLength(0);
+  });
+});
+
+describe('useGenerateFromChat errors and edits', () => {
+  it('shows a quota refusal as a typed error; an edit clears it and a yes orders the edit', async () => {
+    let refuse = true;
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${BASE_URL}/v1/generate`, async ({ request }) => {
+        bodies.push(await request.json());
+        if (refuse)
+          return HttpResponse.json(
+            {
+              error: {
+                code: 'QUOTA_EXCEEDED',
+                message: 'No images left',
+                details: {
+                  remaining: { images: 1, videos: 0, woofs: 0 },
+                  resetsAt: '2026-12-01T00:00:00.000Z',
+                },
+              },
+            },
+            { status: 402 },
+          );
+        return HttpResponse.json({ orderId: 'chat-order', jobId: 'job-1' }, { status: 202 });
+      }),
+      http.get(`${BASE_URL}/v1/orders/chat-order`, () =>
+        HttpResponse.json(makeDetail('chat-order', { count: 1 })),
+      ),
+      http.get(`${BASE_URL}/v1/orders/chat-order/events`, ({ request }) =>
+        new EventStreams().respond(request),
+      ),
+    );
+    const chat = renderChat();
+    act(() => {
+      chat.current.send('3 images of our sneakers');
+      chat.current.send('yes');
+    });
+    await waitFor(() => expect(chat.current.phase).toBe('error'));
+    const { error } = chat.current;
+    expect(error?.code === 'QUOTA_EXCEEDED' && error.remaining.images).toBe(1);
+    expect(screen.getByTestId('step').textContent).toBe('error:0');
+
+    refuse = false;
+    act(() => chat.current.update({ count: 1 }));
+    expect(chat.current).toMatchObject({
+      phase: 'proposing',
+      error: null,
+      description: 'Image · 1:1 — Our sneakers',
+    });
+    await act(() => chat.current.confirm());
+    await waitFor(() => expect(chat.current.phase).toBe('watching'));
+    expect(bodies[1]).toMatchObject({ format: 'image', count: 1 });
+    act(() => chat.current.reset());
+    expect(chat.current).toMatchObject({ phase: 'idle', orderId: null });
   });
 });
 

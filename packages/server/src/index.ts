@@ -1,22 +1,77 @@
 /**
- * @alfie/server as a library: embed the API in your own Node process, or run pieces of it.
+ * @alfie/server as a library: embed the API and the worker in your own Node process, or run
+ * pieces of them. `alfie-server start` (src/cli/start.ts) is built from exactly these exports.
  *
  * @example
- * import { createApp, loadConfig, openDb, migrate, createLogger } from '@alfie/server';
+ * import { join } from 'node:path';
+ * import { serve } from '@hono/node-server';
+ * import {
+ *   createApp, createEngines, createLogger, createMetrics, createStorage, loadConfig, migrate, openDb,
+ *   startWorker, workerOptionsFromEnv,
+ * } from '@alfie/server';
+ *
  * const config = loadConfig(process.env);
- * const db = await openDb({ databaseUrl: config.databaseUrl, pgliteDir: '.alfie/pgdata' });
+ * const logger = createLogger({ level: config.logLevel });
+ * const db = await openDb({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pgdata') });
  * await migrate(db);
- * const app = createApp({ db, config, logger: createLogger() });
+ * const storage = createStorage(process.env, { dataDir: config.dataDir, publicUrl: config.publicUrl });
+ * const metrics = createMetrics();
+ * const worker = await startWorker({
+ *   db, engines: createEngines(process.env), storage, logger, metrics, ...workerOptionsFromEnv(process.env),
+ * });
+ * serve({ fetch: createApp({ db, config, logger, storage, metrics }).fetch, port: config.port });
+ * process.once('SIGTERM', () => void worker.stop().then(() => db.close()));
  */
+
+// Auth
 export { createApiKey, hashApiKey } from './auth/api-keys.js';
-export { createTokenVerifier, signUserToken } from './auth/jwt.js';
+export { createTokenVerifier, signUserToken, type TokenVerifier, type UserTokenClaims } from './auth/jwt.js';
 export type { ApiKeyPrincipal, Principal, UserPrincipal } from './auth/principal.js';
+// Configuration
 export { type Config, defineConfig, loadConfig } from './config.js';
 export { ConfigError } from './config-error.js';
-export type { Db, DbKind, OpenDbOptions, Queryable, QueryResult, Tx } from './db/index.js';
+// Database
+export type { Db, DbKind, ListenOptions, OpenDbOptions, Queryable, QueryResult, Tx } from './db/index.js';
 export { createPgDb, createPgliteDb, migrate, openDb } from './db/index.js';
 export type { AppDeps } from './deps.js';
+// Engines
+export {
+  type CarouselPlanner,
+  createEngines,
+  EngineError,
+  type Engines,
+  type ImageEngine,
+  type ImageRequest,
+  type ImageResult,
+  isEngineError,
+  type VideoEngine,
+  type VideoRequest,
+  type VideoResult,
+} from './engines/index.js';
+// HTTP API
 export { createApp } from './http/app.js';
 export { ApiError } from './http/errors.js';
 export { createLogger, type Logger } from './logger.js';
+// Metrics
+export { createMetrics, instrumentEngines, Metrics, registerDbGauges } from './metrics/index.js';
+// Storage
+export {
+  createCloudinaryStorage,
+  createLocalStorage,
+  createStorage,
+  createSupabaseStorage,
+  type PutObjectInput,
+  type Storage,
+  type StorageOptions,
+  type StoredObject,
+} from './storage/index.js';
 export { SERVER_VERSION } from './version.js';
+// Worker
+export { workerOptionsFromEnv } from './worker/config.js';
+export {
+  recoverStuckJobs,
+  settleOrder,
+  startWorker,
+  type WorkerHandle,
+  type WorkerOptions,
+} from './worker/index.js';

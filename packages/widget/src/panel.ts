@@ -7,3 +7,4 @@
 export { catalogueFor } from './i18n/index.js';
 export { createConversation } from './state/conversation.js';
 export { Panel } from './ui/Panel.js';
+export { panelCss } from './ui/panel-styles.js';

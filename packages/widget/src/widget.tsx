@@ -36,7 +36,10 @@ export interface MountAlfieWidget {
 }
 
 /** What `src/panel.ts` exports: the conversation panel, its brain and its catalogues. */
-export type PanelModule = Pick<typeof PanelExports, 'Panel' | 'createConversation' | 'catalogueFor'>;
+export type PanelModule = Pick<
+  typeof PanelExports,
+  'Panel' | 'createConversation' | 'catalogueFor' | 'panelCss'
+>;
 
 /**
  * The panel module itself (the ESM/CJS library imports it statically), or a function fetching it (the
@@ -115,6 +118,7 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
   const attach = (module: PanelModule) => {
     if (destroyed || conversation) return;
     panel = module;
+    adoptStyles(shadow, module.panelCss); // before the panel first renders: no unstyled flash
     const t = module.catalogueFor(locale);
     conversation = module.createConversation({ store, client, brandId, locale, t, emitter });
     paint();
@@ -225,14 +229,27 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
   };
 }
 
-/** Runs `task` once the page is idle (a timer where requestIdleCallback is missing); returns the cancel. */
+/**
+ * Runs `task` once the page has loaded and is idle (a timer where requestIdleCallback is missing), so
+ * the panel never competes with the host page's own resources. Returns the cancel.
+ */
 function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 5000 });
-    return () => cancelIdleCallback(id);
+  let cancel = () => {};
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(task, { timeout: 5000 });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(task, 2000);
+      cancel = () => clearTimeout(id);
+    }
+  };
+  if (document.readyState === 'complete') schedule();
+  else {
+    globalThis.addEventListener('load', schedule, { once: true });
+    cancel = () => globalThis.removeEventListener('load', schedule);
   }
-  const id = setTimeout(task, 2000);
-  return () => clearTimeout(id);
+  return () => cancel();
 }
 
 /** `auto` follows the system scheme at mount time (no media listener left to clean up). */

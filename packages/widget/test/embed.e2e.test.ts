@@ -154,6 +154,7 @@ describe('embed example against a real alfie-server', () => {
     const waiting = page.getByRole('dialog', { name: 'Alfie' });
     await expect(waiting.getAttribute('aria-busy')).resolves.toBe('true');
     await expect(waiting.getByRole('status').textContent()).resolves.toBe('Chargement…');
+    await page.screenshot({ path: join(artifacts, 'desktop-loading.png') });
     await expect(
       page.getByRole('button', { name: 'Fermer le chat Alfie' }).getAttribute('aria-expanded'),
     ).resolves.toBe('true');

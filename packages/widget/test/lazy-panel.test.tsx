@@ -65,9 +65,12 @@ describe('the panel loaded on demand', () => {
     expect(waiting.getAttribute('aria-busy')).toBe('true');
     expect(within(waiting).getByRole('status').textContent).toBe('Chargement…');
     expect(loads.length).toBe(1); // hover, focus and click share one load
+    const shadow = widget.host.shadowRoot!;
+    expect(shadow.adoptedStyleSheets.length).toBe(1); // the conversation's rules come with its code
 
     loads[0]!.resolve(panel);
     const input = await screen.findByRole('textbox', { name: 'Votre message' });
+    expect(shadow.adoptedStyleSheets.length).toBe(2);
     await waitFor(() => expect(widget.host.shadowRoot!.activeElement).toBe(input));
     screen.getByText(/Bonjour ! Décrivez le visuel voulu/);
     await say({ root: screen.getByRole('dialog').parentElement!, user }, 'Il me reste combien ?');

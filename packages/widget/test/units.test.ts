@@ -84,6 +84,9 @@ describe('small pieces', () => {
     expect(panelUrl('https://static.example/alfie/', undefined)).toBe(
       'https://static.example/alfie/alfie-widget-panel.js',
     );
+    expect(panelUrl('/static/alfie', undefined, 'https://shop.example/p/1')).toBe(
+      'https://shop.example/static/alfie/alfie-widget-panel.js',
+    );
     expect(() => panelUrl(undefined, undefined)).toThrow(/data-assets-url/);
     expect(optionsFromDataset({ apiUrl: 'https://a.example', assetsUrl: '/static/' }).assetsUrl).toBe(
       '/static/',

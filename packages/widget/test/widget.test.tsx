@@ -35,7 +35,8 @@ describe('mounting', () => {
     mounted.push(widget);
     const shadow = root.getRootNode() as ShadowRoot;
     expect(widget.host.tagName).toBe('ALFIE-WIDGET');
-    expect(shadow.adoptedStyleSheets.length).toBe(1);
+    // The launcher's sheet, then the conversation's (it comes with the panel's code).
+    expect(shadow.adoptedStyleSheets.length).toBe(2);
     expect(shadow.querySelector('style')).toBeNull();
     expect(document.querySelector('style')).toBeNull();
   });

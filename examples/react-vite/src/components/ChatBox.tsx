@@ -1,5 +1,5 @@
 import { useGenerateFromChat, useQuota } from '@alfie/react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { errorMessage } from './errorMessage.js';
 import { OrderProgress } from './OrderProgress.js';
 
@@ -15,16 +15,8 @@ const HELP = 'Ask for an image, a carousel or a video, e.g. "a 5 slide carousel 
  * A chat UI of your own over `useGenerateFromChat`: the hook reads each message (intent), keeps the
  * proposal until you say yes, orders it and follows it live. This component only draws.
  */
-export function ChatBox({
-  brandId,
-  onOrdered,
-  onFinished,
-}: {
-  brandId: string;
-  onOrdered(): void;
-  onFinished(): void;
-}) {
-  const chat = useGenerateFromChat({ brandId, locale: 'en', onCompleted: onFinished });
+export function ChatBox({ brandId }: { brandId: string }) {
+  const chat = useGenerateFromChat({ brandId, locale: 'en' });
   const { remaining } = useQuota(brandId);
   const [draft, setDraft] = useState('');
   const [messages, setMessages] = useState<Message[]>([{ id: 0, from: 'alfie', text: HELP }]);
@@ -32,19 +24,13 @@ export function ChatBox({
   const say = (from: Message['from'], text: string) =>
     setMessages((list) => [...list, { id: list.length, from, text }]);
 
-  // A new order (from the Yes button or a typed "yes"): show it in the order list.
-  const orderId = chat.submission.data?.orderId;
-  useEffect(() => {
-    if (orderId) onOrdered();
-  }, [orderId, onOrdered]);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
     setDraft('');
     say('you', text);
-    const waitingForTopic = chat.step === 'needs-topic';
+    const waitingForTopic = chat.phase === 'needs-topic';
     const intent = chat.send(text);
     // Generate, confirm, cancel and a topic answer show up in the live bubble below; the rest we answer here.
     if (intent.kind === 'quota') {
@@ -68,10 +54,10 @@ export function ChatBox({
             {message.text}
           </li>
         ))}
-        {chat.step === 'needs-topic' && <li className="alfie">What should it be about?</li>}
-        {chat.step === 'confirming' && chat.proposal && (
+        {chat.phase === 'needs-topic' && <li className="alfie">What should it be about?</li>}
+        {chat.phase === 'proposing' && (
           <li className="alfie proposal">
-            {chat.proposal.summary}
+            {chat.description}
             <span className="actions">
               <button type="button" onClick={() => void chat.confirm()}>
                 Yes, make it
@@ -82,13 +68,18 @@ export function ChatBox({
             </span>
           </li>
         )}
-        {chat.step === 'submitting' && <li className="alfie">Ordering…</li>}
-        {chat.step === 'error' && chat.submission.error && (
-          <li className="alfie error">{errorMessage(chat.submission.error)}</li>
+        {chat.phase === 'submitting' && <li className="alfie">Ordering…</li>}
+        {chat.phase === 'error' && chat.error && (
+          <li className="alfie error">
+            {errorMessage(chat.error)}{' '}
+            <button type="button" className="link" onClick={chat.cancel}>
+              Never mind
+            </button>
+          </li>
         )}
-        {(chat.step === 'watching' || chat.step === 'done') && (
+        {(chat.phase === 'watching' || chat.phase === 'done') && (
           <li className="alfie">
-            <OrderProgress order={chat.order} />
+            <OrderProgress order={chat.watch} />
           </li>
         )}
       </ol>

@@ -13,7 +13,7 @@ import { errorMessage } from './errorMessage.js';
 import { OrderProgress } from './OrderProgress.js';
 
 /** Topic, format, count and ratio; then the order it placed, live. */
-export function GenerateForm({ brandId, onOrdered }: { brandId: string; onOrdered(): void }) {
+export function GenerateForm({ brandId }: { brandId: string }) {
   const [topic, setTopic] = useState('');
   const [format, setFormat] = useState<Format>('carousel');
   const [count, setCount] = useState(5);
@@ -36,7 +36,8 @@ export function GenerateForm({ brandId, onOrdered }: { brandId: string; onOrdere
         ? { format, topic, brandId, ratio, duration }
         : { format, topic, brandId, ratio, count };
     // The request leaves here, on submit: never from an effect, so StrictMode cannot send it twice.
-    generate(request).then(onOrdered, () => {});
+    // The order list reloads by itself (live), and a refusal shows from `error`.
+    void generate(request);
   };
 
   return (

@@ -3,7 +3,7 @@ import { type UsePagerResult, useOrder } from '@alfie/react';
 import { OrderProgress } from './OrderProgress.js';
 
 /** The latest orders; the ones still running are followed live (one shared stream per order). */
-export function OrderList({ orders, onFinished }: { orders: UsePagerResult<Order>; onFinished(): void }) {
+export function OrderList({ orders }: { orders: UsePagerResult<Order> }) {
   const { items, status, error, hasNextPage, fetchNextPage, isFetchingNextPage } = orders;
   if (status === 'loading' && items.length === 0) return <p>Loading orders…</p>;
   if (error && items.length === 0) return <p className="error">{error.message}</p>;
@@ -12,7 +12,7 @@ export function OrderList({ orders, onFinished }: { orders: UsePagerResult<Order
     <>
       <ul className="orders">
         {items.map((order) => (
-          <OrderRow key={order.id} order={order} onFinished={onFinished} />
+          <OrderRow key={order.id} order={order} />
         ))}
       </ul>
       {hasNextPage && (
@@ -29,10 +29,10 @@ export function OrderList({ orders, onFinished }: { orders: UsePagerResult<Order
   );
 }
 
-function OrderRow({ order, onFinished }: { order: Order; onFinished(): void }) {
+function OrderRow({ order }: { order: Order }) {
   // Ended orders need no connection; running ones update as each slide is delivered.
   const running = !isTerminalOrderStatus(order.status);
-  const live = useOrder(order.id, { enabled: running, onCompleted: onFinished });
+  const live = useOrder(order.id, { enabled: running });
   return (
     <li className="order-row">
       <div>

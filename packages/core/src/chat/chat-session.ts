@@ -22,7 +22,10 @@ export interface ChatSessionClient {
 export interface ChatSessionOptions {
   /** The brand orders are made for. */
   brandId: string;
-  /** Language of `description`. Default 'fr' (detection reads French and English alike). */
+  /**
+   * The conversation's language: of `description`, and sent as the request's `locale` so generated
+   * texts match. Default: descriptions in French, no `locale` sent (the server's default).
+   */
   locale?: Language;
 }
 
@@ -123,6 +126,8 @@ export function createChatSession(client: ChatSessionClient, options: ChatSessio
 
   function propose(intent: GenerateIntent | null) {
     const proposal = intent?.topic?.trim() ? intentToRequest(intent, { brandId }) : null;
+    // Slide titles and any drawn text then come out in the language of the conversation.
+    if (proposal && locale) proposal.locale = locale;
     set({ intent, proposal, description: intent && describeIntent(intent, locale), error: null });
   }
 

@@ -2,8 +2,10 @@ import { OrderWatch, type OrderWatchConfig } from './order-watch.js';
 import type { OrderWatcher, WatchOptions, WatchSnapshot } from './types.js';
 
 /**
- * Hands out watchers; all watchers of one order id share one OrderWatch (one connection).
- * An OrderWatch is forgotten when its last watcher closes.
+ * Hands out watchers for `createAlfieBaseClient`; all watchers of one order id share one OrderWatch
+ * (one connection). An OrderWatch is forgotten when its last watcher closes, so callers must close()
+ * (the widget does). `createAlfieClient` uses `createObservedWatchRegistry`, which forgets an order
+ * once nobody listens; this one stays as it was so the widget's bundle does not change.
  */
 export function createWatchRegistry(
   config: Omit<OrderWatchConfig, 'pollInterval'> & { pollInterval: number },

@@ -86,7 +86,12 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
       '/v1/orders': {
         get: operation('List orders, newest first', { parameters: queryParameters(s.listOrdersQuerySchema) }),
       },
-      '/v1/orders/{id}': { get: operation('Order detail', { parameters: [pathId('id')] }) },
+      '/v1/orders/{id}': {
+        get: operation('Order detail', { parameters: [pathId('id')] }),
+        delete: operation('Delete an ended order with its stored files (409 while it runs: cancel first)', {
+          parameters: [pathId('id')],
+        }),
+      },
       '/v1/orders/{id}/cancel': { post: operation('Cancel an order', { parameters: [pathId('id')] }) },
       '/v1/orders/{id}/events': { get: operation('Order events (SSE)', { parameters: [pathId('id')] }) },
       '/v1/events': { get: operation('All my order events (SSE)') },

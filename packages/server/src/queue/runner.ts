@@ -9,12 +9,13 @@ import { NEXT_RUN_AFTER } from '../sql/queue/next-run-after.js';
 import { RELEASE_JOB } from '../sql/queue/release-job.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { applyOutcome } from './outcome.js';
-import type { AbortReason, ClaimedJob, JobHandler, JobOutcome, QueueLogger } from './types.js';
+import { parkJob, wakeDueWaitingJobs } from './park.js';
+import type { AbortReason, ClaimedJob, ParkingJobHandler, QueueLogger, RunOutcome } from './types.js';
 import { silentLogger } from './types.js';
 
 export interface RunnerOptions {
   db: Db;
-  handlers: Partial<Record<string, JobHandler>>;
+  handlers: Partial<Record<string, ParkingJobHandler>>;
   /** Unique per process; written to job_queue.locked_by. Default host-pid-random. */
   workerId?: string;
   /** Jobs run at once by this process. Default 10. */
@@ -27,6 +28,11 @@ export interface RunnerOptions {
   backoffBaseMs?: number;
   /** How often running jobs' orders are checked for cancellation. Default 500 ms. */
   cancelCheckMs?: number;
+  /**
+   * Runs with each fallback poll, after due parked jobs were woken (e.g. the worker cancels, at the
+   * provider, the renders of orders canceled while parked).
+   */
+  onPoll?: () => Promise<void>;
   /** Periodic maintenance (stuck jobs), every cleanupIntervalMs. */
   cleanup?: () => Promise<void>;
   cleanupIntervalMs?: number;
@@ -59,7 +65,9 @@ export function defaultWorkerId(): string {
 export class QueueRunner {
   readonly workerId: string;
   private readonly db: Db;
-  private readonly options: Required<Omit<RunnerOptions, 'cleanup' | 'workerId' | 'db' | 'handlers'>>;
+  private readonly options: Required<Omit<RunnerOptions, 'cleanup' | 'onPoll' | 'workerId' | 'db' | 'handlers'>>;
+  private readonly onPoll: (() => Promise<void>) | undefined;
+  private polling = false;
   private readonly handlers: RunnerOptions['handlers'];
   private readonly cleanup: (() => Promise<void>) | undefined;
   private readonly log: QueueLogger;
@@ -82,6 +90,7 @@ export class QueueRunner {
     this.db = options.db;
     this.handlers = options.handlers;
     this.cleanup = options.cleanup;
+    this.onPoll = options.onPoll;
     this.workerId = options.workerId ?? defaultWorkerId();
     this.options = {
       concurrency: options.concurrency ?? 10,
@@ -114,6 +123,7 @@ export class QueueRunner {
     every(this.options.pollIntervalMs, () => {
       this.maybeMore = true;
       this.wake();
+      void this.pollParked();
     });
     every(Math.max(1_000, Math.floor(this.options.leaseMs / 3)), () => void this.extendLeases());
     every(this.options.cancelCheckMs, () => void this.checkCanceled());
@@ -210,7 +220,7 @@ export class QueueRunner {
         attempt: job.attempts,
       }) ?? this.log;
     const handler = this.handlers[job.type];
-    let outcome: JobOutcome;
+    let outcome: RunOutcome;
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
       outcome = await handler(job, {
@@ -223,7 +233,9 @@ export class QueueRunner {
     } catch (error) {
       outcome = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
     }
-    if (entry.reason === 'shutdown' && outcome.status !== 'completed' && outcome.status !== 'failed') {
+    // A parked job stays parked on shutdown: its render runs at the provider whoever waits for it.
+    const settled = ['completed', 'failed', 'parked'].includes(outcome.status);
+    if (entry.reason === 'shutdown' && !settled) {
       outcome = { status: 'released' };
     }
     try {
@@ -251,15 +263,35 @@ export class QueueRunner {
 
   private async write(
     job: ClaimedJob,
-    outcome: Exclude<JobOutcome, { status: 'completed' }>,
+    outcome: Exclude<RunOutcome, { status: 'completed' }>,
     log: QueueLogger = this.log,
   ): Promise<void> {
-    if (outcome.status === 'released') {
+    if (outcome.status === 'parked') {
+      await parkJob(this.db, job, outcome, this.options.leaseMs, log);
+    } else if (outcome.status === 'released') {
       await this.db.query(RELEASE_JOB, [job.id, job.attempts, this.workerId]);
     } else if (outcome.status === 'canceled') {
       await this.db.query(CANCEL_JOB, [job.id, job.attempts, this.workerId]);
     } else {
       await applyOutcome(this.db, job, outcome, this.workerId, this.options.backoffBaseMs, log);
+    }
+  }
+
+  /**
+   * The scheduled poll of parked jobs: due `waiting` jobs are requeued (their NOTIFY wakes every
+   * worker), then the onPoll hook runs. One round at a time; a failure is logged and retried at the
+   * next poll.
+   */
+  private async pollParked(): Promise<void> {
+    if (this.polling || this.stopping) return;
+    this.polling = true;
+    try {
+      await wakeDueWaitingJobs(this.db);
+      await this.onPoll?.();
+    } catch (error) {
+      this.log.warn({ err: error, workerId: this.workerId }, 'parked jobs poll failed');
+    } finally {
+      this.polling = false;
     }
   }
 

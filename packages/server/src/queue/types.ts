@@ -14,6 +14,9 @@ export interface ClaimedJob {
   attempts: number;
   max_attempts: number;
   created_at: Date;
+  /** Set once the job was parked on a provider's render (e.g. 'replicate' and its prediction id). */
+  provider: string | null;
+  provider_ref: string | null;
 }
 
 /** What a handler decided; the runner writes it to the job row. */
@@ -25,6 +28,25 @@ export type JobOutcome =
   | { status: 'canceled' }
   /** Interrupted by shutdown: back to the queue without using an attempt. */
   | { status: 'released' };
+
+/**
+ * The job waits on a provider's render (a remote video): parked as `waiting` with the provider's
+ * id, its slot freed, until the webhook or the poll after `pollAfterMs` requeues it. `abandon` is
+ * called when the job could not be parked (canceled meanwhile): nobody would read that render.
+ */
+export interface ParkedOutcome {
+  status: 'parked';
+  provider: string;
+  ref: string;
+  pollAfterMs: number;
+  abandon?: () => Promise<void>;
+}
+
+/** What the runner accepts from a handler: a JobOutcome, or parked on a provider. */
+export type RunOutcome = JobOutcome | ParkedOutcome;
+
+/** A handler that may park its job (the pipeline's video step); see ParkedOutcome. */
+export type ParkingJobHandler = (job: ClaimedJob, context: JobContext) => Promise<RunOutcome>;
 
 /** Why a running job's signal aborted. */
 export type AbortReason = 'canceled' | 'shutdown';

@@ -9,17 +9,27 @@ export interface CleanupResult {
 }
 
 /**
- * The seed's `cleanup-stuck-jobs`: a job running past its lease (its worker died or hung) is
- * requeued while attempts remain, or failed; the order of a failed job is ended (undelivered items
+ * The seed's `cleanup-stuck-jobs`: a job running past its lease (its worker died or hung), or
+ * parked on a provider past it (a lost webhook), is requeued while attempts remain, or failed; the order of a failed job is ended (undelivered items
  * failed, quota released) so it never hangs in `processing`. Safe to run from every worker at once.
  *
  * @example
  * const { requeued, failed } = await recoverStuckJobs(db, logger);
  */
-export async function recoverStuckJobs(db: Db, logger: QueueLogger): Promise<CleanupResult> {
-  const { rows } = await db.query<{ id: string; order_id: string | null; status: string; attempts: number }>(
-    RECOVER_STUCK_JOBS,
-  );
+export async function recoverStuckJobs(
+  db: Db,
+  logger: QueueLogger,
+  /** Cancels the provider render of a parked job that is failed for good (nobody will read it). */
+  cancelRender?: (provider: string, ref: string) => Promise<void>,
+): Promise<CleanupResult> {
+  const { rows } = await db.query<{
+    id: string;
+    order_id: string | null;
+    status: string;
+    attempts: number;
+    provider: string | null;
+    provider_ref: string | null;
+  }>(RECOVER_STUCK_JOBS);
   const result: CleanupResult = { requeued: [], failed: [] };
   for (const job of rows) {
     if (job.status === 'queued') {
@@ -27,6 +37,11 @@ export async function recoverStuckJobs(db: Db, logger: QueueLogger): Promise<Cle
       continue;
     }
     result.failed.push(job.id);
+    if (cancelRender && job.provider && job.provider_ref) {
+      await cancelRender(job.provider, job.provider_ref).catch((error) =>
+        logger.warn({ err: error, jobId: job.id, ref: job.provider_ref }, 'provider render cancel failed'),
+      );
+    }
     const orderId = job.order_id;
     if (orderId) {
       await db.transaction((tx) => finishOrder(tx, orderId, `lease expired after ${job.attempts} attempts`));

@@ -6,12 +6,20 @@ import { HANDSHAKE, type PanelHandshake } from './shared.js';
 export const PANEL_FILE = 'alfie-widget-panel.js';
 
 /**
- * Where the panel file is: in `assetsUrl` when given, else next to the entry script (its query string
- * kept, so a cache-busting `?v=` reaches the panel too).
+ * Where the panel file is: in `assetsUrl` when given (absolute, or relative to the page), else next to
+ * the entry script (its query string kept, so a cache-busting `?v=` reaches the panel too).
  * @example panelUrl(undefined, 'https://cdn.example/w/alfie-widget.js?v=3') // 'https://cdn.example/w/alfie-widget-panel.js?v=3'
  */
-export function panelUrl(assetsUrl: string | undefined, entrySrc: string | undefined): string {
-  if (assetsUrl) return new URL(PANEL_FILE, assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`).href;
+export function panelUrl(
+  assetsUrl: string | undefined,
+  entrySrc: string | undefined,
+  pageUrl: string | undefined = globalThis.location?.href,
+): string {
+  if (assetsUrl) {
+    // A relative data-assets-url ("/static/alfie") is relative to the page.
+    const folder = new URL(assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`, pageUrl);
+    return new URL(PANEL_FILE, folder).href;
+  }
   if (!entrySrc)
     throw new Error('alfie-widget: cannot tell where alfie-widget-panel.js is; set data-assets-url');
   const url = new URL(PANEL_FILE, entrySrc);

@@ -193,7 +193,6 @@ export function createConversation(deps: ConversationDeps) {
     retry: (draft: Draft) => submit(draft).then(() => undefined),
 
     refreshQuota,
-    greet: () => bot('welcome'),
     /** Watches again the orders a previous page left running. */
     resume: () => orders.resume(),
 

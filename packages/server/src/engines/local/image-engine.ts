@@ -19,8 +19,12 @@ export function createLocalImageEngine(options: LocalImageEngineOptions = {}): I
   return {
     name: 'local',
     async generateImage(request: ImageRequest): Promise<ImageResult> {
-      await simulatedLatency(options.latencyMs ?? 0, request.signal);
       throwIfAborted(request.signal);
+      // The simulated latency runs alongside the real drawing, as a remote engine's render would:
+      // the result is ready after max(L, draw + encode), not L + draw + encode. An abort rejects at
+      // once through the latency timer, whatever the encoder is doing.
+      const latency = simulatedLatency(options.latencyMs ?? 0, request.signal);
+      latency.catch(() => {});
       const canvas = drawSlide({
         width: request.width,
         height: request.height,
@@ -29,7 +33,8 @@ export function createLocalImageEngine(options: LocalImageEngineOptions = {}): I
         badge: request.slide ? `slide ${request.slide.index + 1}/${request.slide.total}` : undefined,
         text: request.slide?.text,
       });
-      const body = await canvas.encode('png');
+      const [body] = await Promise.all([canvas.encode('png'), latency]);
+      throwIfAborted(request.signal);
       return { body, mimeType: 'image/png', width: request.width, height: request.height };
     },
   };

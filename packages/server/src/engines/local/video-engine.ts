@@ -29,17 +29,24 @@ export function createLocalVideoEngine(options: LocalVideoEngineOptions = {}): V
   return {
     name: 'local',
     async generateVideo(request: VideoRequest): Promise<VideoResult> {
-      await simulatedLatency(options.latencyMs ?? 0, request.signal);
       throwIfAborted(request.signal);
+      // The poster is drawn while the simulated latency runs (see the image engine); the encode
+      // starts after it, since its output streams straight to storage.
+      const latency = simulatedLatency(options.latencyMs ?? 0, request.signal);
+      latency.catch(() => {});
       const ffmpegPath = options.ffmpegPath ?? resolveFfmpegPath();
       const { width, height, durationSeconds: seconds } = request;
-      const poster = await drawSlide({
-        width,
-        height,
-        topic: request.topic,
-        brand: request.brand,
-        badge: `${seconds} s`,
-      }).encode('png');
+      const [poster] = await Promise.all([
+        drawSlide({
+          width,
+          height,
+          topic: request.topic,
+          brand: request.brand,
+          badge: `${seconds} s`,
+        }).encode('png'),
+        latency,
+      ]);
+      throwIfAborted(request.signal);
       const accent = toHex(brandColors(request.brand.palette)[1]!).slice(1);
       const barHeight = Math.max(8, Math.round(Math.min(width, height) * 0.015));
 

@@ -4,11 +4,19 @@
  * `queued` again. The lease still runs, so a lost webhook cannot strand the job: past
  * lease_expires_at the stuck-job recovery treats it like a dead worker's job.
  * Checks the claim token (id, attempts) like every other write of a claimed job.
+ * The attempt is given back (as on a graceful release): waiting on a render is not a failure, and
+ * a render polled ten times must not use up the attempts its real failures need. The first park on
+ * a render stamps `providerStartedAt` in the payload: the worker's poll backoff and timeout count
+ * from it, across processes.
  * $1 job id, $2 attempts (claim token), $3 provider, $4 provider_ref, $5 poll after (ms), $6 lease (ms).
  */
 export const PARK_PROVIDER_JOB = `
   update job_queue
   set status = 'waiting',
+      attempts = greatest(attempts - 1, 0),
+      payload = case when provider_ref is distinct from $4 or provider is distinct from $3
+                     then payload || jsonb_build_object('providerStartedAt', now())
+                     else payload end,
       provider = $3,
       provider_ref = $4,
       run_after = now() + make_interval(secs => $5::double precision / 1000),
@@ -16,5 +24,5 @@ export const PARK_PROVIDER_JOB = `
       locked_by = null,
       updated_at = now()
   where id = $1 and attempts = $2 and status = 'running'
-  returning id
+  returning id, run_after
 `;

@@ -1,6 +1,6 @@
 import type { SlideText } from '../../engines/types.js';
 import { appendOrderEvent } from '../../events/append.js';
-import type { ClaimedJob, JobContext, JobOutcome } from '../../queue/types.js';
+import type { ClaimedJob, JobContext, RunOutcome } from '../../queue/types.js';
 import { LIST_ORDER_ITEMS } from '../../sql/queue/list-order-items.js';
 import { LOAD_JOB_ORDER } from '../../sql/queue/load-job-order.js';
 import { MARK_ITEMS_RUNNING } from '../../sql/queue/mark-items-running.js';
@@ -25,7 +25,7 @@ export async function processOrderJob(
   deps: PipelineDeps,
   job: ClaimedJob,
   ctx: JobContext,
-): Promise<JobOutcome> {
+): Promise<RunOutcome> {
   // The job's logger carries request, order, job and attempt ids (queue/runner.ts).
   deps = { ...deps, logger: ctx.logger };
   if (!job.order_id) return { status: 'failed', error: 'job has no order' };
@@ -56,7 +56,7 @@ export async function processOrderJob(
 
   const results = await mapBounded(todo, order.type === 'video' ? 1 : deps.itemConcurrency, (item) =>
     order.type === 'video'
-      ? renderVideoItem(deps, order, item, ctx.signal)
+      ? renderVideoItem(deps, job, order, item, ctx.signal)
       : renderImageItem(deps, order, item, ctx.signal, texts.get(item.id)),
   );
   return finishOrRetry(deps, job, ctx, order, results);
@@ -72,10 +72,22 @@ async function finishOrRetry(
   ctx: JobContext,
   order: OrderRow,
   results: ItemResult[],
-): Promise<JobOutcome> {
+): Promise<RunOutcome> {
+  const parked = results.find((r): r is Extract<ItemResult, { kind: 'parked' }> => r.kind === 'parked');
+  const park = parked && {
+    status: 'parked' as const,
+    provider: parked.provider,
+    ref: parked.ref,
+    pollAfterMs: parked.pollAfterMs,
+    abandon: parked.abandon,
+  };
   if (ctx.signal.aborted || results.some((r) => r.kind === 'aborted')) {
+    // Shutdown: the render goes on at the provider, so the job is parked on it all the same.
+    if (park && ctx.abortReason() === 'shutdown') return park;
+    await park?.abandon?.().catch(() => {});
     return ctx.abortReason() === 'shutdown' ? { status: 'released' } : { status: 'canceled' };
   }
+  if (park) return park;
   const retryable = results.filter((r): r is Extract<ItemResult, { kind: 'retry' }> => r.kind === 'retry');
   const firstRetry = retryable[0];
   if (firstRetry && job.attempts < job.max_attempts) {

@@ -1,8 +1,11 @@
 import { woofsCost } from '@alfie/core/contract';
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
+import { isParkableVideoEngine, type VideoRequest, type VideoResult } from '../../engines/types.js';
+import type { ClaimedJob } from '../../queue/types.js';
 import { appendOrderEvent } from '../../events/append.js';
 import { classifyError } from './classify.js';
 import { deliverItem, failItem } from './deliver.js';
+import { remoteVideo } from './remote-video.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 import { brandStyle, localeOf } from './types.js';
 
@@ -11,10 +14,13 @@ const PROGRESS_EVERY_MS = 500;
 
 /**
  * Renders, uploads and delivers the order's video. Progress becomes `progress` events. The reel
- * and the order's Woofs are charged with the delivery, in one transaction.
+ * and the order's Woofs are charged with the delivery, in one transaction. A parkable engine (a
+ * remote provider) does not hold the slot while it renders: the job is parked on the render and
+ * this step runs again when the webhook or the scheduled poll requeues it (remote-video.ts).
  */
 export async function renderVideoItem(
   deps: PipelineDeps,
+  job: ClaimedJob,
   order: OrderRow,
   item: ItemRow,
   signal: AbortSignal,
@@ -35,7 +41,7 @@ export async function renderVideoItem(
       .catch((error) => deps.logger.warn({ err: error, orderId: order.id }, 'progress event failed'));
   };
   try {
-    const video = await deps.engines.video.generateVideo({
+    const request: VideoRequest = {
       topic: order.topic,
       ratio: order.ratio,
       width,
@@ -45,7 +51,19 @@ export async function renderVideoItem(
       locale: localeOf(item),
       signal,
       onProgress,
-    });
+    };
+    const engine = deps.engines.video;
+    let video: VideoResult;
+    if (isParkableVideoEngine(engine)) {
+      const step = await remoteVideo(engine, job, request, deps.park);
+      if (!('video' in step)) {
+        await progressWrite;
+        return step;
+      }
+      video = step.video;
+    } else {
+      video = await engine.generateVideo(request);
+    }
     const base = `alfie/${order.brand_id}/${order.id}/video-${new Date(order.created_at).getTime()}`;
     const tags = [`brand:${order.brand_id}`, `order:${order.id}`, 'type:video', `ratio:${order.ratio}`];
     const poster = video.poster

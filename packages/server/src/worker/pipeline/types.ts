@@ -15,6 +15,17 @@ export interface PipelineDeps {
   itemConcurrency: number;
   /** Prometheus metrics of this process (order wall time, partial outcomes). */
   metrics?: Metrics;
+  /** Scheduled polls of renders parked on a provider (see remote-video.ts). */
+  park: ParkTiming;
+}
+
+export interface ParkTiming {
+  /** First poll after a render starts, and the shortest gap between polls. */
+  pollMs: number;
+  /** Longest gap between polls. */
+  pollMaxMs: number;
+  /** A render still running this long after it started is canceled and its item fails. */
+  timeoutMs: number;
 }
 
 export interface OrderRow {
@@ -56,7 +67,9 @@ export type ItemResult =
   | { kind: 'skipped' }
   | { kind: 'failed'; error: string }
   | { kind: 'retry'; error: string; retryAfterMs?: number }
-  | { kind: 'aborted' };
+  | { kind: 'aborted' }
+  /** Waiting on a provider's render: the job is parked on it (queue/types.ts ParkedOutcome). */
+  | { kind: 'parked'; provider: string; ref: string; pollAfterMs: number; abandon?: () => Promise<void> };
 
 export function brandStyle(order: OrderRow): BrandStyle {
   return {
