@@ -26,7 +26,13 @@ export async function parkJob(
   ]);
   if (rows[0]) {
     log.info(
-      { event: 'job_parked', jobId: job.id, provider: outcome.provider, ref: outcome.ref, pollAt: rows[0].run_after },
+      {
+        event: 'job_parked',
+        jobId: job.id,
+        provider: outcome.provider,
+        ref: outcome.ref,
+        pollAt: rows[0].run_after,
+      },
       'job parked on provider render',
     );
     return;
@@ -35,7 +41,9 @@ export async function parkJob(
     { jobId: job.id, provider: outcome.provider, ref: outcome.ref },
     'job could not be parked (canceled or lease lost); abandoning its render',
   );
-  await outcome.abandon?.().catch((error) => log.warn({ err: error, ref: outcome.ref }, 'render abandon failed'));
+  await outcome
+    .abandon?.()
+    .catch((error) => log.warn({ err: error, ref: outcome.ref }, 'render abandon failed'));
 }
 
 /**

@@ -65,7 +65,9 @@ export function defaultWorkerId(): string {
 export class QueueRunner {
   readonly workerId: string;
   private readonly db: Db;
-  private readonly options: Required<Omit<RunnerOptions, 'cleanup' | 'onPoll' | 'workerId' | 'db' | 'handlers'>>;
+  private readonly options: Required<
+    Omit<RunnerOptions, 'cleanup' | 'onPoll' | 'workerId' | 'db' | 'handlers'>
+  >;
   private readonly onPoll: (() => Promise<void>) | undefined;
   private polling = false;
   private readonly handlers: RunnerOptions['handlers'];

@@ -12,12 +12,18 @@ import { TAKE_CANCELED_RENDERS } from '../sql/providers/take-canceled-renders.js
  * @example
  * await cancelCanceledRenders(db, engines.video, logger); // each poll of the worker
  */
-export async function cancelCanceledRenders(db: Db, engine: VideoEngine, logger: QueueLogger): Promise<string[]> {
+export async function cancelCanceledRenders(
+  db: Db,
+  engine: VideoEngine,
+  logger: QueueLogger,
+): Promise<string[]> {
   if (!isParkableVideoEngine(engine)) return [];
-  const { rows } = await db.query<{ id: string; order_id: string | null; provider: string; provider_ref: string }>(
-    TAKE_CANCELED_RENDERS,
-    [20],
-  );
+  const { rows } = await db.query<{
+    id: string;
+    order_id: string | null;
+    provider: string;
+    provider_ref: string;
+  }>(TAKE_CANCELED_RENDERS, [20]);
   const provider = engine.name.split(':')[0];
   const canceled: string[] = [];
   for (const row of rows) {

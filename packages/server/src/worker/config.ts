@@ -11,6 +11,9 @@ type TuningOptions = Required<
     | 'pollIntervalMs'
     | 'cleanupIntervalMs'
     | 'shutdownGraceMs'
+    | 'providerPollMs'
+    | 'providerPollMaxMs'
+    | 'providerTimeoutMs'
   >
 >;
 
@@ -19,7 +22,8 @@ type TuningOptions = Required<
  * one-line ConfigError naming the variable.
  * WORKER_CONCURRENCY (10), WORKER_ITEM_CONCURRENCY (5), JOB_BACKOFF_BASE_MS (60000),
  * JOB_LEASE_MS (600000), WORKER_POLL_INTERVAL_MS (2000), WORKER_CLEANUP_INTERVAL_MS (60000),
- * WORKER_SHUTDOWN_GRACE_MS (25000).
+ * WORKER_SHUTDOWN_GRACE_MS (25000); renders parked on a provider: PROVIDER_POLL_MS (5000),
+ * PROVIDER_POLL_MAX_MS (60000), PROVIDER_TIMEOUT_MS (1800000).
  *
  * @example
  * const worker = await startWorker({ db, engines, storage, logger, ...workerOptionsFromEnv(process.env) });
@@ -34,5 +38,8 @@ export function workerOptionsFromEnv(env: Env): TuningOptions {
     pollIntervalMs: positive('WORKER_POLL_INTERVAL_MS', 2_000),
     cleanupIntervalMs: positive('WORKER_CLEANUP_INTERVAL_MS', 60_000),
     shutdownGraceMs: intEnv(env, 'WORKER_SHUTDOWN_GRACE_MS', 25_000),
+    providerPollMs: positive('PROVIDER_POLL_MS', 5_000),
+    providerPollMaxMs: positive('PROVIDER_POLL_MAX_MS', 60_000),
+    providerTimeoutMs: positive('PROVIDER_TIMEOUT_MS', 30 * 60_000),
   };
 }

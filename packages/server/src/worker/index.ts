@@ -1,12 +1,14 @@
 import type { Db } from '../db/types.js';
 import type { Engines } from '../engines/index.js';
+import { isParkableVideoEngine } from '../engines/types.js';
 import { instrumentEngines } from '../metrics/instrument-engines.js';
 import { instrumentHandler } from '../metrics/instrument-handler.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { QueueRunner } from '../queue/runner.js';
-import type { JobHandler, QueueLogger } from '../queue/types.js';
+import type { JobHandler, ParkedOutcome, ParkingJobHandler, QueueLogger } from '../queue/types.js';
 import { silentLogger } from '../queue/types.js';
 import type { Storage } from '../storage/types.js';
+import { cancelCanceledRenders } from './canceled-renders.js';
 import { recoverStuckJobs } from './cleanup.js';
 import { processOrderJob } from './pipeline/process-order-job.js';
 
@@ -35,6 +37,12 @@ export interface WorkerOptions {
   cancelCheckMs?: number;
   /** Grace period on stop before in-flight jobs are released. Default 25 000. */
   shutdownGraceMs?: number;
+  /** First poll of a render parked on a provider, and the shortest gap between polls. Default 5 000 (PROVIDER_POLL_MS). */
+  providerPollMs?: number;
+  /** Longest gap between polls of a parked render. Default 60 000 (PROVIDER_POLL_MAX_MS). */
+  providerPollMaxMs?: number;
+  /** A parked render running longer is canceled and its item fails. Default 30 min (PROVIDER_TIMEOUT_MS). */
+  providerTimeoutMs?: number;
   /** Counts jobs, engine calls and generation times (src/metrics); engine calls are logged too. */
   metrics?: Metrics;
   /** Replaces the pipeline processors (the queue bench runs no-op jobs). */
@@ -66,9 +74,20 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     logger,
     itemConcurrency: options.itemConcurrency ?? 5,
     metrics,
+    park: {
+      pollMs: options.providerPollMs ?? 5_000,
+      pollMaxMs: options.providerPollMaxMs ?? 60_000,
+      timeoutMs: options.providerTimeoutMs ?? 30 * 60_000,
+    },
   };
-  const run: JobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
-  const process = metrics ? instrumentHandler(run, metrics) : run;
+  const run: ParkingJobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
+  const process = metrics ? instrumentParking(run, (handler) => instrumentHandler(handler, metrics)) : run;
+  const video = deps.engines.video;
+  const cancelRender = isParkableVideoEngine(video)
+    ? async (provider: string, ref: string) => {
+        if (video.name.split(':')[0] === provider) await video.cancelVideo(ref);
+      }
+    : undefined;
   const runner = new QueueRunner({
     db: options.db,
     handlers: options.handlers ?? {
@@ -85,10 +104,37 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     cleanupIntervalMs: options.cleanupIntervalMs,
     shutdownGraceMs: options.shutdownGraceMs,
     cleanup: async () => {
-      await recoverStuckJobs(options.db, logger);
+      await recoverStuckJobs(options.db, logger, cancelRender);
     },
+    onPoll: cancelRender
+      ? async () => {
+          await cancelCanceledRenders(options.db, video, logger);
+        }
+      : undefined,
     logger,
   });
   await runner.start();
   return { workerId: runner.workerId, stop: () => runner.stop() };
+}
+
+/**
+ * Runs a parking handler through a JobHandler wrapper (the metrics' instrumentHandler, whose run
+ * outcomes have no `parked` yet): a parked run is seen by the wrapper as `released` (back to the
+ * queue without using an attempt, which is what parking does) and reaches the runner as `parked`.
+ */
+function instrumentParking(
+  run: ParkingJobHandler,
+  wrap: (handler: JobHandler) => JobHandler,
+): ParkingJobHandler {
+  const parkedRuns = new WeakMap<object, ParkedOutcome>();
+  const wrapped = wrap(async (job, ctx) => {
+    const outcome = await run(job, ctx);
+    if (outcome.status !== 'parked') return outcome;
+    parkedRuns.set(job, outcome);
+    return { status: 'released' };
+  });
+  return async (job, ctx) => {
+    const outcome = await wrapped(job, ctx);
+    return parkedRuns.get(job) ?? outcome;
+  };
 }

@@ -41,18 +41,21 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
   const { client } = options;
   const posters = new Map<string, Buffer>();
 
+  /** The brand-styled first frame, as PNG bytes (the first-frame engine is deterministic). */
+  async function drawFirstFrame(request: VideoRequest): Promise<Buffer | undefined> {
+    if (!options.firstFrame) return undefined;
+    const frame = await options.firstFrame.generateImage({ ...request, slide: undefined });
+    return readBody(frame.body);
+  }
+
   async function buildInput(request: VideoRequest) {
     const input: Record<string, unknown> = {
       prompt: buildImagePrompt(request),
       aspect_ratio: request.ratio,
       duration: request.durationSeconds,
     };
-    let poster: Buffer | undefined;
-    if (options.firstFrame) {
-      const frame = await options.firstFrame.generateImage({ ...request, slide: undefined });
-      poster = await readBody(frame.body);
-      input.start_image = `data:${frame.mimeType};base64,${poster.toString('base64')}`;
-    }
+    const poster = await drawFirstFrame(request);
+    if (poster) input.start_image = `data:image/png;base64,${poster.toString('base64')}`;
     return { input, poster };
   }
 
@@ -109,7 +112,10 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
           ? known
           : await client.get(ref, request.signal);
       if (!TERMINAL_STATUSES.has(prediction.status)) return { status: 'pending' };
-      const poster = posters.get(ref);
+      // A parked job may resume in another process than the one that started the render: the
+      // first frame is drawn again there (same input, same pixels) rather than lost as the poster.
+      const poster =
+        posters.get(ref) ?? (prediction.status === 'succeeded' ? await drawFirstFrame(request) : undefined);
       posters.delete(ref);
       return { status: 'done', result: await toResult(prediction, request, poster) };
     },

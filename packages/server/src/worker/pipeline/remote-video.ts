@@ -40,7 +40,13 @@ export async function remoteVideo(
       await abandon().catch(() => {});
       throw abortError(request.signal);
     }
-    return { kind: 'parked', provider: render.provider, ref: render.ref, pollAfterMs: timing.pollMs, abandon };
+    return {
+      kind: 'parked',
+      provider: render.provider,
+      ref: render.ref,
+      pollAfterMs: timing.pollMs,
+      abandon,
+    };
   }
   const payload = (job.payload ?? {}) as ProviderPayload;
   const state = await engine.checkVideo(ref, request, payload.providerResult);
@@ -49,10 +55,13 @@ export async function remoteVideo(
   const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
   if (waited > timing.timeoutMs) {
     await engine.cancelVideo(ref).catch(() => {});
-    throw new EngineError(`${job.provider ?? 'provider'} render ${ref} did not finish in ${timing.timeoutMs} ms`, {
-      retryable: false,
-      reason: 'TIMEOUT',
-    });
+    throw new EngineError(
+      `${job.provider ?? 'provider'} render ${ref} did not finish in ${timing.timeoutMs} ms`,
+      {
+        retryable: false,
+        reason: 'TIMEOUT',
+      },
+    );
   }
   request.onProgress?.(state.progress ?? Math.min(0.95, waited / timing.timeoutMs));
   const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));

@@ -1,8 +1,8 @@
 import { woofsCost } from '@alfie/core/contract';
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
 import { isParkableVideoEngine, type VideoRequest, type VideoResult } from '../../engines/types.js';
-import type { ClaimedJob } from '../../queue/types.js';
 import { appendOrderEvent } from '../../events/append.js';
+import type { ClaimedJob } from '../../queue/types.js';
 import { classifyError } from './classify.js';
 import { deliverItem, failItem } from './deliver.js';
 import { remoteVideo } from './remote-video.js';
