@@ -13,26 +13,18 @@ import type {
   Quota,
 } from './contract/types.js';
 import { newIdempotencyKey } from './http/idempotency-key.js';
-import type { RetryConfig } from './http/retry.js';
-import type { TokenProvider } from './http/token.js';
-import { createTransport, type RequestOptions, type Transport } from './http/transport.js';
+import {
+  createTransport,
+  type RequestOptions,
+  type Transport,
+  type TransportOptions,
+} from './http/transport.js';
 import type { OrderWatchConfig } from './watch/order-watch.js';
 import type { OrderWatcher, WatchOptions } from './watch/types.js';
 import { createWatchRegistry } from './watch/watch-registry.js';
 
-export interface AlfieClientOptions {
-  /** Where `alfie-server` listens, e.g. `http://localhost:8787`. */
-  baseUrl: string;
-  /** A fixed bearer token (a browser JWT minted by POST /v1/tokens, or a secret key on a server). */
-  token?: string | null;
-  /** Called before every request and again after a 401; wins over `token`. */
-  getToken?: TokenProvider;
-  /** Defaults to the global fetch (read at call time). */
-  fetch?: typeof fetch;
-  /** Per-attempt timeout until response headers, in ms. Default 30000. */
-  timeout?: number;
-  /** Retries of GETs and generate (network errors, 408, 429, 5xx). A number is the limit. Default 2. */
-  retry?: number | RetryConfig;
+/** The transport's options (baseUrl, token or getToken, fetch, timeout, retry) and live tracking tuning. */
+export interface AlfieClientOptions extends TransportOptions {
   /** Live tracking tuning. */
   live?: {
     /** Poll period when SSE is unavailable, in ms. Default 2000. */

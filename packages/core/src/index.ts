@@ -1,4 +1,6 @@
 // Public surface of @alfie/core. Every export is named so bundlers can drop what an app does not use.
+// The lists look alike on purpose: one `export type` and one `export` list per module (never
+// `export *`), so this file is the one place where the public surface is reviewed.
 // The request JSON Schemas stay in '@alfie/core/contract' (their spreads defeat tree-shaking here).
 
 export type { SupabaseAuthSource } from './auth/from-supabase.js';

@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../../../test-support/chromium.js';
 import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 const coreDist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -47,19 +48,7 @@ let browser: Browser;
 beforeAll(async () => {
   host = await staticHost();
   real = await startRealServer('pglite', { config: { allowedOrigins: [host.origin] } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryEntry, Order, OrderEvent } from '../src/contract/types.js';
 import { createAlfieClient, isAlfieError } from '../src/index.js';
 import { api, BASE, until, useMswServer } from './helpers/msw.js';
-import { liveStream } from './helpers/sse.js';
+import { completedEnd, eventsStreams } from './helpers/sse.js';
 
 const server = useMswServer();
 const client = () => createAlfieClient({ baseUrl: BASE, token: 't', retry: 0 });
@@ -80,17 +80,9 @@ describe('pagers', () => {
   it('live pagers reload the first page when an order ends; orders also after a generate', async () => {
     const orderQueries = paged('/v1/orders', 5, orderRow);
     const libraryQueries = paged('/v1/library', 3, entryRow);
-    const streams: Array<ReturnType<typeof liveStream>> = [];
+    const { streams, handler } = eventsStreams();
     server.use(
-      http.get(api('/v1/events'), ({ request }) => {
-        const stream = liveStream();
-        request.signal.addEventListener('abort', () => {
-          stream.state.cancelled = true;
-        });
-        streams.push(stream);
-        stream.ping();
-        return stream.response();
-      }),
+      handler,
       http.post(api('/v1/generate'), () => HttpResponse.json({ orderId: 'o9', jobId: 'j' }, { status: 202 })),
     );
     const alfie = client();
@@ -105,13 +97,7 @@ describe('pagers', () => {
     expect([orderQueries.length, libraryQueries.length]).toEqual([3, 1]);
 
     streams[0]!.send(1, { type: 'status', orderId: 'o1', status: 'processing' });
-    streams[0]!.send(2, {
-      type: 'end',
-      orderId: 'o1',
-      status: 'completed',
-      completedCount: 1,
-      expectedTotal: 1,
-    });
+    streams[0]!.send(2, completedEnd('o1'));
     await until(() => orderQueries.length === 4 && libraryQueries.length === 2);
     await until(() => orders.getSnapshot().status === 'success');
     expect(orders.getSnapshot().items).toHaveLength(2); // back to the first page, fresh
@@ -140,7 +126,7 @@ describe('events and quota observer', () => {
   const quota = (woofs: number) => ({ brandId: 'b1', remaining: { images: 10, videos: 2, woofs } });
 
   it('events.subscribe shares one /v1/events stream; quota.observe refetches when an order ends', async () => {
-    const streams: Array<ReturnType<typeof liveStream>> = [];
+    const { streams, handler } = eventsStreams();
     let woofs = 10;
     let quotaCalls = 0;
     server.use(
@@ -148,15 +134,7 @@ describe('events and quota observer', () => {
         quotaCalls++;
         return HttpResponse.json(quota(woofs));
       }),
-      http.get(api('/v1/events'), ({ request }) => {
-        const stream = liveStream();
-        request.signal.addEventListener('abort', () => {
-          stream.state.cancelled = true;
-        });
-        streams.push(stream);
-        stream.ping();
-        return stream.response();
-      }),
+      handler,
     );
     const alfie = client();
     const events: OrderEvent[] = [];
@@ -172,13 +150,7 @@ describe('events and quota observer', () => {
     streams[0]!.send(1, { type: 'status', orderId: 'o1', status: 'processing' });
     await until(() => events.length === 1);
     expect(quotaCalls).toBe(1); // a status change does not touch the quota
-    streams[0]!.send(2, {
-      type: 'end',
-      orderId: 'o1',
-      status: 'completed',
-      completedCount: 1,
-      expectedTotal: 1,
-    });
+    streams[0]!.send(2, completedEnd('o1'));
     await until(() => observer.getSnapshot().quota?.remaining.woofs === 6);
     expect(events.map((event) => event.type)).toEqual(['status', 'end']);
 

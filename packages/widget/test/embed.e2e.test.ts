@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, repoRoot, type Stack, startStack } from './e2e-setup.js';
+import { launchChromium } from '../../../test-support/chromium.js';
+import { repoRoot, type Stack, startStack } from './e2e-setup.js';
 
 // End to end in real Chromium: the embed example (strict CSP, hostile CSS) loads the built script-tag
 // bundle and talks to a real `alfie-server start`. Run `pnpm build` first.
@@ -64,6 +65,19 @@ function panelRequests(page: Page): string[] {
   return urls;
 }
 
+/**
+ * A desktop page whose browser never reports idle time, so the panel file is fetched only when the
+ * launcher or a resumed order asks for it; with its CSP violations and panel requests recorded.
+ */
+async function neverIdlePage() {
+  const page = await desktop.newPage();
+  const violations = await watchCsp(page);
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  return { page, violations, requested: panelRequests(page) };
+}
+
 async function say(page: Page, text: string) {
   const input = page.getByRole('textbox', { name: 'Votre message' });
   await input.fill(text);
@@ -82,7 +96,7 @@ describe('embed example against a real alfie-server', () => {
     if (!built) throw new Error('Build first: pnpm --filter @alfie/server --filter @alfie/widget build');
     await mkdir(artifacts, { recursive: true });
     stack = await startStack();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    browser = await launchChromium();
     desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   }, 120_000);
 
@@ -127,13 +141,8 @@ describe('embed example against a real alfie-server', () => {
   });
 
   it('loads the panel file only when needed, and the launcher works before it arrives', async () => {
-    const page = await desktop.newPage();
-    const violations = await watchCsp(page);
     // A page that never gets idle: only the launcher (hover, focus, click) may ask for the panel.
-    await page.addInitScript(() => {
-      window.requestIdleCallback = () => 0;
-    });
-    const requested = panelRequests(page);
+    const { page, violations, requested } = await neverIdlePage();
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -184,13 +193,8 @@ describe('embed example against a real alfie-server', () => {
   }, 60_000);
 
   it('creates a 3-slide carousel, resumes it after a reload and navigates it', async () => {
-    const page = await desktop.newPage();
-    const violations = await watchCsp(page);
     // Never idle: the panel loads on open, and after the reload because an order is still running.
-    await page.addInitScript(() => {
-      window.requestIdleCallback = () => 0;
-    });
-    const requested = panelRequests(page);
+    const { page, violations, requested } = await neverIdlePage();
     await page.goto(stack.pageUrl);
     await openWidget(page);
     await page.screenshot({ path: join(artifacts, 'desktop-open.png') });

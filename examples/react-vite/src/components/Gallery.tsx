@@ -1,6 +1,7 @@
 import type { Format, LibraryEntry } from '@alfie/core';
 import type { UsePagerResult } from '@alfie/react';
 import { useState } from 'react';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import { Viewer } from './Viewer.js';
 
 const FILTERS: { label: string; type: Format | undefined }[] = [
@@ -20,7 +21,7 @@ export function Gallery({
   type: Format | undefined;
   onTypeChange(type: Format | undefined): void;
 }) {
-  const { items, status, hasNextPage, fetchNextPage, isFetchingNextPage } = library;
+  const { items, status } = library;
   const [open, setOpen] = useState<LibraryEntry | null>(null);
   return (
     <div>
@@ -65,16 +66,7 @@ export function Gallery({
           );
         })}
       </ul>
-      {hasNextPage && (
-        <button
-          type="button"
-          className="link"
-          disabled={isFetchingNextPage}
-          onClick={() => void fetchNextPage()}
-        >
-          {isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMoreButton pager={library} label="Load more" />
       {open && <Viewer entry={open} onClose={() => setOpen(null)} />}
     </div>
   );

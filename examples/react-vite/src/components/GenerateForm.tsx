@@ -53,45 +53,23 @@ export function GenerateForm({ brandId }: { brandId: string }) {
         />
       </label>
       <div className="row">
-        <label>
-          Format
-          <select value={format} onChange={(e) => changeFormat(e.target.value as Format)}>
-            {FORMATS.map((f) => (
-              <option key={f}>{f}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Format" value={format} options={FORMATS} onChange={changeFormat} />
         {format === 'video' ? (
-          <label>
-            Seconds
-            <input
-              type="number"
-              min={LIMITS.videoDuration.min}
-              max={LIMITS.videoDuration.max}
-              value={duration}
-              onChange={(e) => setDuration(Number(e.target.value))}
-            />
-          </label>
+          <NumberField
+            label="Seconds"
+            bounds={LIMITS.videoDuration}
+            value={duration}
+            onChange={setDuration}
+          />
         ) : (
-          <label>
-            {format === 'carousel' ? 'Slides' : 'Images'}
-            <input
-              type="number"
-              min={bounds.min}
-              max={bounds.max}
-              value={count}
-              onChange={(e) => setCount(Number(e.target.value))}
-            />
-          </label>
+          <NumberField
+            label={format === 'carousel' ? 'Slides' : 'Images'}
+            bounds={bounds}
+            value={count}
+            onChange={setCount}
+          />
         )}
-        <label>
-          Ratio
-          <select value={ratio} onChange={(e) => setRatio(e.target.value as Ratio)}>
-            {RATIOS.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Ratio" value={ratio} options={RATIOS} onChange={setRatio} />
       </div>
       <button type="submit" disabled={status === 'submitting'}>
         {status === 'submitting' ? 'Ordering…' : 'Generate'}
@@ -99,5 +77,45 @@ export function GenerateForm({ brandId }: { brandId: string }) {
       {error && <p className="error">{errorMessage(error)}</p>}
       {status === 'success' && <OrderProgress order={order} />}
     </form>
+  );
+}
+
+/** A labelled select over one of the contract's lists (formats, ratios). */
+function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange(value: NoInfer<T>): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A labelled number input held within the contract's limits. */
+function NumberField(props: {
+  label: string;
+  bounds: { min: number; max: number };
+  value: number;
+  onChange(value: number): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min={props.bounds.min}
+        max={props.bounds.max}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+    </label>
   );
 }

@@ -1,10 +1,11 @@
 import { isTerminalOrderStatus, type Order } from '@alfie/core';
 import { type UsePagerResult, useOrder } from '@alfie/react';
+import { LoadMoreButton } from './LoadMoreButton.js';
 import { OrderProgress } from './OrderProgress.js';
 
 /** The latest orders; the ones still running are followed live (one shared stream per order). */
 export function OrderList({ orders }: { orders: UsePagerResult<Order> }) {
-  const { items, status, error, hasNextPage, fetchNextPage, isFetchingNextPage } = orders;
+  const { items, status, error } = orders;
   if (status === 'loading' && items.length === 0) return <p>Loading orders…</p>;
   if (error && items.length === 0) return <p className="error">{error.message}</p>;
   if (items.length === 0) return <p className="muted">No orders yet.</p>;
@@ -15,16 +16,7 @@ export function OrderList({ orders }: { orders: UsePagerResult<Order> }) {
           <OrderRow key={order.id} order={order} />
         ))}
       </ul>
-      {hasNextPage && (
-        <button
-          type="button"
-          className="link"
-          disabled={isFetchingNextPage}
-          onClick={() => void fetchNextPage()}
-        >
-          {isFetchingNextPage ? 'Loading…' : 'Older orders'}
-        </button>
-      )}
+      <LoadMoreButton pager={orders} label="Older orders" />
     </>
   );
 }

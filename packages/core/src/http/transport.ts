@@ -18,12 +18,19 @@ export interface SendOptions extends RequestOptions {
   timeout?: number | false;
 }
 
+/** How requests reach the server; `AlfieClientOptions` extends it, so these docs are the public ones. */
 export interface TransportOptions {
+  /** Where `alfie-server` listens, e.g. `http://localhost:8787`. */
   baseUrl: string;
+  /** A fixed bearer token (a browser JWT minted by POST /v1/tokens, or a secret key on a server). */
   token?: string | null;
+  /** Called before every request and again after a 401; wins over `token`. */
   getToken?: TokenProvider;
+  /** Defaults to the global fetch (read at call time). */
   fetch?: typeof fetch;
+  /** Per-attempt timeout until response headers, in ms. Default 30000. */
   timeout?: number;
+  /** Retries of GETs and generate (network errors, 408, 429, 5xx). A number is the limit. Default 2. */
   retry?: number | RetryConfig;
 }
 

@@ -31,12 +31,8 @@ export function orderServer(
         return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'no SSE' } }, { status: 404 });
       if (options.events === 503)
         return HttpResponse.json({ error: { code: 'INTERNAL', message: 'down' } }, { status: 503 });
-      const stream = liveStream();
+      const stream = liveStream(request.signal);
       connections.push({ lastEventId: request.headers.get('last-event-id'), stream });
-      // msw hands the client a copy of the body, so a hang-up shows on the request's signal.
-      request.signal.addEventListener('abort', () => {
-        stream.state.cancelled = true;
-      });
       // Reconnect fast in tests (the `retry:` field), and show the stream is alive (unless `quiet`,
       // like a server that writes nothing before the order's first event).
       if (!options.quiet) stream.raw('retry: 10\n: connected\n\n');

@@ -297,6 +297,17 @@ describe('Replicate video engine', () => {
     expect(state.status).toBe('done');
     expect(calls.filter((c) => c.method === 'GET' && c.url.includes('/predictions/')).length).toBe(gets);
 
+    // Resumed in another process (a new engine, nothing in memory): the poster is drawn again.
+    const elsewhere = createReplicateVideoEngine({
+      client: client(),
+      model: 'kwaivgi/kling-v2.1',
+      firstFrame: createLocalImageEngine(),
+    });
+    const resumed = await elsewhere.checkVideo('v2', videoRequest, snapshot);
+    expect(resumed.status === 'done' && resumed.result.poster?.mimeType).toBe('image/png');
+    const posterBytes = resumed.status === 'done' ? await readBody(resumed.result.poster!.body) : null;
+    expect(posterBytes?.subarray(1, 4).toString()).toBe('PNG');
+
     const failed = prediction('v2', 'failed', { error: 'Model crashed' });
     await expect(engine.checkVideo('v2', videoRequest, failed)).rejects.toMatchObject({
       reason: 'PREDICTION_FAILED',

@@ -10,6 +10,7 @@ import type { Storage } from '../../src/storage/types.js';
 import { settleOrder } from '../../src/worker/settle.js';
 import { CLOUDINARY_URL, type CloudinaryDelete, cloudinaryDeleteHandler } from '../engines/msw-cloudinary.js';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import { TEST_DB_KINDS } from '../helpers/db.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -17,17 +18,17 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /**
- * DELETE /v1/orders/:id on real PostgreSQL: files through the configured storage first, then the
- * order's rows; ended orders only; other users' orders are 404; quota is not refunded.
+ * DELETE /v1/orders/:id on real PostgreSQL (and PGlite): files through the configured storage
+ * first, then the order's rows; ended orders only; other users' orders are 404; no quota refund.
  */
-describe('DELETE /v1/orders/:id', () => {
+describe.each(TEST_DB_KINDS)('DELETE /v1/orders/:id on %s', (kind) => {
   let t: TestApp;
   let dataDir: string;
   let alice: TestUser;
   let brandId: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alfie-delete-'));
-    t = await createTestApp('postgres', { dataDir });
+    t = await createTestApp(kind, { dataDir });
     alice = await t.createUser();
     brandId = String((await t.createBrand(alice.userId)).id);
   });

@@ -59,18 +59,14 @@ export function ProposalCard({ message }: { message: Proposal }) {
         {t.proposalTitle}
       </p>
       <div class="grid">
-        <label for={field('f')}>{t.format}</label>
-        <select
+        <Choice
           id={field('f')}
+          label={t.format}
           value={draft.format}
-          onChange={(e) => edit({ format: e.currentTarget.value as Draft['format'] })}
-        >
-          {FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {t.formats[format]}
-            </option>
-          ))}
-        </select>
+          options={FORMATS}
+          text={(format) => t.formats[format]}
+          onChange={(format) => edit({ format })}
+        />
         <label for={field('n')}>{video ? t.duration : t.count(draft.format)}</label>
         <input
           id={field('n')}
@@ -83,16 +79,13 @@ export function ProposalCard({ message }: { message: Proposal }) {
             edit(video ? { duration: value } : { count: value });
           }}
         />
-        <label for={field('r')}>{t.ratio}</label>
-        <select
+        <Choice
           id={field('r')}
+          label={t.ratio}
           value={draft.ratio}
-          onChange={(e) => edit({ ratio: e.currentTarget.value as Draft['ratio'] })}
-        >
-          {RATIOS.map((ratio) => (
-            <option key={ratio}>{ratio}</option>
-          ))}
-        </select>
+          options={RATIOS}
+          onChange={(ratio) => edit({ ratio })}
+        />
       </div>
       <label for={field('s')}>{t.topic}</label>
       <textarea
@@ -119,5 +112,28 @@ export function ProposalCard({ message }: { message: Proposal }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A label and its select in the proposal grid; `text` names an option (formats are translated). */
+function Choice<T extends string>(props: {
+  id: string;
+  label: string;
+  value: T;
+  options: readonly T[];
+  text?: (option: T) => string;
+  onChange(value: NoInfer<T>): void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.text ? props.text(option) : option}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

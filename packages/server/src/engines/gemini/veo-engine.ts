@@ -194,9 +194,14 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
     },
     async checkVideo(ref: string, request: VideoRequest): Promise<RemoteRenderState> {
       const operation = await poll(ref, request.signal);
-      return operation.done
-        ? { status: 'done', result: await toResult(operation, request) }
-        : { status: 'pending' };
+      if (!operation.done) return { status: 'pending' };
+      // Resumed in another process than the one that started it: draw the first frame again
+      // (deterministic) so the video keeps its poster.
+      if (operation.name && !posters.has(operation.name) && !operation.error && options.firstFrame) {
+        const frame = await options.firstFrame.generateImage({ ...request, slide: undefined });
+        posters.set(operation.name, await readBody(frame.body));
+      }
+      return { status: 'done', result: await toResult(operation, request) };
     },
     async cancelVideo(ref: string): Promise<void> {
       // Veo operations cannot be canceled through the API; forget the poster, the job stops polling.

@@ -41,11 +41,13 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
   const { client } = options;
   const posters = new Map<string, Buffer>();
 
-  /** The brand-styled first frame, as PNG bytes (the first-frame engine is deterministic). */
-  async function drawFirstFrame(request: VideoRequest): Promise<Buffer | undefined> {
+  /** The brand-styled first frame's bytes (the local first-frame engine is deterministic). */
+  async function drawFirstFrame(
+    request: VideoRequest,
+  ): Promise<{ bytes: Buffer; mimeType: string } | undefined> {
     if (!options.firstFrame) return undefined;
     const frame = await options.firstFrame.generateImage({ ...request, slide: undefined });
-    return readBody(frame.body);
+    return { bytes: await readBody(frame.body), mimeType: frame.mimeType };
   }
 
   async function buildInput(request: VideoRequest) {
@@ -54,9 +56,9 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
       aspect_ratio: request.ratio,
       duration: request.durationSeconds,
     };
-    const poster = await drawFirstFrame(request);
-    if (poster) input.start_image = `data:image/png;base64,${poster.toString('base64')}`;
-    return { input, poster };
+    const frame = await drawFirstFrame(request);
+    if (frame) input.start_image = `data:${frame.mimeType};base64,${frame.bytes.toString('base64')}`;
+    return { input, poster: frame?.bytes };
   }
 
   async function toResult(
@@ -115,7 +117,8 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
       // A parked job may resume in another process than the one that started the render: the
       // first frame is drawn again there (same input, same pixels) rather than lost as the poster.
       const poster =
-        posters.get(ref) ?? (prediction.status === 'succeeded' ? await drawFirstFrame(request) : undefined);
+        posters.get(ref) ??
+        (prediction.status === 'succeeded' ? (await drawFirstFrame(request))?.bytes : undefined);
       posters.delete(ref);
       return { status: 'done', result: await toResult(prediction, request, poster) };
     },

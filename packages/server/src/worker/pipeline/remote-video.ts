@@ -65,11 +65,8 @@ export async function remoteVideo(
   }
   request.onProgress?.(state.progress ?? Math.min(0.95, waited / timing.timeoutMs));
   const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
-  return {
-    kind: 'parked',
-    provider: job.provider ?? 'unknown',
-    ref,
-    pollAfterMs,
-    abandon: () => engine.cancelVideo(ref),
-  };
+  // No `abandon` here: the render is already recorded on the job, so a canceled order's render is
+  // canceled by the worker's sweep (canceled-renders.ts), and a lease lost to another worker must
+  // not cancel the render that worker now checks.
+  return { kind: 'parked', provider: job.provider ?? 'unknown', ref, pollAfterMs };
 }
