@@ -1,6 +1,8 @@
+import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
 import { isUuid, type UserPrincipal } from './principal.js';
+import { createVerifiedTokenCache } from './verified-token-cache.js';
 
 export interface UserTokenClaims {
   userId: string;
@@ -45,10 +47,20 @@ export type TokenVerifier = (token: string) => Promise<UserPrincipal | null>;
  * expired, or without a UUID `sub`.
  */
 export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'>): TokenVerifier {
-  const secret = config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
+  // A KeyObject is imported once; a raw Uint8Array makes jose import the key on every request.
+  const secret = config.jwtSecret ? createSecretKey(Buffer.from(config.jwtSecret)) : null;
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
+  const verified = createVerifiedTokenCache();
 
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
+    const principal = await verify(token);
+    if (principal) verified.set(token, principal.principal, principal.expiresAt);
+    return principal?.principal ?? null;
+  };
+
+  async function verify(token: string): Promise<{ principal: UserPrincipal; expiresAt: number } | null> {
     let payload: JWTPayload;
     try {
       const { alg } = decodeProtectedHeader(token);
@@ -65,7 +77,7 @@ export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'
     if (!isUuid(payload.sub)) return null;
     const brandIds = payload.brandIds;
     if (brandIds !== undefined && !(Array.isArray(brandIds) && brandIds.every(isUuid))) return null;
-    return {
+    const principal: UserPrincipal = {
       kind: 'user',
       userId: payload.sub.toLowerCase(),
       email: typeof payload.email === 'string' && payload.email ? payload.email : null,
@@ -73,5 +85,7 @@ export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'
       brandIds: brandIds === undefined ? null : (brandIds as string[]).map((id) => id.toLowerCase()),
       viaApiKey: false,
     };
-  };
+    // Tokens without `exp` are never cached: they are checked on every request.
+    return { principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : 0 };
+  }
 }

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { assertChannelName, type Db, type ListenOptions, type Queryable, type QueryResult } from './types.js';
+import {
+  assertChannelName,
+  type Db,
+  type ListenOptions,
+  type Queryable,
+  type QueryOptions,
+  type QueryResult,
+} from './types.js';
 
 const INT8_OID = 20;
 
@@ -22,8 +29,13 @@ export interface PgDbOptions {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
+    async query<Row>(
+      sql: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ): Promise<QueryResult<Row>> {
       const result = await client.query({
+        name: options?.name,
         text: sql,
         values: params as unknown[] | undefined,
         types: typeParsers,

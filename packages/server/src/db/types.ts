@@ -20,9 +20,22 @@ export interface QueryResult<Row> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Name of a prepared statement for a hot query: PostgreSQL then parses and plans it once per
+   * connection instead of on every call. PGlite ignores it. The same name must always carry the
+   * same SQL.
+   */
+  name?: string;
+}
+
 /** One parameterised statement at a time. A `Db` and a transaction handle both satisfy it. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<Row>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

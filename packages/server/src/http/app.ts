@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '*',
     cors({
       origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: [
         'Authorization',
         'Content-Type',

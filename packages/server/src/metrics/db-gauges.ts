@@ -2,15 +2,10 @@ import type { Queryable } from '../db/types.js';
 import { READ_DB_STATS } from '../sql/metrics/read-db-stats.js';
 import type { Metrics } from './metrics.js';
 
-interface QuotaRow {
-  plan: string;
-  images_used: number;
-  images_reserved: number;
-  reels_used: number;
-  reels_reserved: number;
-  woofs_used: number;
-  woofs_reserved: number;
-}
+type QuotaKind = 'used' | 'reserved';
+
+/** One plan's sums in READ_DB_STATS: `images_used`, `images_reserved`, … for every resource. */
+type QuotaRow = { plan: string } & Record<`${(typeof RESOURCES)[number]}_${QuotaKind}`, number>;
 
 interface DbStats {
   jobs: Record<string, number>;
@@ -72,7 +67,7 @@ export function registerDbGauges(metrics: Metrics, db: Queryable): void {
       this.set((await read()).past_lease);
     },
   });
-  const quota = (kind: 'used' | 'reserved') =>
+  const quota = (kind: QuotaKind) =>
     metrics.gauge({
       name: `alfie_db_quota_${kind}`,
       help: `Quota ${kind} this month, by plan and resource (images, reels, woofs), summed over brands (cluster-wide).`,

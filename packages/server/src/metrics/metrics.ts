@@ -38,64 +38,56 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly finalStatus = new Map<string, JobFinalOutcome>();
 
-  readonly jobsFinished = new Counter({
-    name: 'alfie_jobs_finished_total',
-    help: 'Jobs that ended for good, by job type and outcome (completed, partial, failed, canceled).',
-    labelNames: ['type', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  readonly jobRunSeconds = new Histogram({
-    name: 'alfie_job_run_seconds',
-    help: 'Duration of one job run (one attempt) in this process, by type and run outcome.',
-    labelNames: ['type', 'outcome'] as const,
-    buckets: GENERATION_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly itemSeconds = new Histogram({
-    name: 'alfie_item_generation_seconds',
-    help: 'Generation time of one image, carousel slide or video (the engine call that rendered it).',
-    labelNames: ['kind'] as const,
-    buckets: GENERATION_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly orderWallSeconds = new Histogram({
-    name: 'alfie_order_wall_seconds',
-    help: 'Order wall time, from acceptance to its final status (queue wait and retries included).',
-    labelNames: ['type', 'status'] as const,
-    buckets: GENERATION_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly engineCalls = new Counter({
-    name: 'alfie_engine_calls_total',
-    help: 'Engine calls by engine, operation and result (ok, retryable, permanent, aborted).',
-    labelNames: ['engine', 'operation', 'result'] as const,
-    registers: [this.registry],
-  });
-  readonly engineSeconds = new Histogram({
-    name: 'alfie_engine_call_seconds',
-    help: 'Engine call latency by engine, operation and result.',
-    labelNames: ['engine', 'operation', 'result'] as const,
-    buckets: GENERATION_BUCKETS,
-    registers: [this.registry],
-  });
-  readonly sseEventsSent = new Counter({
-    name: 'alfie_sse_events_sent_total',
-    help: 'Order events written to SSE clients by this process.',
-    registers: [this.registry],
-  });
-  readonly httpRequests = new Counter({
-    name: 'alfie_http_requests_total',
-    help: 'HTTP requests by method, route pattern and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly httpSeconds = new Histogram({
-    name: 'alfie_http_request_duration_seconds',
-    help: 'HTTP request latency by method, route pattern and status (SSE: until the stream opens).',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: HTTP_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly jobsFinished = this.counter(
+    'alfie_jobs_finished_total',
+    'Jobs that ended for good, by job type and outcome (completed, partial, failed, canceled).',
+    ['type', 'outcome'],
+  );
+  readonly jobRunSeconds = this.histogram(
+    'alfie_job_run_seconds',
+    'Duration of one job run (one attempt) in this process, by type and run outcome.',
+    ['type', 'outcome'],
+    GENERATION_BUCKETS,
+  );
+  readonly itemSeconds = this.histogram(
+    'alfie_item_generation_seconds',
+    'Generation time of one image, carousel slide or video (the engine call that rendered it).',
+    ['kind'],
+    GENERATION_BUCKETS,
+  );
+  readonly orderWallSeconds = this.histogram(
+    'alfie_order_wall_seconds',
+    'Order wall time, from acceptance to its final status (queue wait and retries included).',
+    ['type', 'status'],
+    GENERATION_BUCKETS,
+  );
+  readonly engineCalls = this.counter(
+    'alfie_engine_calls_total',
+    'Engine calls by engine, operation and result (ok, retryable, permanent, aborted).',
+    ['engine', 'operation', 'result'],
+  );
+  readonly engineSeconds = this.histogram(
+    'alfie_engine_call_seconds',
+    'Engine call latency by engine, operation and result.',
+    ['engine', 'operation', 'result'],
+    GENERATION_BUCKETS,
+  );
+  readonly sseEventsSent = this.counter(
+    'alfie_sse_events_sent_total',
+    'Order events written to SSE clients by this process.',
+    [],
+  );
+  readonly httpRequests = this.counter(
+    'alfie_http_requests_total',
+    'HTTP requests by method, route pattern and status.',
+    ['method', 'route', 'status'],
+  );
+  readonly httpSeconds = this.histogram(
+    'alfie_http_request_duration_seconds',
+    'HTTP request latency by method, route pattern and status (SSE: until the stream opens).',
+    ['method', 'route', 'status'],
+    HTTP_BUCKETS,
+  );
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'alfie_' });
@@ -133,15 +125,25 @@ export class Metrics {
   }
 
   engineCall(engine: string, operation: string, result: EngineCallResult, seconds: number): void {
-    const labels = { engine, operation, result };
-    this.engineCalls.inc(labels);
-    this.engineSeconds.observe(labels, seconds);
+    countAndTime(this.engineCalls, this.engineSeconds, { engine, operation, result }, seconds);
   }
 
   httpRequest(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
-    this.httpRequests.inc(labels);
-    this.httpSeconds.observe(labels, seconds);
+    countAndTime(this.httpRequests, this.httpSeconds, { method, route, status: String(status) }, seconds);
+  }
+
+  // Field initialisers below `registry` call these, so every metric lands in this instance's registry.
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  private histogram<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    buckets: number[],
+  ): Histogram<L> {
+    return new Histogram<L>({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
   /** Adds a gauge read at scrape time (SSE clients, database figures). */
@@ -157,6 +159,17 @@ export class Metrics {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/** Calls are counted and timed under the same labels, so rate and latency always line up. */
+function countAndTime<L extends string>(
+  calls: Counter<L>,
+  latency: Histogram<L>,
+  labels: Partial<Record<L, string>>,
+  seconds: number,
+): void {
+  calls.inc(labels);
+  latency.observe(labels, seconds);
 }
 
 /** @example const metrics = createMetrics(); */

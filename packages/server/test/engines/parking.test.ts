@@ -230,4 +230,23 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     });
     expect(calls.filter((c) => c.url === OUTPUT)).toHaveLength(0);
   });
+
+  it('a render still running past the timeout is canceled, and the order fails with its quota released', async () => {
+    replicate(['processing']);
+    const { brandId, orderId, jobId } = await videoOrder();
+    await start({ providerPollMs: 100, providerPollMaxMs: 100, providerTimeoutMs: 400 });
+    const order = await waitFor(async () => {
+      const row = await readOrder(t.db, orderId);
+      return row.status === 'failed' && row;
+    }, 15_000);
+    expect(order).toMatchObject({ charged_reels: 0, charged_woofs: 0 });
+    expect(await readCounters(t.db, brandId)).toMatchObject({ reels_used: 0, reels_reserved: 0 });
+    const item = await t.db.query<{ error: string }>('select error from order_items where order_id = $1', [
+      orderId,
+    ]);
+    expect(item.rows[0]!.error).toMatch(/^TIMEOUT: replicate render p1 did not finish/);
+    expect(calls.filter((c) => c.url.endsWith('/predictions/p1/cancel'))).toHaveLength(1);
+    expect(predictionGets()).toBeGreaterThanOrEqual(2);
+    await waitFor(async () => (await jobRow(jobId)).status === 'failed');
+  });
 });

@@ -81,28 +81,32 @@ export async function createOrder(
 
   let row: CreateOrderRow;
   try {
-    const { rows } = await db.query<CreateOrderRow>(RESERVE_QUOTA_AND_CREATE_ORDER, [
-      orderId,
-      jobId,
-      user.userId,
-      user.brandIds,
-      request.brandId,
-      request.format,
-      request.topic,
-      request.ratio,
-      request.count,
-      request.duration,
-      period,
-      cost.images,
-      cost.reels,
-      adminByEmail,
-      input.idempotencyKey,
-      input.idempotencyKey ? input.requestHash : null,
-      items.type,
-      JSON.stringify(briefs),
-      job.type,
-      JSON.stringify({ ...payload, requestId: input.requestId }),
-    ]);
+    const { rows } = await db.query<CreateOrderRow>(
+      RESERVE_QUOTA_AND_CREATE_ORDER,
+      [
+        orderId,
+        jobId,
+        user.userId,
+        user.brandIds,
+        request.brandId,
+        request.format,
+        request.topic,
+        request.ratio,
+        request.count,
+        request.duration,
+        period,
+        cost.images,
+        cost.reels,
+        adminByEmail,
+        input.idempotencyKey,
+        input.idempotencyKey ? input.requestHash : null,
+        items.type,
+        JSON.stringify(briefs),
+        job.type,
+        JSON.stringify({ ...payload, requestId: input.requestId }),
+      ],
+      { name: 'reserve_quota_and_create_order' },
+    );
     row = rows[0]!;
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw new IdempotencyRace();
