@@ -1,5 +1,8 @@
 /**
  * Database rows (snake_case) to the API's contract types (camelCase). The only place that knows both.
+ * One explicit object literal per type, on purpose: they look alike (id, status, timestamps), but
+ * each lists exactly the fields its contract type publishes, and TypeScript checks every one of them
+ * against it; a generic column-renaming mapper would leak new columns into the API unchecked.
  */
 import type {
   Asset,

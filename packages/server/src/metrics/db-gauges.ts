@@ -2,6 +2,8 @@ import type { Queryable } from '../db/types.js';
 import { READ_DB_STATS } from '../sql/metrics/read-db-stats.js';
 import type { Metrics } from './metrics.js';
 
+const OPEN_STATUSES = ['queued', 'running', 'waiting'] as const;
+const RESOURCES = ['images', 'reels', 'woofs'] as const;
 type QuotaKind = 'used' | 'reserved';
 
 /** One plan's sums in READ_DB_STATS: `images_used`, `images_reserved`, … for every resource. */
@@ -13,9 +15,6 @@ interface DbStats {
   past_lease: number;
   quota: QuotaRow[];
 }
-
-const OPEN_STATUSES = ['queued', 'running', 'waiting'] as const;
-const RESOURCES = ['images', 'reels', 'woofs'] as const;
 
 /**
  * Registers the gauges that describe the shared database (queue depth, oldest queued job, jobs

@@ -38,6 +38,8 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly finalStatus = new Map<string, JobFinalOutcome>();
 
+  // One declaration per metric, alike on purpose: each name, label set and help text is what
+  // dashboards and alerts depend on (see README.md here), so each stays spelled out where it is read.
   readonly jobsFinished = this.counter(
     'alfie_jobs_finished_total',
     'Jobs that ended for good, by job type and outcome (completed, partial, failed, canceled).',

@@ -198,8 +198,9 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
   it('a lost webhook cannot strand the job: past its lease it is recovered and completed', async () => {
     replicate(['succeeded']);
     const { brandId, orderId, jobId } = await videoOrder();
-    // The poll would come in a minute; the lease expires in one second and cleanup runs often.
-    await start({ providerPollMs: 60_000, leaseMs: 1_000, cleanupIntervalMs: 200 });
+    // The poll would come in a minute; the lease expires in two seconds and cleanup runs often
+    // (a running job renews its lease every second, so only the parked one can expire).
+    await start({ providerPollMs: 60_000, leaseMs: 2_000, cleanupIntervalMs: 200 });
     await waitFor(async () => (await jobRow(jobId)).status === 'waiting', 10_000);
     await expectVideoDelivered(orderId, brandId);
     await waitFor(async () => (await jobRow(jobId)).status === 'completed');
