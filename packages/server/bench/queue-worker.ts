@@ -6,6 +6,7 @@
 
 import { createPgDb } from '../src/db/pg.js';
 import type { Db } from '../src/db/types.js';
+import { createEngines } from '../src/engines/index.js';
 import type { JobHandler } from '../src/queue/types.js';
 import { startWorker } from '../src/worker/index.js';
 
@@ -42,9 +43,10 @@ if (kind === 'graphile') {
     return { status: 'completed' };
   };
   // The real worker with its processors replaced by a no-op: the queue machinery is what is measured.
+  // The local engines are there only because the worker wires their cancel hook at start.
   const worker = await startWorker({
     db,
-    engines: undefined as never,
+    engines: createEngines({}),
     storage: undefined as never,
     concurrency,
     handlers: { render_images: noop },
