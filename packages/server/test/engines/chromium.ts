@@ -1,18 +1,3 @@
-import { type Browser, chromium } from 'playwright-core';
-
-/** The machine's Chromium with the team's flags (DEVELOPERS.md). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+// The machine's Chromium with the team's flags lives in the repository's shared test helpers;
+// re-exported here so this folder's tests keep their short import.
+export { launchChromium } from '../../../../test-support/chromium.js';

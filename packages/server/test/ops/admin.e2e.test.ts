@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../test-support/chromium.js';
 import adminUiConfig from '../../admin-ui/tsup.config.js';
-import { launchChromium } from '../engines/chromium.js';
 import { createOpsHarness, type OpsHarness } from './harness.js';
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
