@@ -1,4 +1,4 @@
-import type { JobHandler, JobOutcome } from '../queue/types.js';
+import type { ClaimedJob, JobContext, JobHandler, ParkingJobHandler, RunOutcome } from '../queue/types.js';
 import { jobScope } from './job-scope.js';
 import type { Metrics } from './metrics.js';
 
@@ -11,10 +11,10 @@ import type { Metrics } from './metrics.js';
  * @example
  * handlers: { render_images: instrumentHandler(process, metrics) }
  */
-export function instrumentHandler(handler: JobHandler, metrics: Metrics): JobHandler {
-  return async (job, context) => {
+export function instrumentHandler<H extends JobHandler | ParkingJobHandler>(handler: H, metrics: Metrics): H {
+  return (async (job: ClaimedJob, context: JobContext) => {
     const started = performance.now();
-    let outcome: JobOutcome['status'] = 'retry';
+    let outcome: RunOutcome['status'] = 'retry';
     try {
       const result = await jobScope.run({ logger: context.logger }, () => handler(job, context));
       outcome = result.status;
@@ -27,5 +27,5 @@ export function instrumentHandler(handler: JobHandler, metrics: Metrics): JobHan
         (performance.now() - started) / 1000,
       );
     }
-  };
+  }) as H;
 }

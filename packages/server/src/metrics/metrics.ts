@@ -8,7 +8,7 @@ import {
 } from 'prom-client';
 
 /** How a job run ended, as the queue writes it (one attempt). */
-export type JobRunOutcome = 'completed' | 'retry' | 'failed' | 'canceled' | 'released';
+export type JobRunOutcome = 'completed' | 'retry' | 'failed' | 'canceled' | 'released' | 'parked';
 /** How a job ended for good, as operators count it: `partial` is a completed job with failed slides. */
 export type JobFinalOutcome = 'completed' | 'partial' | 'failed' | 'canceled';
 export type ItemKind = 'image' | 'carousel_slide' | 'video';

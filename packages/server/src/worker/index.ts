@@ -5,7 +5,7 @@ import { instrumentEngines } from '../metrics/instrument-engines.js';
 import { instrumentHandler } from '../metrics/instrument-handler.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { QueueRunner } from '../queue/runner.js';
-import type { JobHandler, ParkedOutcome, ParkingJobHandler, QueueLogger } from '../queue/types.js';
+import type { JobHandler, ParkingJobHandler, QueueLogger } from '../queue/types.js';
 import { silentLogger } from '../queue/types.js';
 import type { Storage } from '../storage/types.js';
 import { cancelCanceledRenders } from './canceled-renders.js';
@@ -81,7 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
   };
   const run: ParkingJobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
-  const process = metrics ? instrumentParking(run, (handler) => instrumentHandler(handler, metrics)) : run;
+  const process = metrics ? instrumentHandler(run, metrics) : run;
   const video = deps.engines.video;
   const cancelRender = isParkableVideoEngine(video)
     ? async (provider: string, ref: string) => {
@@ -115,26 +115,4 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   });
   await runner.start();
   return { workerId: runner.workerId, stop: () => runner.stop() };
-}
-
-/**
- * Runs a parking handler through a JobHandler wrapper (the metrics' instrumentHandler, whose run
- * outcomes have no `parked` yet): a parked run is seen by the wrapper as `released` (back to the
- * queue without using an attempt, which is what parking does) and reaches the runner as `parked`.
- */
-function instrumentParking(
-  run: ParkingJobHandler,
-  wrap: (handler: JobHandler) => JobHandler,
-): ParkingJobHandler {
-  const parkedRuns = new WeakMap<object, ParkedOutcome>();
-  const wrapped = wrap(async (job, ctx) => {
-    const outcome = await run(job, ctx);
-    if (outcome.status !== 'parked') return outcome;
-    parkedRuns.set(job, outcome);
-    return { status: 'released' };
-  });
-  return async (job, ctx) => {
-    const outcome = await wrapped(job, ctx);
-    return parkedRuns.get(job) ?? outcome;
-  };
 }
