@@ -1,6 +1,7 @@
 import type {
   Brand,
   CreateBrandRequest,
+  DeleteOrderResponse,
   GenerateRequest,
   GenerateResponse,
   Job,
@@ -102,6 +103,12 @@ export function buildBaseClient(
         quotaMayHaveChanged();
         return detail;
       },
+      /**
+       * Deletes a finished order and its stored files. Never retried; 409 CONFLICT while the order
+       * is still running (cancel it first).
+       */
+      delete: (orderId: string, opts?: RequestOptions) =>
+        transport.json<DeleteOrderResponse>(`v1/orders/${id(orderId)}`, { method: 'delete', ...opts }),
       /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
       watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
     },

@@ -9,7 +9,7 @@ export interface RequestOptions {
 }
 
 export interface SendOptions extends RequestOptions {
-  method?: 'get' | 'post' | 'patch';
+  method?: 'get' | 'post' | 'patch' | 'delete';
   searchParams?: object;
   json?: unknown;
   headers?: Record<string, string>;
