@@ -3,7 +3,8 @@ import { RATIOS } from '@alfie/core/contract';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { RATIO_SIZES } from '../../src/engines/index.js';
-import { brandColors, contrast, mix, type Rgb, textStyle } from '../../src/engines/local/colors.js';
+import { contrast, mix, textStyle } from '../../src/engines/local/colors.js';
+import { slideColors } from '../../src/engines/local/draw-slide.js';
 import { fitTextStack } from '../../src/engines/local/fit-text.js';
 import { ensureFontRegistered } from '../../src/engines/local/font.js';
 import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
@@ -147,16 +148,7 @@ describe('text contrast', () => {
 
   it('reaches WCAG AA (4.5:1) on every colour behind the text, with a panel when needed', () => {
     for (const palette of palettes) {
-      const [base, accent, tint] = brandColors(palette) as [Rgb, Rgb, Rgb];
-      const end = mix(base, accent, 0.45);
-      const behind = [
-        base,
-        end,
-        mix(base, accent, 0.35),
-        mix(end, accent, 0.35),
-        mix(base, tint, 0.25),
-        mix(end, tint, 0.25),
-      ];
+      const behind = slideColors(palette).behindText;
       const style = textStyle(behind);
       const effective = style.panel
         ? behind.map((bg) => mix(bg, style.panel!.color, style.panel!.alpha))

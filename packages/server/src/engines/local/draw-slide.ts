@@ -27,13 +27,30 @@ const rgba = ([r, g, b]: Rgb, alpha: number) =>
  * const canvas = drawSlide({ width: 1080, height: 1350, topic: 'Tendances 2025', brand, badge: 'slide 1/5' });
  * const png = await canvas.encode('png');
  */
+/**
+ * The slide's colours from the brand palette, and every colour the gradient and shapes can put
+ * behind the text: the text style is chosen so that it reads on all of them (WCAG AA).
+ */
+export function slideColors(palette: string[]) {
+  const [base, accent, tint] = brandColors(palette) as [Rgb, Rgb, Rgb, ...Rgb[]];
+  const end = mix(base, accent, 0.45);
+  const behindText = [
+    base,
+    end,
+    mix(base, accent, 0.35),
+    mix(end, accent, 0.35),
+    mix(base, tint, 0.25),
+    mix(end, tint, 0.25),
+  ];
+  return { base, accent, tint, end, behindText };
+}
+
 export function drawSlide(input: SlideDrawing): Canvas {
   ensureFontRegistered();
   const { width, height } = input;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const [base, accent, tint] = brandColors(input.brand.palette) as [Rgb, Rgb, Rgb, ...Rgb[]];
-  const end = mix(base, accent, 0.45);
+  const { base, accent, tint, end, behindText } = slideColors(input.brand.palette);
 
   const gradient = ctx.createLinearGradient(0, 0, width, height);
   gradient.addColorStop(0, toHex(base));
@@ -45,15 +62,6 @@ export function drawSlide(input: SlideDrawing): Canvas {
   drawCircle(ctx, width * 0.92, height * 0.08, short * 0.42, rgba(accent, 0.35));
   drawCircle(ctx, width * 0.05, height * 0.97, short * 0.33, rgba(tint, 0.25));
 
-  // Text must read on every colour the shapes and gradient can put behind it.
-  const behindText = [
-    base,
-    end,
-    mix(base, accent, 0.35),
-    mix(end, accent, 0.35),
-    mix(base, tint, 0.25),
-    mix(end, tint, 0.25),
-  ];
   const style = textStyle(behindText);
   const textRgb = style.text;
   const text = toHex(textRgb);
