@@ -32,7 +32,7 @@ function validator(name: SchemaName, forQuery: boolean): ValidateFunction {
 }
 
 function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
-  return (errors ?? [])
+  const issues = (errors ?? [])
     .filter((e) => e.keyword !== 'if' && e.keyword !== 'allOf')
     .map((e) => {
       const missing =
@@ -43,6 +43,14 @@ function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
           : '';
       return { path: `${e.instancePath}${missing}${extra}` || '/', message: e.message ?? 'is invalid' };
     });
+  // A field can break the same bound twice (the base schema and a format's if/then): say it once.
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\n${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Validates `value` against a contract schema; throws VALIDATION_FAILED listing every problem. */

@@ -287,6 +287,16 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     expect(await writeCounts(t.db)).toEqual(counts);
   });
 
+  it('names each problem once, with its field', async () => {
+    const res = await generate({ format: 'carousel', count: 50 });
+    const { error } = await res.json();
+    expect(error.details.issues).toEqual([
+      { path: '/count', message: 'must be <= 10' },
+      { path: '/topic', message: "must have required property 'topic'" },
+      { path: '/brandId', message: "must have required property 'brandId'" },
+    ]);
+  });
+
   it('accepts the edges: 2001 is refused but 2000 characters, 10 slides, 4 s and 60 s pass', async () => {
     for (const body of [
       { format: 'image', topic: 'a'.repeat(2000), brandId },
