@@ -67,7 +67,14 @@ describe('alfie-server worker / cleanup (real PostgreSQL)', () => {
     );
     const run = cli(['cleanup'], { DATABASE_URL: db.url!, DATA_DIR: dir });
     expect(await run.exited).toBe(0);
-    expect(JSON.parse(run.output().trim().split('\n').at(-1)!)).toEqual({ requeued: [jobId], failed: [] });
+    // The summary line is the one that is not a log line (pino's async writes may land after it).
+    const lines = run
+      .output()
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => !('level' in line))).toEqual([{ requeued: [jobId], failed: [] }]);
     expect(await readJob(db, jobId)).toMatchObject({ status: 'queued', attempts: 1 });
   }, 30_000);
 });
