@@ -52,6 +52,12 @@ const request: ImageRequest = {
   },
 };
 
+/** A Gemini reply that comes too late for the engine's timeout or signal. */
+async function neverAnswers() {
+  await delay(2_000);
+  return HttpResponse.json({});
+}
+
 describe('Gemini image engine ("Nano Banana")', () => {
   it('sends the documented generateContent request and decodes the inlineData image', async () => {
     server.use(generateContentHandler([imageReply(png)], seen));
@@ -139,17 +145,7 @@ describe('Gemini image engine ("Nano Banana")', () => {
   });
 
   it('times out a request that never answers', async () => {
-    server.use(
-      generateContentHandler(
-        [
-          async () => {
-            await delay(2_000);
-            return HttpResponse.json({});
-          },
-        ],
-        seen,
-      ),
-    );
+    server.use(generateContentHandler([neverAnswers], seen));
     const fast = createGeminiImageEngine({
       client: createGeminiClient({ apiKey: API_KEY, timeoutMs: 100 }),
       retry: { attempts: 1 },
@@ -220,17 +216,7 @@ describe('Gemini image engine ("Nano Banana")', () => {
   });
 
   it('aborts with the signal', async () => {
-    server.use(
-      generateContentHandler(
-        [
-          async () => {
-            await delay(2_000);
-            return HttpResponse.json({});
-          },
-        ],
-        seen,
-      ),
-    );
+    server.use(generateContentHandler([neverAnswers], seen));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     await expect(engine().generateImage({ ...request, signal: controller.signal })).rejects.toMatchObject({
