@@ -48,11 +48,12 @@ export {
 export type {
   ErrorBody,
   ErrorCode,
+  ErrorStatus,
   QuotaCounts,
   QuotaExceededDetails,
   ValidationIssue,
 } from './contract/errors.js';
-export { ERROR_CODES } from './contract/errors.js';
+export { codeForStatus, ERROR_CODES, ERROR_STATUSES, statusForCode } from './contract/errors.js';
 export type {
   Asset,
   Brand,

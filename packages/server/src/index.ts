@@ -35,15 +35,20 @@ export type { Db, DbKind, ListenOptions, OpenDbOptions, Queryable, QueryResult, 
 export { createPgDb, createPgliteDb, migrate, openDb } from './db/index.js';
 export type { AppDeps } from './deps.js';
 // Engines
+/** @deprecated Since ProviderError: engines and storage throw one error with a closed list of reasons. */
 export {
   type CarouselPlanner,
   createEngines,
-  EngineError,
   type Engines,
   type ImageEngine,
   type ImageRequest,
   type ImageResult,
-  isEngineError,
+  isProviderError,
+  isProviderError as isEngineError,
+  PROVIDER_ERROR_REASONS,
+  ProviderError,
+  ProviderError as EngineError,
+  type ProviderErrorReason,
   type VideoEngine,
   type VideoRequest,
   type VideoResult,

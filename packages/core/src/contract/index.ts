@@ -27,8 +27,15 @@ export {
   TERMINAL_ORDER_STATUSES,
   woofsCost,
 } from './constants.js';
-export type { ErrorBody, ErrorCode, QuotaCounts, QuotaExceededDetails, ValidationIssue } from './errors.js';
-export { ERROR_CODES } from './errors.js';
+export type {
+  ErrorBody,
+  ErrorCode,
+  ErrorStatus,
+  QuotaCounts,
+  QuotaExceededDetails,
+  ValidationIssue,
+} from './errors.js';
+export { codeForStatus, ERROR_CODES, ERROR_STATUSES, statusForCode } from './errors.js';
 export {
   createBrandSchema,
   createTokenSchema,

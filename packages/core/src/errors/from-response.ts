@@ -1,17 +1,6 @@
-import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../contract/errors.js';
+import { codeForStatus, ERROR_CODES, type ErrorBody } from '../contract/errors.js';
 import type { AlfieErrorInit } from './alfie-error.js';
 import { AlfieHttpError, AlfieValidationError, QuotaExceededError } from './http-errors.js';
-
-/** Best guess when a proxy or an old server answers without the error body. */
-function codeForStatus(status: number): ErrorCode {
-  if (status === 400 || status === 422) return 'VALIDATION_FAILED';
-  if (status === 401) return 'UNAUTHORIZED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
-  if (status === 429) return 'RATE_LIMITED';
-  return 'INTERNAL';
-}
 
 /** Turns a non-2xx response into the matching AlfieHttpError subclass. Never throws. */
 export async function errorFromResponse(response: Response): Promise<AlfieHttpError> {

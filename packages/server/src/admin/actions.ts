@@ -48,7 +48,7 @@ export async function retryFailedJob(tx: Tx, jobId: string): Promise<{ orderId: 
       ? { images: 0, reels: 1, woofs: job.reserved_woofs }
       : { images: items.length, reels: 0, woofs: 0 };
   if (!job.quota_bypass && !(await reserveQuota(tx, job.brand_id, job.period_yyyymm, cost))) {
-    throw new ApiError(402, 'QUOTA_EXCEEDED', "The brand's quota cannot cover this retry");
+    throw new ApiError('QUOTA_EXCEEDED', "The brand's quota cannot cover this retry");
   }
   await tx.query(REOPEN_ORDER, [job.order_id, cost.images, cost.reels, cost.woofs]);
   await tx.query(REQUEUE_FAILED_JOB, [jobId]);

@@ -5,7 +5,7 @@ import { createTokenVerifier } from '../auth/jwt.js';
 import { isUuid } from '../auth/principal.js';
 import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../http/env.js';
-import { ApiError, notFound, validationFailed } from '../http/errors.js';
+import { forbidden, noRoute, notFound, validationFailed } from '../http/errors.js';
 import { readJson } from '../http/validation.js';
 import { cancelOrderAsAdmin, retryFailedJob } from './actions.js';
 import { ADMIN_CSP, ADMIN_HTML, createAdminAssets } from './assets.js';
@@ -15,8 +15,7 @@ import { ADMIN_COOKIE, type AdminActor, createSessionCodec } from './session.js'
 import { listProblemJobs, RANGES, type RangeName, readOverview } from './stats.js';
 
 /** Exactly what an unknown route answers: a non-admin cannot tell the dashboard exists. */
-const hidden = (method: string, path: string) =>
-  new ApiError(404, 'NOT_FOUND', `No route for ${method} ${path}`);
+const hidden = noRoute;
 
 function rangeOf(raw: string | undefined): RangeName {
   if (raw === undefined) return '24h';
@@ -64,7 +63,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
   // either without a CORS preflight the app's CORS settings refuse.
   app.use('/admin/api/*', async (c, next) => {
     if (c.req.method === 'POST' && c.req.header('x-alfie-admin') !== '1') {
-      throw new ApiError(403, 'FORBIDDEN', 'Dashboard actions must send X-Alfie-Admin: 1');
+      throw forbidden('Dashboard actions must send X-Alfie-Admin: 1');
     }
     c.header('Cache-Control', 'no-store');
     await next();

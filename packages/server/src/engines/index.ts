@@ -13,7 +13,12 @@ import { createReplicateImageEngine } from './replicate/image-engine.js';
 import { createReplicateVideoEngine } from './replicate/video-engine.js';
 import type { CarouselPlanner, ImageEngine, VideoEngine } from './types.js';
 
-export { EngineError, isEngineError } from './errors.js';
+export {
+  isProviderError,
+  PROVIDER_ERROR_REASONS,
+  ProviderError,
+  type ProviderErrorReason,
+} from './errors.js';
 export { readBody } from './media-body.js';
 export { RATIO_SIZES } from './ratio-sizes.js';
 export type * from './types.js';

@@ -1,4 +1,4 @@
-import { EngineError } from './errors.js';
+import { ProviderError } from './errors.js';
 
 /**
  * Waits `ms` milliseconds, or rejects as soon as `signal` aborts. The local engines use it to
@@ -22,8 +22,12 @@ export function simulatedLatency(ms: number, signal?: AbortSignal): Promise<void
 }
 
 /** The error every engine throws when its signal aborts: not retryable, the order was cancelled. */
-export function abortError(signal: AbortSignal): EngineError {
-  return new EngineError('Generation aborted', { retryable: false, reason: 'ABORTED', cause: signal.reason });
+export function abortError(signal: AbortSignal): ProviderError {
+  return new ProviderError('Generation aborted', {
+    retryable: false,
+    reason: 'ABORTED',
+    cause: signal.reason,
+  });
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

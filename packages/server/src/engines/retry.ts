@@ -1,4 +1,4 @@
-import { EngineError, isEngineError } from './errors.js';
+import { isProviderError, ProviderError } from './errors.js';
 import { simulatedLatency } from './latency.js';
 
 export interface InlineRetryOptions {
@@ -33,7 +33,7 @@ export async function withInlineRetries<T>(
     try {
       return await call(attempt);
     } catch (error) {
-      if (!isEngineError(error) || !error.retryable || attempt >= attempts) throw error;
+      if (!isProviderError(error) || !error.retryable || attempt >= attempts) throw error;
       const delay = error.retryAfterMs ?? base * 2 ** (attempt - 1);
       if (delay > maxInline) throw error;
       await simulatedLatency(delay, options.signal);
@@ -50,13 +50,13 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** An HTTP status from a provider as an EngineError: 408/429/5xx retryable, the rest permanent. */
+/** An HTTP status from a provider as an ProviderError: 408/429/5xx retryable, the rest permanent. */
 export function httpStatusError(
   provider: string,
   status: number,
   detail: string,
   retryAfterMs?: number,
-): EngineError {
+): ProviderError {
   const retryable = status === 408 || status === 429 || status >= 500;
   const reason =
     status === 429
@@ -68,5 +68,5 @@ export function httpStatusError(
           : status === 401 || status === 403
             ? 'PROVIDER_AUTH'
             : 'PROVIDER_REJECTED';
-  return new EngineError(`${provider} answered ${status}: ${detail}`, { retryable, reason, retryAfterMs });
+  return new ProviderError(`${provider} answered ${status}: ${detail}`, { retryable, reason, retryAfterMs });
 }

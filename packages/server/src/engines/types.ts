@@ -109,7 +109,7 @@ export interface ParkableVideoEngine extends VideoEngine {
   startVideo(request: VideoRequest): Promise<RemoteRender>;
   /**
    * Where a started render is. `snapshot` is the provider's last known state when the caller has
-   * one (a verified webhook body), so that no request is needed. Throws EngineError when the render
+   * one (a verified webhook body), so that no request is needed. Throws ProviderError when the render
    * failed or was canceled.
    */
   checkVideo(ref: string, request: VideoRequest, snapshot?: unknown): Promise<RemoteRenderState>;

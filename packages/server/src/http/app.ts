@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
 import { httpMetrics } from '../metrics/http-middleware.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { SERVER_VERSION } from '../version.js';
 import type { AppEnv } from './env.js';
-import { ApiError, validationFailed } from './errors.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
@@ -88,20 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', adminRoutes({ ...deps, metrics }));
   app.route('/', webhooksRoutes({ db: deps.db, replicateWebhookSecret: deps.config.replicateWebhookSecret }));
 
-  app.notFound((c) =>
-    c.json(new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`).toBody(), 404),
-  );
-
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status);
-    if (error instanceof HTTPException && error.status < 500) {
-      const code =
-        error.status === 401 ? 'UNAUTHORIZED' : error.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
-      return c.json(new ApiError(error.status, code, error.message || 'Bad request').toBody(), error.status);
-    }
-    c.get('log')?.error({ err: error }, 'unhandled error');
-    return c.json(new ApiError(500, 'INTERNAL', 'Internal server error').toBody(), 500);
-  });
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler);
 
   return app;
 }

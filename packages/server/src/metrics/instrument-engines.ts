@@ -1,4 +1,4 @@
-import { isEngineError } from '../engines/errors.js';
+import { isProviderError } from '../engines/errors.js';
 import type { Engines } from '../engines/index.js';
 import { jobScope } from './job-scope.js';
 import type { EngineCallResult, ItemKind, Metrics } from './metrics.js';
@@ -11,7 +11,7 @@ const TIMED_METHODS: Record<keyof Engines, readonly string[]> = {
 };
 
 export function classifyEngineResult(error: unknown): EngineCallResult {
-  if (!isEngineError(error)) return 'retryable';
+  if (!isProviderError(error)) return 'retryable';
   if (error.reason === 'ABORTED') return 'aborted';
   return error.retryable ? 'retryable' : 'permanent';
 }
@@ -46,7 +46,7 @@ function instrument<T extends object>(engine: T, methods: readonly string[], met
             slide,
             result,
             ms: Math.round(seconds * 1000),
-            reason: isEngineError(error) ? error.reason : undefined,
+            reason: isProviderError(error) ? error.reason : undefined,
             error: error instanceof Error ? error.message : undefined,
           };
           const log = jobScope.getStore()?.logger;

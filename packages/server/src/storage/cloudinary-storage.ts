@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { v2 as cloudinary, type UploadApiErrorResponse, type UploadApiResponse } from 'cloudinary';
 import { ConfigError } from '../config-error.js';
-import { EngineError } from '../engines/errors.js';
+import { ProviderError, type ProviderErrorReason } from '../engines/errors.js';
 import { iterateBody } from '../engines/media-body.js';
 import type { PutObjectInput, Storage, StoredObject } from './types.js';
 
@@ -87,7 +87,7 @@ export function createCloudinaryStorage(
         timer = setTimeout(() => {
           upload.destroy();
           reject(
-            new EngineError(`Cloudinary did not answer within ${timeoutMs} ms`, {
+            new ProviderError(`Cloudinary did not answer within ${timeoutMs} ms`, {
               retryable: true,
               reason: 'TIMEOUT',
             }),
@@ -107,7 +107,7 @@ export function createCloudinaryStorage(
       }
       const result = await uploaded;
       if (typeof result.secure_url !== 'string' || typeof result.public_id !== 'string') {
-        throw new EngineError('Cloudinary answered without secure_url', {
+        throw new ProviderError('Cloudinary answered without secure_url', {
           retryable: true,
           reason: 'MALFORMED_RESPONSE',
         });
@@ -150,7 +150,7 @@ export function createCloudinaryStorage(
 /** Cloudinary answers errors as `{ error: { message, http_code } }`; 420/429/5xx and timeouts are retryable. */
 function uploadError(
   error: UploadApiErrorResponse | { error?: UploadApiErrorResponse } | undefined,
-): EngineError {
+): ProviderError {
   const inner =
     (error as { error?: UploadApiErrorResponse })?.error ?? (error as UploadApiErrorResponse | undefined);
   const status = inner?.http_code ?? 0;
@@ -158,11 +158,18 @@ function uploadError(
   const malformed = /invalid JSON/i.test(inner?.message ?? '') || (status >= 200 && status < 400);
   const retryable =
     malformed || status === 0 || status === 420 || status === 429 || status === 499 || status >= 500;
-  let reason = retryable ? 'STORAGE_UNAVAILABLE' : 'STORAGE_REJECTED';
-  if (status === 429 || status === 420) reason = 'RATE_LIMITED';
-  if (malformed) reason = 'MALFORMED_RESPONSE';
-  return new EngineError(`Cloudinary: ${inner?.message ?? 'upload failed'}${status ? ` (${status})` : ''}`, {
-    retryable,
-    reason,
-  });
+  const reason: ProviderErrorReason = malformed
+    ? 'MALFORMED_RESPONSE'
+    : status === 429 || status === 420
+      ? 'RATE_LIMITED'
+      : retryable
+        ? 'STORAGE_UNAVAILABLE'
+        : 'STORAGE_REJECTED';
+  return new ProviderError(
+    `Cloudinary: ${inner?.message ?? 'upload failed'}${status ? ` (${status})` : ''}`,
+    {
+      retryable,
+      reason,
+    },
+  );
 }

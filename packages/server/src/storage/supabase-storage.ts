@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { StorageClient } from '@supabase/storage-js';
-import { EngineError } from '../engines/errors.js';
+import { ProviderError } from '../engines/errors.js';
 import { iterateBody } from '../engines/media-body.js';
 import type { MediaBody } from '../engines/types.js';
 import { extensionFor } from './content-types.js';
@@ -91,14 +91,14 @@ export function createSupabaseStorage(options: SupabaseStorageOptions): Storage 
   };
 }
 
-function storageError(error: unknown): EngineError {
+function storageError(error: unknown): ProviderError {
   const status = Number(
     (error as { statusCode?: string | number; status?: number })?.statusCode ??
       (error as { status?: number })?.status ??
       0,
   );
   const retryable = status === 0 || status === 429 || status >= 500;
-  return new EngineError(`Supabase Storage: ${(error as Error)?.message ?? 'request failed'}`, {
+  return new ProviderError(`Supabase Storage: ${(error as Error)?.message ?? 'request failed'}`, {
     retryable,
     reason: retryable ? 'STORAGE_UNAVAILABLE' : 'STORAGE_REJECTED',
     cause: error,

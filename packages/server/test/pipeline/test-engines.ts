@@ -3,7 +3,7 @@
  * CarouselPlanner implementations that return small bytes after a delay and fail on demand.
  */
 import { appendFileSync } from 'node:fs';
-import { EngineError } from '../../src/engines/errors.js';
+import { ProviderError } from '../../src/engines/errors.js';
 import type { Engines } from '../../src/engines/index.js';
 import { simulatedLatency } from '../../src/engines/latency.js';
 
@@ -35,9 +35,9 @@ export function createTestEngines(options: TestEngineOptions = {}): Engines & { 
     const used = failedTimes.get(index) ?? 0;
     if (failure.times !== undefined && used >= failure.times) return;
     failedTimes.set(index, used + 1);
-    throw new EngineError(`slide ${index} failed`, {
+    throw new ProviderError(`slide ${index} failed`, {
       retryable: failure.kind === 'retryable',
-      reason: failure.kind === 'retryable' ? 'UPSTREAM_5XX' : 'SAFETY_BLOCK',
+      reason: failure.kind === 'retryable' ? 'PROVIDER_UNAVAILABLE' : 'SAFETY_BLOCK',
     });
   };
   return {

@@ -134,7 +134,7 @@ describe.each(['postgres', 'pglite'] as const)('pipeline worker on %s', (kind) =
       return job.status === 'queued' && job.attempts === 1 && job;
     });
     expect(requeued.run_after.getTime() - requeued.updated_at.getTime()).toBe(2 * 100);
-    expect(requeued.last_error).toContain('UPSTREAM_5XX');
+    expect(requeued.last_error).toContain('PROVIDER_UNAVAILABLE');
     const order = await orderEnded(orderId);
     expect(order).toMatchObject({ status: 'completed', charged_images: 4 });
     expect((await readJob(db, jobId)).attempts).toBe(2);
@@ -169,7 +169,7 @@ describe.each(['postgres', 'pglite'] as const)('pipeline worker on %s', (kind) =
       return j.status === 'failed' && j;
     });
     expect(job.attempts).toBe(3);
-    expect(job.last_error).toContain('UPSTREAM_5XX');
+    expect(job.last_error).toContain('PROVIDER_UNAVAILABLE');
     expect(await readCounters(db, brandId)).toMatchObject({ images_used: 0, images_reserved: 0 });
   });
 

@@ -1,5 +1,5 @@
 import { ApiError } from '@google/genai';
-import { EngineError, isEngineError } from '../errors.js';
+import { isProviderError, ProviderError } from '../errors.js';
 import { abortError } from '../latency.js';
 import { httpStatusError } from '../retry.js';
 
@@ -25,14 +25,14 @@ export function retryDelayMs(body: GoogleErrorBody): number | undefined {
 }
 
 /**
- * Turns whatever the @google/genai SDK threw into our EngineError. The SDK throws `ApiError` with
+ * Turns whatever the @google/genai SDK threw into our ProviderError. The SDK throws `ApiError` with
  * the HTTP status and the JSON error body as its message; 429 / RESOURCE_EXHAUSTED and 5xx are
  * retryable (with RetryInfo's delay when present), other 4xx are permanent. A per-attempt timeout
  * (httpOptions.timeout) aborts the fetch: retryable. A body that is not JSON: retryable.
  */
-export function toEngineError(error: unknown, signal?: AbortSignal): EngineError {
+export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
   if (signal?.aborted) return abortError(signal);
-  if (isEngineError(error)) return error;
+  if (isProviderError(error)) return error;
   if (error instanceof ApiError) {
     let body: GoogleErrorBody = {};
     try {
@@ -51,21 +51,21 @@ export function toEngineError(error: unknown, signal?: AbortSignal): EngineError
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'AbortError' || name === 'TimeoutError') {
-    return new EngineError('Gemini did not answer in time', {
+    return new ProviderError('Gemini did not answer in time', {
       retryable: true,
       reason: 'TIMEOUT',
       cause: error,
     });
   }
   if (error instanceof SyntaxError) {
-    return new EngineError(`Gemini sent a malformed response: ${error.message}`, {
+    return new ProviderError(`Gemini sent a malformed response: ${error.message}`, {
       retryable: true,
       reason: 'MALFORMED_RESPONSE',
       cause: error,
     });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new EngineError(`Gemini request failed: ${message}`, {
+  return new ProviderError(`Gemini request failed: ${message}`, {
     retryable: true,
     reason: 'NETWORK',
     cause: error,

@@ -1,10 +1,10 @@
 import type { GenerateContentResponse, GoogleGenAI } from '@google/genai';
 import { loadImage } from '@napi-rs/canvas';
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { buildImagePrompt } from '../prompt.js';
 import { type InlineRetryOptions, withInlineRetries } from '../retry.js';
 import type { ImageEngine, ImageRequest, ImageResult } from '../types.js';
-import { toEngineError } from './errors.js';
+import { toProviderError } from './errors.js';
 
 export interface GeminiImageEngineOptions {
   client: GoogleGenAI;
@@ -46,7 +46,7 @@ export function createGeminiImageEngine(options: GeminiImageEngineOptions): Imag
         },
       });
     } catch (error) {
-      throw toEngineError(error, request.signal);
+      throw toProviderError(error, request.signal);
     }
   };
 
@@ -60,7 +60,7 @@ export function createGeminiImageEngine(options: GeminiImageEngineOptions): Imag
         const image = await extractImage(response);
         if (image) return image;
       }
-      throw new EngineError('Gemini answered twice without an image', {
+      throw new ProviderError('Gemini answered twice without an image', {
         retryable: false,
         reason: 'NO_IMAGE',
       });
@@ -73,7 +73,7 @@ async function extractImage(response: GenerateContentResponse): Promise<ImageRes
   const feedback = response.promptFeedback;
   if (feedback?.blockReason) {
     const detail = feedback.blockReasonMessage ? `: ${feedback.blockReasonMessage}` : '';
-    throw new EngineError(`Gemini blocked the prompt (${feedback.blockReason})${detail}`, {
+    throw new ProviderError(`Gemini blocked the prompt (${feedback.blockReason})${detail}`, {
       retryable: false,
       reason: 'SAFETY_BLOCK',
     });
@@ -83,7 +83,7 @@ async function extractImage(response: GenerateContentResponse): Promise<ImageRes
   // NO_IMAGE is the model declining to draw, not a policy block: handled like an empty reply.
   if (finish && finish !== 'STOP' && finish !== 'NO_IMAGE' && finish !== 'FINISH_REASON_UNSPECIFIED') {
     const detail = candidate?.finishMessage ? `: ${candidate.finishMessage}` : '';
-    throw new EngineError(`Gemini stopped with ${finish}${detail}`, {
+    throw new ProviderError(`Gemini stopped with ${finish}${detail}`, {
       retryable: false,
       reason: 'SAFETY_BLOCK',
     });
@@ -94,7 +94,7 @@ async function extractImage(response: GenerateContentResponse): Promise<ImageRes
   if (!part?.inlineData?.data) return null;
   const body = Buffer.from(part.inlineData.data, 'base64');
   const decoded = await loadImage(body).catch((cause) => {
-    throw new EngineError('Gemini sent image bytes that do not decode', {
+    throw new ProviderError('Gemini sent image bytes that do not decode', {
       retryable: true,
       reason: 'MALFORMED_RESPONSE',
       cause,

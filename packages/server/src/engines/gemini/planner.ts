@@ -1,9 +1,9 @@
 import { type GoogleGenAI, Type } from '@google/genai';
 import { paletteNames } from '../color-names.js';
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { type InlineRetryOptions, withInlineRetries } from '../retry.js';
 import type { CarouselPlanner, SlideText } from '../types.js';
-import { toEngineError } from './errors.js';
+import { toProviderError } from './errors.js';
 
 export interface GeminiPlannerOptions {
   client: GoogleGenAI;
@@ -60,7 +60,7 @@ export function createGeminiPlanner(options: GeminiPlannerOptions): CarouselPlan
               },
             });
           } catch (error) {
-            throw toEngineError(error, signal);
+            throw toProviderError(error, signal);
           }
         },
         { ...options.retry, signal },
@@ -76,7 +76,7 @@ export function parsePlan(text: string | undefined, count: number): SlideText[] 
   try {
     parsed = JSON.parse(text ?? '');
   } catch (cause) {
-    throw new EngineError('Gemini returned a carousel plan that is not JSON', {
+    throw new ProviderError('Gemini returned a carousel plan that is not JSON', {
       retryable: true,
       reason: 'MALFORMED_RESPONSE',
       cause,
@@ -90,7 +90,7 @@ export function parsePlan(text: string | undefined, count: number): SlideText[] 
       (s.subtitle === undefined || typeof s.subtitle === 'string'),
   );
   if (valid.length < count) {
-    throw new EngineError(`Gemini planned ${valid.length} valid slides, ${count} were asked`, {
+    throw new ProviderError(`Gemini planned ${valid.length} valid slides, ${count} were asked`, {
       retryable: true,
       reason: 'MALFORMED_RESPONSE',
     });

@@ -1,5 +1,5 @@
 import { GenerateVideosOperation, type GoogleGenAI } from '@google/genai';
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { abortError, simulatedLatency } from '../latency.js';
 import { readBody } from '../media-body.js';
 import { buildImagePrompt } from '../prompt.js';
@@ -12,7 +12,7 @@ import type {
   VideoRequest,
   VideoResult,
 } from '../types.js';
-import { toEngineError } from './errors.js';
+import { toProviderError } from './errors.js';
 
 export interface VeoEngineOptions {
   /** A Vertex AI client (`vertexai: true`): @google/genai 3.x runs generateVideos on Vertex AI only. */
@@ -53,7 +53,7 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
 
   function checkSupported(request: VideoRequest) {
     if (!VEO_RATIOS.has(request.ratio) || request.durationSeconds > VEO_MAX_SECONDS) {
-      throw new EngineError(
+      throw new ProviderError(
         `Veo renders 16:9 or 9:16 clips of at most ${VEO_MAX_SECONDS} s; this order asks ${request.ratio}, ${request.durationSeconds} s`,
         { retryable: false, reason: 'UNSUPPORTED' },
       );
@@ -88,13 +88,13 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
             },
           });
         } catch (error) {
-          throw toEngineError(error, request.signal);
+          throw toProviderError(error, request.signal);
         }
       },
       { ...options.retry, signal: request.signal },
     );
     if (!operation.name)
-      throw new EngineError('Veo returned no operation name', {
+      throw new ProviderError('Veo returned no operation name', {
         retryable: true,
         reason: 'MALFORMED_RESPONSE',
       });
@@ -111,13 +111,13 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
         config: { abortSignal: signal },
       });
     } catch (error) {
-      throw toEngineError(error, signal);
+      throw toProviderError(error, signal);
     }
   }
 
   async function toResult(operation: GenerateVideosOperation, request: VideoRequest): Promise<VideoResult> {
     if (operation.error) {
-      throw new EngineError(
+      throw new ProviderError(
         `Veo failed: ${String(operation.error.message ?? JSON.stringify(operation.error))}`,
         {
           retryable: false,
@@ -129,7 +129,7 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
     const video = response?.generatedVideos?.[0]?.video;
     if (!video?.videoBytes && !video?.uri) {
       const filtered = response?.raiMediaFilteredReasons?.join('; ');
-      throw new EngineError(`Veo returned no video${filtered ? `: ${filtered}` : ''}`, {
+      throw new ProviderError(`Veo returned no video${filtered ? `: ${filtered}` : ''}`, {
         retryable: false,
         reason: filtered ? 'SAFETY_BLOCK' : 'NO_OUTPUT',
       });
@@ -139,14 +139,14 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
     else if (video.uri?.startsWith('https://')) {
       const download = await fetch(video.uri, { signal: request.signal });
       if (!download.ok || !download.body) {
-        throw new EngineError(`Veo video download answered ${download.status}`, {
+        throw new ProviderError(`Veo video download answered ${download.status}`, {
           retryable: download.status >= 500,
           reason: 'DOWNLOAD_FAILED',
         });
       }
       body = download.body as unknown as AsyncIterable<Uint8Array>;
     } else {
-      throw new EngineError(`Veo stored the video at ${video.uri}, which needs Cloud Storage access`, {
+      throw new ProviderError(`Veo stored the video at ${video.uri}, which needs Cloud Storage access`, {
         retryable: false,
         reason: 'UNSUPPORTED',
       });
@@ -174,7 +174,7 @@ export function createVeoEngine(options: VeoEngineOptions): ParkableVideoEngine 
       let delay = options.pollInitialMs ?? 5_000;
       while (!operation.done) {
         if (Date.now() - started + delay > timeout) {
-          throw new EngineError(`Veo operation ${name} did not finish in time`, {
+          throw new ProviderError(`Veo operation ${name} did not finish in time`, {
             retryable: true,
             reason: 'TIMEOUT',
           });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { abortError } from '../latency.js';
 
 /**
@@ -15,7 +15,7 @@ export function resolveFfmpegPath(env: Record<string, string | undefined> = proc
   try {
     return (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
   } catch (cause) {
-    throw new EngineError('No ffmpeg binary for this platform: set FFMPEG_PATH', {
+    throw new ProviderError('No ffmpeg binary for this platform: set FFMPEG_PATH', {
       retryable: false,
       reason: 'NO_FFMPEG',
       cause,
@@ -40,7 +40,7 @@ export interface FfmpegStreamOptions {
  * lines on a file descriptor of its own, so stdout carries only the media and stderr only errors).
  * Resolves once the first bytes are out, so a failure to start is thrown here, not mid-upload;
  * a later failure (non-zero exit) is thrown by the stream. Aborting kills ffmpeg at once (SIGKILL:
- * a canceled order must free the CPU now) and the stream throws an ABORTED EngineError.
+ * a canceled order must free the CPU now) and the stream throws an ABORTED ProviderError.
  *
  * @example
  * const body = await streamFfmpeg({ ffmpegPath, args: [...inputs, '-f', 'webm', 'pipe:1'], durationSeconds: 8 });
@@ -69,7 +69,7 @@ export async function streamFfmpeg(options: FfmpegStreamOptions): Promise<AsyncI
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (cause) =>
       reject(
-        new EngineError(`ffmpeg could not start: ${cause.message}`, {
+        new ProviderError(`ffmpeg could not start: ${cause.message}`, {
           retryable: false,
           reason: 'NO_FFMPEG',
           cause,
@@ -83,12 +83,12 @@ export async function streamFfmpeg(options: FfmpegStreamOptions): Promise<AsyncI
   });
   exited.catch(() => undefined);
 
-  const failure = async (): Promise<EngineError> => {
-    const code = await exited.catch((error: EngineError) => error);
-    if (code instanceof EngineError) return code;
+  const failure = async (): Promise<ProviderError> => {
+    const code = await exited.catch((error: ProviderError) => error);
+    if (code instanceof ProviderError) return code;
     if (signal?.aborted) return abortError(signal);
     const detail = stderr.trim().split('\n').slice(-3).join(' | ');
-    return new EngineError(`ffmpeg failed (exit ${code}): ${detail}`, {
+    return new ProviderError(`ffmpeg failed (exit ${code}): ${detail}`, {
       retryable: true,
       reason: 'ENCODER_FAILED',
     });

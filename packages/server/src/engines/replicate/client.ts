@@ -1,4 +1,4 @@
-import { EngineError, isEngineError } from '../errors.js';
+import { isProviderError, ProviderError } from '../errors.js';
 import { abortError } from '../latency.js';
 import { httpStatusError, parseRetryAfter } from '../retry.js';
 
@@ -124,7 +124,7 @@ export class ReplicateClient {
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new EngineError('Replicate sent a malformed response', {
+      throw new ProviderError('Replicate sent a malformed response', {
         retryable: true,
         reason: 'MALFORMED_RESPONSE',
         cause,
@@ -143,14 +143,14 @@ export class ReplicateClient {
       return await fetch(url, { ...init, headers, signal });
     } catch (cause) {
       if (caller?.aborted) throw abortError(caller);
-      if (isEngineError(cause)) throw cause;
+      if (isProviderError(cause)) throw cause;
       if (timeout.aborted)
-        throw new EngineError('Replicate did not answer in time', {
+        throw new ProviderError('Replicate did not answer in time', {
           retryable: true,
           reason: 'TIMEOUT',
           cause,
         });
-      throw new EngineError(`Replicate request failed: ${(cause as Error).message}`, {
+      throw new ProviderError(`Replicate request failed: ${(cause as Error).message}`, {
         retryable: true,
         reason: 'NETWORK',
         cause,

@@ -1,5 +1,5 @@
 import { loadImage } from '@napi-rs/canvas';
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { readBody } from '../media-body.js';
 import { buildImagePrompt } from '../prompt.js';
 import { type InlineRetryOptions, withInlineRetries } from '../retry.js';
@@ -40,7 +40,7 @@ export function createReplicateImageEngine(options: ReplicateImageEngineOptions)
       // An image is small: read it whole to learn its real size (models round the ratio to their grid).
       const bytes = await readBody(output.body);
       const decoded = await loadImage(bytes).catch((cause) => {
-        throw new EngineError('Replicate output is not a readable image', {
+        throw new ProviderError('Replicate output is not a readable image', {
           retryable: false,
           reason: 'MALFORMED_RESPONSE',
           cause,

@@ -1,4 +1,4 @@
-import { EngineError } from '../errors.js';
+import { ProviderError } from '../errors.js';
 import { abortError, simulatedLatency } from '../latency.js';
 import type { MediaBody } from '../types.js';
 import { type Prediction, type ReplicateClient, TERMINAL_STATUSES } from './client.js';
@@ -28,7 +28,7 @@ export async function waitForPrediction(
     while (!TERMINAL_STATUSES.has(prediction.status)) {
       if (Date.now() + delay > deadline) {
         await client.cancel(prediction.id).catch(() => undefined);
-        throw new EngineError(`Replicate prediction ${prediction.id} did not finish in time`, {
+        throw new ProviderError(`Replicate prediction ${prediction.id} did not finish in time`, {
           retryable: true,
           reason: 'TIMEOUT',
         });
@@ -55,20 +55,20 @@ export async function predictionOutput(
   signal?: AbortSignal,
 ): Promise<{ body: MediaBody; contentType: string | null }> {
   if (prediction.status === 'failed') {
-    throw new EngineError(`Replicate prediction failed: ${String(prediction.error ?? 'no reason given')}`, {
+    throw new ProviderError(`Replicate prediction failed: ${String(prediction.error ?? 'no reason given')}`, {
       retryable: false,
       reason: 'PREDICTION_FAILED',
     });
   }
   if (prediction.status === 'canceled') {
-    throw new EngineError('Replicate prediction was canceled', {
+    throw new ProviderError('Replicate prediction was canceled', {
       retryable: false,
       reason: 'PREDICTION_CANCELED',
     });
   }
   const output = Array.isArray(prediction.output) ? prediction.output[0] : prediction.output;
   if (typeof output !== 'string' || output === '') {
-    throw new EngineError('Replicate prediction succeeded without a file output', {
+    throw new ProviderError('Replicate prediction succeeded without a file output', {
       retryable: false,
       reason: 'NO_OUTPUT',
     });

@@ -22,7 +22,7 @@ import { createTokenVerifier } from '../../auth/jwt.js';
 import { type ApiKeyPrincipal, isUuid, type Principal, type UserPrincipal } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
-import { ApiError, forbidden, unauthorized } from '../errors.js';
+import { forbidden, unauthorized, validationFailed } from '../errors.js';
 
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const verifyToken = createTokenVerifier(deps.config);
@@ -61,7 +61,7 @@ async function resolvePrincipal(
 function actAs(c: Context<AppEnv>, key: ApiKeyPrincipal): Principal {
   const userId = c.req.header('x-alfie-user-id');
   if (userId === undefined) return key;
-  if (!isUuid(userId)) throw new ApiError(400, 'VALIDATION_FAILED', 'X-Alfie-User-Id must be a UUID');
+  if (!isUuid(userId)) throw validationFailed('X-Alfie-User-Id must be a UUID');
   return {
     kind: 'user',
     userId: userId.toLowerCase(),

@@ -135,5 +135,5 @@ async function quotaExceeded(db: Queryable, request: NormalizedGenerate, period:
     requested,
     resetsAt: quota?.resetsAt ?? '',
   };
-  return new ApiError(402, 'QUOTA_EXCEEDED', 'The brand has not enough quota left this month', details);
+  return new ApiError('QUOTA_EXCEEDED', 'The brand has not enough quota left this month', { details });
 }

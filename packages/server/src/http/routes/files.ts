@@ -2,19 +2,15 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ErrorBody } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import { CONTENT_TYPE_BY_EXTENSION, isSafePublicId } from '../../storage/content-types.js';
+import { errorHandler } from '../error-handler.js';
+import { notFound } from '../errors.js';
 
 export interface FilesRoutesDeps {
   /** Same data directory local storage writes to; files live under `${dataDir}/files`. */
   dataDir: string;
 }
-
-const notFound = (): Response =>
-  Response.json({ error: { code: 'NOT_FOUND', message: 'File not found' } } satisfies ErrorBody, {
-    status: 404,
-  });
 
 /**
  * Serves local storage's files at `/files/<publicId>.<ext>`: the right content type, an ETag and
@@ -28,13 +24,14 @@ const notFound = (): Response =>
 export function filesRoutes(deps: FilesRoutesDeps): Hono {
   const root = join(deps.dataDir, 'files');
   const app = new Hono();
+  app.onError(errorHandler);
 
   app.on(['GET', 'HEAD'], '/files/*', async (c) => {
     const key = storedKey(new URL(c.req.url).pathname);
-    if (!key) return notFound();
+    if (!key) throw notFound('File');
     const file = join(root, ...key.segments);
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return notFound();
+    if (!info?.isFile()) throw notFound('File');
 
     const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     const headers = new Headers({

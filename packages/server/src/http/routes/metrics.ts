@@ -6,7 +6,7 @@ import { eventHubFor } from '../../events/hub.js';
 import { registerDbGauges } from '../../metrics/db-gauges.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { AppEnv } from '../env.js';
-import { ApiError } from '../errors.js';
+import { noRoute } from '../errors.js';
 
 const wired = new WeakSet<Metrics>();
 
@@ -49,7 +49,7 @@ export function metricsRoutes(deps: AppDeps, metrics: Metrics): Hono<AppEnv> {
       ((configured !== null && sameSecret(token, configured)) ||
         (isApiKey(token) && (await verifyApiKey(deps.db, token)) !== null));
     if (!allowed) {
-      throw new ApiError(404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
+      throw noRoute(c.req.method, c.req.path);
     }
     const body = await metrics.render();
     return c.body(body, 200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });

@@ -128,11 +128,7 @@ export function ordersRoutes(deps: AppDeps): Hono<AppEnv> {
           await storage.delete(publicIds);
         } catch (error) {
           c.get('log').error({ err: error, orderId: id, storage: storage.name }, 'order files not deleted');
-          throw new ApiError(
-            500,
-            'INTERNAL',
-            'The stored files could not be deleted; nothing was deleted, retry',
-          );
+          throw new ApiError('INTERNAL', 'The stored files could not be deleted; nothing was deleted, retry');
         }
       }
       await settleOrder(tx, id);

@@ -17,7 +17,8 @@ export function tokensRoutes(deps: AppDeps): Hono<AppEnv> {
     const key = requireApiKey(c);
     const body = validate<CreateTokenRequest>('createTokenSchema', await readJson(c));
     const secret = deps.config.jwtSecret;
-    if (!secret) throw new ApiError(501, 'INTERNAL', 'Minting tokens needs JWT_SECRET to be configured');
+    if (!secret)
+      throw new ApiError('INTERNAL', 'Minting tokens needs JWT_SECRET to be configured', { status: 501 });
     const minted: CreateTokenResponse = await signUserToken(
       secret,
       {

@@ -1,19 +1,16 @@
-import type { ErrorBody } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Queryable } from '../../db/types.js';
 import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
 import { RESUME_PROVIDER_JOB } from '../../sql/providers/resume-provider-job.js';
+import { errorHandler } from '../error-handler.js';
+import { ApiError, unauthorized, validationFailed } from '../errors.js';
 
 export interface WebhooksRoutesDeps {
   db: Queryable;
   /** REPLICATE_WEBHOOK_SECRET, `whsec_…` (GET https://api.replicate.com/v1/webhooks/default/secret). */
   replicateWebhookSecret?: string | null;
 }
-
-const errorBody = (code: ErrorBody['error']['code'], message: string): ErrorBody => ({
-  error: { code, message },
-});
 
 /**
  * POST /v1/webhooks/replicate: Replicate calls it when a prediction we parked a job on ends.
@@ -31,10 +28,11 @@ const errorBody = (code: ErrorBody['error']['code'], message: string): ErrorBody
  */
 export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
   const app = new Hono();
+  app.onError(errorHandler);
   const verifier = deps.replicateWebhookSecret ? new Webhook(deps.replicateWebhookSecret) : null;
 
   app.post('/v1/webhooks/replicate', async (c) => {
-    if (!verifier) return c.json(errorBody('NOT_FOUND', 'Replicate webhooks are not configured'), 404);
+    if (!verifier) throw new ApiError('NOT_FOUND', 'Replicate webhooks are not configured');
     const raw = await c.req.text();
     let prediction: { id?: unknown; status?: unknown };
     try {
@@ -45,10 +43,10 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
       }) as typeof prediction;
     } catch (error) {
       const reason = error instanceof WebhookVerificationError ? error.message : 'Invalid webhook';
-      return c.json(errorBody('UNAUTHORIZED', `Webhook refused: ${reason}`), 401);
+      throw unauthorized(`Webhook refused: ${reason}`);
     }
     if (typeof prediction?.id !== 'string' || typeof prediction.status !== 'string') {
-      return c.json(errorBody('VALIDATION_FAILED', 'The webhook body is not a prediction'), 400);
+      throw validationFailed('The webhook body is not a prediction');
     }
     if (!TERMINAL_STATUSES.has(prediction.status)) return c.json({ received: true, resumed: false });
     const { rowCount } = await deps.db.query(RESUME_PROVIDER_JOB, ['replicate', prediction.id, raw]);

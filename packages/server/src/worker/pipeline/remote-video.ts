@@ -1,4 +1,4 @@
-import { EngineError } from '../../engines/errors.js';
+import { ProviderError } from '../../engines/errors.js';
 import { abortError } from '../../engines/latency.js';
 import type { ParkableVideoEngine, VideoRequest, VideoResult } from '../../engines/types.js';
 import type { ClaimedJob } from '../../queue/types.js';
@@ -55,7 +55,7 @@ export async function remoteVideo(
   const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
   if (waited > timing.timeoutMs) {
     await engine.cancelVideo(ref).catch(() => {});
-    throw new EngineError(
+    throw new ProviderError(
       `${job.provider ?? 'provider'} render ${ref} did not finish in ${timing.timeoutMs} ms`,
       {
         retryable: false,
