@@ -59,6 +59,8 @@ export { ApiError } from './http/errors.js';
 export { createLogger, type Logger } from './logger.js';
 // Metrics
 export { createMetrics, instrumentEngines, Metrics, registerDbGauges } from './metrics/index.js';
+// Order lifecycle
+export { settleOrder } from './quota/release.js';
 // Storage
 export {
   createCloudinaryStorage,
@@ -71,12 +73,7 @@ export {
   type StoredObject,
 } from './storage/index.js';
 export { SERVER_VERSION } from './version.js';
+export { recoverStuckJobs } from './worker/cleanup.js';
 // Worker
 export { workerOptionsFromEnv } from './worker/config.js';
-export {
-  recoverStuckJobs,
-  settleOrder,
-  startWorker,
-  type WorkerHandle,
-  type WorkerOptions,
-} from './worker/index.js';
+export { startWorker, type WorkerHandle, type WorkerOptions } from './worker/index.js';

@@ -7,7 +7,8 @@ import type { AppDeps } from '../deps.js';
 import type { AppEnv } from '../http/env.js';
 import { forbidden, noRoute, notFound, validationFailed } from '../http/errors.js';
 import { readJson } from '../http/validation.js';
-import { cancelOrderAsAdmin, retryFailedJob } from './actions.js';
+import { cancelAnyOrder } from '../orders/cancel.js';
+import { reopenFailedOrder } from '../orders/reopen.js';
 import { ADMIN_CSP, ADMIN_HTML, createAdminAssets } from './assets.js';
 import { adminFromCredential, requestAdmin } from './auth.js';
 import { adminFeedFor } from './live.js';
@@ -126,7 +127,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = await admin(c);
     const jobId = c.req.param('id');
     if (!isUuid(jobId)) throw notFound('Job');
-    const result = await deps.db.transaction((tx) => retryFailedJob(tx, jobId.toLowerCase()));
+    const result = await deps.db.transaction((tx) => reopenFailedOrder(tx, jobId.toLowerCase()));
     c.get('log').warn(
       {
         event: 'admin_action',
@@ -145,7 +146,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     const actor = await admin(c);
     const orderId = c.req.param('id');
     if (!isUuid(orderId)) throw notFound('Order');
-    const result = await deps.db.transaction((tx) => cancelOrderAsAdmin(tx, orderId.toLowerCase()));
+    const result = await deps.db.transaction((tx) => cancelAnyOrder(tx, orderId.toLowerCase()));
     deps.metrics?.jobsCanceled(result.type, result.jobsCanceled);
     c.get('log').warn(
       { event: 'admin_action', action: 'cancel_order', actor, orderId, ...result },

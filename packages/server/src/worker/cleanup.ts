@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.js';
+import { finishOrder } from '../orders/finish.js';
 import type { QueueLogger } from '../queue/types.js';
 import { RECOVER_STUCK_JOBS } from '../sql/queue/recover-stuck-jobs.js';
-import { finishOrder } from './pipeline/finish.js';
 
 export interface CleanupResult {
   requeued: string[];

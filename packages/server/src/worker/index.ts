@@ -12,9 +12,6 @@ import { cancelCanceledRenders } from './canceled-renders.js';
 import { recoverStuckJobs } from './cleanup.js';
 import { processOrderJob } from './pipeline/process-order-job.js';
 
-export { recoverStuckJobs } from './cleanup.js';
-export { settleOrder } from './settle.js';
-
 export interface WorkerOptions {
   db: Db;
   engines: Engines;

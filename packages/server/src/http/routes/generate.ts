@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import type { GenerateRequest, GenerateResponse } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
+import { type CreatedOrder, createOrder, IdempotencyRace } from '../../orders/create.js';
+import { normalizeGenerate, requestHash } from '../../orders/plan.js';
 import { periodOf } from '../../quota/period.js';
 import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-idempotency-key.js';
 import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
-import { type CreatedOrder, createOrder, IdempotencyRace } from './create-order.js';
-import { normalizeGenerate, requestHash } from './generate-plan.js';
 
 /**
  * POST /v1/generate, the seed's generate-media: validate, then in ONE statement (one round trip,
- * atomic) reserve quota and create the order, its items and its job (see create-order.ts). A
+ * atomic) reserve quota and create the order, its items and its job (see orders/create.ts). A
  * refused request writes nothing. With an Idempotency-Key, a repeat of the same request answers
  * 200 with the first order and charges nothing; the same key with another request is a 409 CONFLICT.
  */

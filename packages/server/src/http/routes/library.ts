@@ -1,10 +1,10 @@
 import type { Format, LibraryEntry, ListLibraryQuery } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
+import { toAsset } from '../../orders/shapes.js';
 import { LIST_LIBRARY_ORDERS } from '../../sql/library/list-library-orders.js';
 import { LIST_ORDER_ASSETS } from '../../sql/orders/list-order-assets.js';
 import type { AppEnv } from '../env.js';
-import { toAsset } from '../mappers.js';
 import { requireUser } from '../middleware/auth.js';
 import { decodeCursor, pageSize, toPage } from '../pagination.js';
 import { validateQuery } from '../validation.js';

@@ -1,21 +1,16 @@
 import type { Queryable } from '../../db/types.js';
 import { appendOrderEvent } from '../../events/append.js';
+import { type OrderItemRow, toAsset, toOrderItem } from '../../orders/shapes.js';
 import type { QueueLogger } from '../../queue/types.js';
+import { chargeOrder } from '../../quota/charge.js';
+import type { QuotaCost } from '../../quota/cost.js';
 import { COMPLETE_ITEM } from '../../sql/queue/complete-item.js';
 import { FAIL_ITEMS } from '../../sql/queue/fail-items.js';
 import { INSERT_LIBRARY_ASSET } from '../../sql/queue/insert-library-asset.js';
 import { INSERT_MEDIA_GENERATION } from '../../sql/queue/insert-media-generation.js';
 import { LOCK_OPEN_ORDER } from '../../sql/queue/lock-open-order.js';
-import { CHARGE_ORDER } from '../../sql/settle/charge-order.js';
-import type { AssetInput, ItemEventRow } from './rows.js';
-import { toAsset, toOrderItem } from './rows.js';
+import type { AssetInput } from './asset-input.js';
 import type { ItemRow, OrderRow } from './types.js';
-
-export interface Charge {
-  images: number;
-  reels: number;
-  woofs: number;
-}
 
 export type DeliveryResult = 'delivered' | 'closed' | 'duplicate';
 
@@ -24,7 +19,7 @@ export interface Delivery {
   /** library_assets for images and slides, media_generations for videos. */
   table: 'library_assets' | 'media_generations';
   metadata: Record<string, unknown>;
-  charge: Charge;
+  charge: QuotaCost;
 }
 
 /**
@@ -47,7 +42,7 @@ export async function deliverItem(
   const { asset } = delivery;
   const inserted =
     delivery.table === 'library_assets'
-      ? await tx.query<{ id: string; created_at: Date }>(INSERT_LIBRARY_ASSET, [
+      ? await tx.query(INSERT_LIBRARY_ASSET, [
           order.user_id,
           order.brand_id,
           order.id,
@@ -62,7 +57,7 @@ export async function deliverItem(
           asset.height,
           asset.mimeType,
         ])
-      : await tx.query<{ id: string; created_at: Date }>(INSERT_MEDIA_GENERATION, [
+      : await tx.query(INSERT_MEDIA_GENERATION, [
           order.user_id,
           order.brand_id,
           order.id,
@@ -79,25 +74,20 @@ export async function deliverItem(
         ]);
   const assetRow = inserted.rows[0];
   if (!assetRow) return 'duplicate';
-  const completed = await tx.query<ItemEventRow>(COMPLETE_ITEM, [item.id]);
+  const completed = await tx.query<OrderItemRow>(COMPLETE_ITEM, [item.id]);
   const itemRow = completed.rows[0];
   if (!itemRow) throw new Error(`Item ${item.id} has an asset but was not open`);
   const { charge } = delivery;
-  const charged = await tx.query<{ brand_id: string; images_used: number | null; reels_used: number | null }>(
-    CHARGE_ORDER,
-    [order.id, charge.images, charge.reels, charge.woofs],
-  );
-  if (charged.rows.length === 0) throw new Error(`Order ${order.id} was settled before its delivery`);
-  await appendOrderEvent(tx, { type: 'asset', orderId: order.id, asset: toAsset(asset, assetRow) });
+  const charged = await chargeOrder(tx, order.id, charge);
+  await appendOrderEvent(tx, { type: 'asset', orderId: order.id, asset: toAsset(assetRow) });
   await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(itemRow) });
-  // The seed's "[consumeBrandQuotas] Updated counters for brand ${brandId}", as fields.
+  // One line per charge, as fields, so an operator can follow a brand's counters in the logs.
   log.info(
     {
       event: 'counters_updated',
-      brandId: order.brand_id,
       orderId: order.id,
       charged: charge,
-      ...charged.rows[0],
+      ...charged,
     },
     'counters updated',
   );
@@ -108,7 +98,7 @@ export async function deliverItem(
 export async function failItem(tx: Queryable, order: OrderRow, item: ItemRow, error: string): Promise<void> {
   const open = await tx.query(LOCK_OPEN_ORDER, [order.id]);
   if (open.rows.length === 0) return;
-  const { rows } = await tx.query<ItemEventRow>(FAIL_ITEMS, [[item.id], error]);
+  const { rows } = await tx.query<OrderItemRow>(FAIL_ITEMS, [[item.id], error]);
   for (const row of rows)
     await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(row) });
 }

@@ -1,16 +1,15 @@
 import type { SlideText } from '../../engines/types.js';
 import { appendOrderEvent } from '../../events/append.js';
+import { finishOrder } from '../../orders/finish.js';
+import { type OrderItemRow, toOrderItem } from '../../orders/shapes.js';
 import type { ClaimedJob, JobContext, RunOutcome } from '../../queue/types.js';
 import { LIST_ORDER_ITEMS } from '../../sql/queue/list-order-items.js';
 import { LOAD_JOB_ORDER } from '../../sql/queue/load-job-order.js';
 import { MARK_ITEMS_RUNNING } from '../../sql/queue/mark-items-running.js';
 import { START_ORDER } from '../../sql/queue/start-order.js';
 import { mapBounded } from './bounded.js';
-import { finishOrder } from './finish.js';
 import { renderImageItem } from './render-image.js';
 import { renderVideoItem } from './render-video.js';
-import type { ItemEventRow } from './rows.js';
-import { toOrderItem } from './rows.js';
 import { planSlideTexts } from './slide-texts.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 
@@ -41,7 +40,7 @@ export async function processOrderJob(
     if ((await tx.query(START_ORDER, [order.id])).rows.length > 0) {
       await appendOrderEvent(tx, { type: 'status', orderId: order.id, status: 'processing' });
     }
-    const started = await tx.query<ItemEventRow>(MARK_ITEMS_RUNNING, [todo.map((item) => item.id)]);
+    const started = await tx.query<OrderItemRow>(MARK_ITEMS_RUNNING, [todo.map((item) => item.id)]);
     for (const row of started.rows) {
       await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(row) });
     }

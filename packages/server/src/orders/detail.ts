@@ -1,11 +1,11 @@
 import type { OrderDetail } from '@alfie/core/contract';
-import type { UserPrincipal } from '../../auth/principal.js';
-import type { Queryable } from '../../db/types.js';
-import { GET_ORDER_JOB } from '../../sql/jobs/get-order-job.js';
-import { GET_ORDER } from '../../sql/orders/get-order.js';
-import { LIST_ORDER_ASSETS } from '../../sql/orders/list-order-assets.js';
-import { LIST_ORDER_ITEMS } from '../../sql/orders/list-order-items.js';
-import { toAsset, toJob, toOrder, toOrderItem } from '../mappers.js';
+import type { Queryable } from '../db/types.js';
+import { GET_ORDER_JOB } from '../sql/jobs/get-order-job.js';
+import { GET_ORDER } from '../sql/orders/get-order.js';
+import { LIST_ORDER_ASSETS } from '../sql/orders/list-order-assets.js';
+import { LIST_ORDER_ITEMS } from '../sql/orders/list-order-items.js';
+import type { OrderOwner } from './cancel.js';
+import { type OrderItemRow, toAsset, toJob, toOrder, toOrderItem } from './shapes.js';
 
 /**
  * One of the caller's orders with its items, assets (sorted by slide index), progress counts and
@@ -13,14 +13,14 @@ import { toAsset, toJob, toOrder, toOrderItem } from '../mappers.js';
  */
 export async function loadOrderDetail(
   db: Queryable,
-  user: UserPrincipal,
+  user: OrderOwner,
   orderId: string,
 ): Promise<OrderDetail | null> {
   const { rows } = await db.query(GET_ORDER, [orderId, user.userId, user.brandIds]);
   const order = rows[0];
   if (!order) return null;
   const [items, assets, jobs] = [
-    await db.query(LIST_ORDER_ITEMS, [orderId]),
+    await db.query<OrderItemRow>(LIST_ORDER_ITEMS, [orderId]),
     await db.query(LIST_ORDER_ASSETS, [[orderId], user.userId]),
     await db.query(GET_ORDER_JOB, [orderId]),
   ];

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type GenerateResponse,
-  type Locale,
-  type QuotaExceededDetails,
-  woofsCost,
-} from '@alfie/core/contract';
-import type { UserPrincipal } from '../../auth/principal.js';
-import type { Queryable } from '../../db/types.js';
-import type { AppDeps } from '../../deps.js';
-import { type QuotaCost, toQuotaCounts } from '../../quota/cost.js';
-import { readQuota } from '../../quota/read.js';
-import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../../sql/orders/reserve-quota-and-create-order.js';
-import { ApiError, conflict, notFound } from '../errors.js';
-import { itemBriefs, jobFor, type NormalizedGenerate } from './generate-plan.js';
+import type { GenerateResponse, Locale, QuotaExceededDetails } from '@alfie/core/contract';
+import type { UserPrincipal } from '../auth/principal.js';
+import type { Queryable } from '../db/types.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError, conflict, notFound } from '../http/errors.js';
+import { costOf, toQuotaCounts } from '../quota/cost.js';
+import { readQuota } from '../quota/read.js';
+import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../sql/orders/reserve-quota-and-create-order.js';
+import { itemBriefs, jobFor, type NormalizedGenerate } from './plan.js';
 
 /** Another request with the same Idempotency-Key committed first. */
 export class IdempotencyRace extends Error {}
@@ -61,14 +56,12 @@ interface CreateOrderRow {
  */
 export async function createOrder(
   db: Queryable,
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'config'>,
   input: CreateOrderInput,
 ): Promise<CreatedOrder> {
   const { user, request, period } = input;
-  const cost: QuotaCost =
-    request.format === 'video'
-      ? { images: 0, reels: 1, woofs: 0 } // Woofs are priced by the SQL function in the statement
-      : { images: request.count, reels: 0, woofs: 0 };
+  // Woofs are priced again by calculate_woofs_cost inside the statement, from the same duration.
+  const cost = costOf(request.format, request.count, request.duration);
   const orderId = randomUUID();
   const jobId = randomUUID();
   const items = itemBriefs(request);
@@ -126,10 +119,7 @@ export async function createOrder(
 /** QUOTA_EXCEEDED says what remains and when the period resets (read only on this refusal path). */
 async function quotaExceeded(db: Queryable, request: NormalizedGenerate, period: number): Promise<ApiError> {
   const quota = await readQuota(db, request.brandId, period, false);
-  const requested =
-    request.format === 'video'
-      ? { images: 0, videos: 1, woofs: woofsCost(request.duration ?? 0) }
-      : toQuotaCounts({ images: request.count, reels: 0, woofs: 0 });
+  const requested = toQuotaCounts(costOf(request.format, request.count, request.duration));
   const details: QuotaExceededDetails = {
     remaining: quota?.remaining ?? { images: 0, videos: 0, woofs: 0 },
     requested,

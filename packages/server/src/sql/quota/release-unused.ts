@@ -2,7 +2,7 @@
  * Releases what order $1 reserved but was not charged for, once: `settled_at` is set in the same
  * statement, so a second settle (worker and cancel route racing) finds nothing to release.
  */
-export const SETTLE_ORDER = `
+export const RELEASE_UNUSED = `
 with o as (
   update orders
   set settled_at = now(), updated_at = now()

@@ -1,12 +1,12 @@
 /**
- * Database rows (snake_case) to the API's contract types (camelCase). The only place that knows both.
+ * An order's rows (snake_case) as the API's public shapes (camelCase): the one mapper of each shape,
+ * used by the GET responses and by the live events alike, so a watcher and a reader get the same JSON.
  * One explicit object literal per type, on purpose: they look alike (id, status, timestamps), but
  * each lists exactly the fields its contract type publishes, and TypeScript checks every one of them
  * against it; a generic column-renaming mapper would leak new columns into the API unchecked.
  */
 import type {
   Asset,
-  Brand,
   Format,
   ItemStatus,
   ItemType,
@@ -19,12 +19,18 @@ import type {
   Ratio,
 } from '@alfie/core/contract';
 
-type Row = Record<string, unknown>;
+import { iso, num, type Row, str } from '../db/row-values.js';
 
-const iso = (value: unknown): string =>
-  (value instanceof Date ? value : new Date(String(value))).toISOString();
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+/** The order_items columns an item's public shape is made of (what item-changing statements return). */
+export interface OrderItemRow {
+  id: string;
+  order_id: string;
+  sequence_number: number;
+  type: ItemType;
+  status: ItemStatus;
+  error: string | null;
+  updated_at: Date | string;
+}
 
 export function toOrder(row: Row): Order {
   return {
@@ -42,7 +48,7 @@ export function toOrder(row: Row): Order {
   };
 }
 
-export function toOrderItem(row: Row): OrderItem {
+export function toOrderItem(row: OrderItemRow): OrderItem {
   return {
     id: String(row.id),
     orderId: String(row.order_id),
@@ -54,7 +60,10 @@ export function toOrderItem(row: Row): OrderItem {
   };
 }
 
-/** A row of LIST_ORDER_ASSETS (library_assets and media_generations already aligned). */
+/**
+ * A row of LIST_ORDER_ASSETS, or of the insert that delivered the asset (both return the columns of
+ * library_assets and media_generations aligned the same way).
+ */
 export function toAsset(row: Row): Asset {
   const text = row.text_json as { title?: unknown; subtitle?: unknown } | null;
   return {
@@ -94,20 +103,5 @@ export function toJob(row: Row): Job {
     runAfter: iso(row.run_after),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-  };
-}
-
-export function toBrand(row: Row): Brand {
-  return {
-    id: String(row.id),
-    userId: String(row.user_id),
-    name: String(row.name),
-    plan: String(row.plan),
-    palette: (row.palette as string[]) ?? [],
-    fonts: (row.fonts as string[]) ?? [],
-    logoUrl: str(row.logo_url),
-    voice: str(row.voice),
-    niche: str(row.niche),
-    createdAt: iso(row.created_at),
   };
 }
