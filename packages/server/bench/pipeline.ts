@@ -6,7 +6,7 @@
  *   multiple of L (slides render in parallel, so the floor is 1 L);
  * - commit -> SSE client delay, p50/p99: events committed by a separate connection, received by a
  *   client of the API process (INSERT -> trigger -> NOTIFY -> the API's one LISTEN -> SSE);
- * - POST /v1/generate requests/s against a bare Hono handler doing only the same inserts.
+ * - POST /v1/generate requests/s against a bare Hono handler running only the route's createOrder.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -223,7 +223,7 @@ async function main() {
     console.log(`| commit -> SSE client, p50 | ${fmt(percentile(delays, 50), 2)} ms |`);
     console.log(`| commit -> SSE client, p99 | ${fmt(percentile(delays, 99), 2)} ms |`);
     console.log(`| POST /v1/generate (5-slide carousel), req/s | ${fmt(appRps, 0)} |`);
-    console.log(`| bare Hono handler, same inserts, req/s | ${fmt(bareRps, 0)} |`);
+    console.log(`| bare Hono handler, same createOrder, req/s | ${fmt(bareRps, 0)} |`);
     console.log(`| API / bare | ${fmt(appRps / bareRps, 2)} |`);
     console.log(`\nLocal engine carousels: ${localBreakdown.join(' | ')}`);
     console.log(`Latency-only carousels: ${breakdown.join(' | ')}`);

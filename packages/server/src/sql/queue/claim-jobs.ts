@@ -1,7 +1,7 @@
 /**
  * Claims up to $2 due jobs for worker $1 with a lease of $3 milliseconds: one statement, the
- * `claim_jobs` function of migrations/0002_queue_performance.sql (a function so that its plan can
- * be pinned to the ordered index walk; the reason is written there).
+ * `claim_jobs` function written out in claim-jobs-function.ts beside this file (a function so that
+ * its plan can be pinned to the ordered index walk; the reason is written there).
  * Highest priority first (brands on higher plans), then oldest. FOR UPDATE SKIP LOCKED: any number
  * of workers claim at once and never take the same row. `attempts + 1` makes (id, attempts) the
  * token of this claim, which every later write checks. `provider`/`provider_ref` are set when the
