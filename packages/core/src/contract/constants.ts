@@ -60,8 +60,8 @@ export function isTerminalOrderStatus(status: string): status is TerminalOrderSt
 }
 
 /**
- * Woofs a video costs, by duration in seconds (the seed's `calculate_woofs_cost`; the SQL function
- * of the same name is the source of truth on the server, this mirror lets clients show the cost).
+ * Woofs a video costs, by duration in seconds. The SQL function `calculate_woofs_cost` is the
+ * source of truth on the server; this mirror lets clients show the cost before they order.
  */
 export function woofsCost(durationSeconds: number): number {
   if (durationSeconds <= 8) return 1;

@@ -12,7 +12,7 @@ import type {
 } from './constants.js';
 import type { QuotaCounts } from './errors.js';
 
-/** Body of `POST /v1/generate`, the seed's `generate-media` field names. Validated by `generateRequestSchema`. */
+/** Body of `POST /v1/generate`. Validated by `generateRequestSchema`. */
 export interface GenerateRequest {
   format: Format;
   /** Images (1–10, default 1) or carousel slides (2–10, default 5). Ignored for video, which is always 1. */
@@ -109,7 +109,7 @@ export interface OrderDetail extends Order {
   job: Pick<Job, 'id' | 'status' | 'attempts' | 'maxAttempts' | 'lastError'> | null;
 }
 
-/** `GET /v1/quotas/:brandId`, the seed's `alfie-check-quota`. */
+/** `GET /v1/quotas/:brandId`: what a brand may still order this period, and when it resets. */
 export interface Quota {
   brandId: string;
   plan: PlanName | string;

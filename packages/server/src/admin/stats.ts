@@ -17,7 +17,10 @@ const ORDER_TYPES = ['image', 'carousel', 'video'] as const;
 
 type Series = (number | null)[];
 
-/** The seed's four dashboards over one range, as series aligned on the same UTC buckets. */
+/**
+ * What an operator watches (jobs that succeed, generation time, quota use, stuck jobs) over one
+ * range, as series aligned on the same UTC buckets so the charts can be read side by side.
+ */
 export interface AdminOverview {
   range: RangeName;
   /** Bucket starts, epoch seconds (UTC hours or days), oldest first. */

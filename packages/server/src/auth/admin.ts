@@ -4,7 +4,8 @@ import { IS_ADMIN } from '../sql/users/is-admin.js';
 import type { UserPrincipal } from './principal.js';
 
 /**
- * The seed's admin bypass: quotas do not apply when the email is in ADMIN_EMAILS, or the user has
+ * The admin bypass, so operators and staff can generate without spending a customer's plan: quotas
+ * do not apply when the email is in ADMIN_EMAILS, or the user has
  * `user_roles.role = 'admin'`, or `profiles.granted_by_admin`.
  */
 export async function isAdmin(

@@ -5,7 +5,7 @@ import { recoverStuckJobs } from '../worker/cleanup.js';
 import { openConfiguredDb } from './open.js';
 
 /**
- * `alfie-server cleanup`: the stuck-job check once (the seed's `cleanup-stuck-jobs`, for a cron).
+ * `alfie-server cleanup`: the stuck-job check once, for a cron where no worker runs all the time.
  * Jobs running past their lease are requeued, or failed with their order ended once attempts are
  * used up. Prints one JSON line: `{ "requeued": [...], "failed": [...] }`.
  *

@@ -68,7 +68,10 @@ export function itemBriefs(request: NormalizedGenerate): {
   return { type: ITEM_TYPE[format], briefs };
 }
 
-/** The seed's job: `type`, `kind` and `payload` exactly as generate-media wrote them, plus brandId. */
+/**
+ * The order's job: `type`, `kind` and `payload` in the shape existing job consumers and dashboards
+ * of the original schema read, plus brandId (the worker itself works from the order's items).
+ */
 export function jobFor(request: NormalizedGenerate, orderId: string): { type: JobType; payload: unknown } {
   const { format, count, topic, ratio, duration, brandId } = request;
   const type = JOB_TYPE_BY_FORMAT[format];

@@ -1,6 +1,6 @@
 /**
  * Delay before the next attempt of a job that failed with a retryable error: 2^attempts × base
- * (the seed's `2^attempts × 60 s`), or the provider's Retry-After when that is longer. The claim
+ * (60 s by default, so a provider that is down gets minutes, not a hammering), or the provider's Retry-After when that is longer. The claim
  * SQL computes the same thing in the database (src/sql/queue/requeue-job.ts); this mirror is for
  * logs and tests.
  *

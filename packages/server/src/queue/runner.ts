@@ -248,7 +248,7 @@ export class QueueRunner {
     } catch (error) {
       log.error({ err: error, jobId: job.id }, 'job outcome write failed');
     }
-    // The seed's "[alfie-job-worker] Job ${id} processing time: ${duration}ms", as fields.
+    // Each job's processing time, as fields, so logs alone can tell slow jobs from slow engines.
     log.info(
       {
         event: 'job_processed',

@@ -4,8 +4,8 @@ import { READ_QUOTA } from '../sql/quota/read-quota.js';
 import { periodResetsAt } from './period.js';
 
 /**
- * A brand's quota for a period, the seed's `alfie-check-quota`. The caller has already checked that
- * the brand is theirs. Returns null for an unknown brand.
+ * A brand's quota for a period (GET /v1/quotas and a QUOTA_EXCEEDED's details). The caller has
+ * already checked that the brand is theirs. Returns null for an unknown brand.
  */
 export async function readQuota(
   db: Queryable,

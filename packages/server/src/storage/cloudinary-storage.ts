@@ -41,7 +41,8 @@ export function parseCloudinaryUrl(value: string | undefined): CloudinaryCredent
  * Cloudinary storage, through the official SDK. Uploads are signed (the SDK signs the sorted
  * parameters plus the API secret with SHA-1, or SHA-256 with CLOUDINARY_SIGNATURE_ALGORITHM=sha256:
  * https://cloudinary.com/documentation/authentication_signatures) and streamed: the engine's
- * bytes go through `upload_stream` as they come. The seed's `public_id` and tags are kept; the
+ * bytes go through `upload_stream` as they come. The `public_id` and tags name the brand and order
+ * so the Cloudinary console and the Admin API can find (and delete) an order's files; the
  * asset URL is `secure_url`, and a video's poster is Cloudinary's derived JPEG of the video.
  *
  * @example

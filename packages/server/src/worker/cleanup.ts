@@ -9,7 +9,8 @@ export interface CleanupResult {
 }
 
 /**
- * The seed's `cleanup-stuck-jobs`: a job running past its lease (its worker died or hung), or
+ * Stuck-job recovery, so a dead worker never strands an order: a job running past its lease (its
+ * worker died or hung), or
  * parked on a provider past it (a lost webhook), is requeued while attempts remain, or failed; the order of a failed job is ended (undelivered items
  * failed, quota released) so it never hangs in `processing`. Safe to run from every worker at once.
  *

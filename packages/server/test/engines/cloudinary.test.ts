@@ -26,7 +26,7 @@ async function* chunks(total: number): AsyncIterable<Uint8Array> {
 }
 
 describe('Cloudinary storage', () => {
-  it('streams a signed upload with the seed public_id and tags, and keeps secure_url', async () => {
+  it('streams a signed upload with the brand and order in public_id and tags, and keeps secure_url', async () => {
     const uploads: CloudinaryUpload[] = [];
     server.use(cloudinaryUploadHandler(uploads));
     const storage = createStorage({ STORAGE: 'cloudinary', CLOUDINARY_URL }, options);

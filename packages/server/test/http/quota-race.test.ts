@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 /**
- * The defect the seed had: check-then-consume overspent under concurrency. 200 concurrent requests
+ * The defect to avoid: check-then-consume overspends under concurrency. 200 concurrent requests
  * through the real HTTP server against 10 remaining images must accept exactly 10.
  */
 describe('quota reservation under concurrency (PostgreSQL, real HTTP server)', () => {

@@ -12,7 +12,7 @@ import { requireUser } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
 
 /**
- * POST /v1/generate, the seed's generate-media: validate, then in ONE statement (one round trip,
+ * POST /v1/generate: validate, then in ONE statement (one round trip,
  * atomic) reserve quota and create the order, its items and its job (see orders/create.ts). A
  * refused request writes nothing. With an Idempotency-Key, a repeat of the same request answers
  * 200 with the first order and charges nothing; the same key with another request is a 409 CONFLICT.

@@ -9,7 +9,10 @@ import type { AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 
-/** GET /v1/quotas/:brandId, the seed's alfie-check-quota: limits, used, reserved, remaining, reset, bypass. */
+/**
+ * GET /v1/quotas/:brandId: limits, used, reserved, remaining, reset and bypass, everything a client
+ * needs to say what is left before it orders, so a refusal is never the first news.
+ */
 export function quotasRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());

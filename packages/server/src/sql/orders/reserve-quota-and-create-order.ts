@@ -4,8 +4,8 @@
  *
  * 1. `existing`: an earlier order of this user with the same Idempotency-Key. When there is one,
  *    nothing below runs and the route replays it (or answers 409 for another request).
- * 2. `brand`: the caller's brand (404 when absent), its plan, and the seed's admin bypass
- *    (`$14` = the email is in ADMIN_EMAILS, or user_roles admin, or profiles.granted_by_admin).
+ * 2. `brand`: the caller's brand (404 when absent), its plan, and the admin bypass (staff are not
+ *    counted: `$14` = the email is in ADMIN_EMAILS, or user_roles admin, or profiles.granted_by_admin).
  * 3. `reservation`: an upsert of the period's counters row. A brand's first order of the month
  *    inserts the row with its reservation; later ones take the conflict path, which locks the row
  *    and evaluates its WHERE on the latest committed version (READ COMMITTED re-check), so

@@ -1,4 +1,7 @@
-/** The database half of the seed's admin bypass: `user_roles.role = 'admin'` or `profiles.granted_by_admin`. $1 user id. */
+/**
+ * The database half of the admin bypass (operators and staff generate without counting against a
+ * plan): `user_roles.role = 'admin'` or `profiles.granted_by_admin`. $1 user id.
+ */
 export const IS_ADMIN = `
   select
     exists (select 1 from user_roles where user_id = $1 and role = 'admin')

@@ -1,6 +1,6 @@
 /**
- * Maps `items` with at most `limit` calls in flight (the seed's "Batch": N images in parallel, not
- * all at once, so a provider's rate limit is respected). Results keep the input order.
+ * Maps `items` with at most `limit` calls in flight (N images in parallel rather than all at once,
+ * so a provider's rate limit is respected). Results keep the input order.
  *
  * @example
  * const sizes = await mapBounded(files, 3, (file) => stat(file).then((s) => s.size));

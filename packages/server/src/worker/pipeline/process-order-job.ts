@@ -16,8 +16,8 @@ import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 const OPEN_ITEM = new Set(['pending', 'running']);
 
 /**
- * The one processor behind `render_images`, `render_carousels` and `generate_video` (the seed's
- * processRenderImages / processRenderCarousels / processGenerateVideo). It works from the order's
+ * The one processor behind `render_images`, `render_carousels` and `generate_video`: one code path
+ * for every format, so delivery, charging and retries cannot drift apart between them. It works from the order's
  * items rather than the payload, so a retried job redoes only what is not delivered yet.
  */
 export async function processOrderJob(
