@@ -28,7 +28,7 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
     return rows[0] ?? { images_reserved: 0, reels_reserved: 0, woofs_reserved: 0 };
   }
 
-  it('creates a carousel: order, one item per slide, one job with the original schema's payload, reserved quota', async () => {
+  it('creates a carousel: order, one item per slide, one job with the original schema payload, reserved quota', async () => {
     const before = await reserved();
     const res = await generate({
       format: 'carousel',
