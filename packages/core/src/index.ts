@@ -30,6 +30,7 @@ export type {
   TerminalOrderStatus,
 } from './contract/constants.js';
 export {
+  clampToLimit,
   DEFAULT_RATIO,
   FORMATS,
   ITEM_STATUSES,

@@ -1,4 +1,4 @@
-import { LIMITS } from '../contract/constants.js';
+import { clampToLimit, LIMITS } from '../contract/constants.js';
 import type { GenerateRequest, GenerateResponse } from '../contract/types.js';
 import { type AnyAlfieError, isAlfieError } from '../errors/guards.js';
 import { newIdempotencyKey } from '../http/idempotency-key.js';
@@ -67,9 +67,6 @@ export interface ChatSession {
   /** Back to idle: no proposal, no error, stops following the order. */
   reset(): void;
 }
-
-const clamp = (value: number, { min, max }: { min: number; max: number }) =>
-  Math.min(max, Math.max(min, Math.round(value)));
 
 /** "about our new café" answers "what about?": keep what follows the preposition. */
 const topicFrom = (text: string) => text.trim().replace(/^(about|on|sur|à propos de|a propos de)\s+/i, '');
@@ -197,10 +194,15 @@ export function createChatSession(client: ChatSessionClient, options: ChatSessio
       propose({
         ...intent,
         format,
-        count: video ? 1 : clamp(count, format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount),
+        count: video
+          ? 1
+          : clampToLimit(count, format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount),
         ratio: fields.ratio ?? intent.ratio,
         duration: video
-          ? clamp(fields.duration ?? intent.duration ?? LIMITS.videoDuration.default, LIMITS.videoDuration)
+          ? clampToLimit(
+              fields.duration ?? intent.duration ?? LIMITS.videoDuration.default,
+              LIMITS.videoDuration,
+            )
           : null,
         topic: fields.topic ?? intent.topic,
       });

@@ -23,6 +23,18 @@ export const LIMITS = {
   pageSize: { min: 1, max: 100, default: 20 },
 } as const;
 
+/**
+ * `value` kept inside one of the LIMITS ranges, as a whole number (counts and seconds are integers).
+ * The one clamp: the intent detector, the chat session and the widget's draft all keep a number
+ * valid with it, so none of them can disagree with what the server accepts.
+ *
+ * @example
+ * clampToLimit(15, LIMITS.carouselSlides); // 10
+ */
+export function clampToLimit(value: number, range: { min: number; max: number }): number {
+  return Math.min(range.max, Math.max(range.min, Math.round(value)));
+}
+
 export const ORDER_STATUSES = [
   'pending',
   'processing',

@@ -11,6 +11,7 @@ export type {
   TerminalOrderStatus,
 } from './constants.js';
 export {
+  clampToLimit,
   DEFAULT_RATIO,
   FORMATS,
   ITEM_STATUSES,

@@ -1,4 +1,4 @@
-import { LIMITS } from '../contract/constants.js';
+import { clampToLimit, LIMITS } from '../contract/constants.js';
 import { findFormat, markRepeats } from './format.js';
 import { earlyKind, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
@@ -14,8 +14,6 @@ interface Bounds {
   min: number;
   max: number;
 }
-
-const clamp = (n: number, min: number, max: number): number => Math.min(max, Math.max(min, n));
 
 /**
  * Turns one chat message into one structured intent, offline (../shared/intents/SPEC.md).
@@ -53,7 +51,7 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
 
   const warnings: IntentWarning[] = [];
   const bounded = (value: number, field: 'count' | 'duration', { min, max }: Bounds) => {
-    const kept = clamp(value, min, max);
+    const kept = clampToLimit(value, { min, max });
     if (kept !== value) warnings.push(`${field}_clamped`);
     return kept;
   };

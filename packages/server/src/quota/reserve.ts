@@ -1,11 +1,11 @@
 import type { Queryable } from '../db/types.js';
-import { ENSURE_COUNTERS } from '../sql/quota/ensure-counters.js';
 import { RESERVE_QUOTA } from '../sql/quota/reserve-quota.js';
 import type { QuotaCost } from './cost.js';
 
 /**
  * Reserves `cost` for the brand in `period`, inside the caller's transaction, or returns false
- * when it would pass the plan. Race-free: the conditional UPDATE holds the counters row lock until
+ * when it would pass the plan. Race-free: `reserve_quota` (src/sql/quota/reserve-quota-function.ts,
+ * the same function POST /v1/generate's statement reserves with) holds the counters row lock until
  * the transaction ends, and PostgreSQL re-evaluates its WHERE against the latest committed row.
  *
  * @example
@@ -19,7 +19,12 @@ export async function reserveQuota(
   period: number,
   cost: QuotaCost,
 ): Promise<boolean> {
-  await tx.query(ENSURE_COUNTERS, [brandId, period]);
-  const { rowCount } = await tx.query(RESERVE_QUOTA, [brandId, period, cost.images, cost.reels, cost.woofs]);
-  return rowCount === 1;
+  const { rows } = await tx.query<{ reserved: boolean }>(RESERVE_QUOTA, [
+    brandId,
+    period,
+    cost.images,
+    cost.reels,
+    cost.woofs,
+  ]);
+  return rows[0]?.reserved === true;
 }

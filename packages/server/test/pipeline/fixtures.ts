@@ -4,8 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/types.js';
-import { ENSURE_COUNTERS } from '../../src/sql/quota/ensure-counters.js';
-import { RESERVE_QUOTA } from '../../src/sql/quota/reserve-quota.js';
+import { reserveQuota } from '../../src/quota/reserve.js';
 
 export function currentPeriod(): number {
   const now = new Date();
@@ -45,9 +44,9 @@ export async function createOrder(db: Db, spec: OrderSpec): Promise<{ orderId: s
   const period = currentPeriod();
   const ratio = spec.ratio ?? (spec.format === 'video' ? '9:16' : spec.format === 'carousel' ? '4:5' : '1:1');
   return db.transaction(async (tx) => {
-    await tx.query(ENSURE_COUNTERS, [spec.brandId, period]);
-    const reserved = await tx.query(RESERVE_QUOTA, [spec.brandId, period, images, reels, woofs]);
-    if (reserved.rows.length === 0) throw new Error('QUOTA_EXCEEDED');
+    if (!(await reserveQuota(tx, spec.brandId, period, { images, reels, woofs }))) {
+      throw new Error('QUOTA_EXCEEDED');
+    }
     const order = await tx.query<{ id: string }>(
       `insert into orders (user_id, brand_id, type, topic, ratio, count, duration_seconds, period_yyyymm,
          reserved_images, reserved_reels, reserved_woofs)

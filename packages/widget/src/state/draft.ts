@@ -1,4 +1,4 @@
-import { DEFAULT_RATIO, type Format, LIMITS, type Quota, woofsCost } from '@alfie/core';
+import { clampToLimit, DEFAULT_RATIO, type Format, LIMITS, type Quota, woofsCost } from '@alfie/core';
 import type { Draft } from './types.js';
 
 /** Keeps a draft valid when the user edits one field (a video is always 1, a carousel at least 2...). */
@@ -7,17 +7,13 @@ export function normalizeDraft(draft: Draft, previousFormat?: Format): Draft {
   if (previousFormat && previousFormat !== next.format) next.ratio = DEFAULT_RATIO[next.format];
   if (next.format === 'video') {
     next.count = 1;
-    next.duration = clamp(next.duration ?? LIMITS.videoDuration.default, LIMITS.videoDuration);
+    next.duration = clampToLimit(next.duration ?? LIMITS.videoDuration.default, LIMITS.videoDuration);
   } else {
     next.duration = null;
     const range = next.format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount;
-    next.count = clamp(Number.isFinite(next.count) ? next.count : range.default, range);
+    next.count = clampToLimit(Number.isFinite(next.count) ? next.count : range.default, range);
   }
   return next;
-}
-
-function clamp(value: number, range: { min: number; max: number }): number {
-  return Math.min(range.max, Math.max(range.min, Math.round(value)));
 }
 
 export interface DraftCost {

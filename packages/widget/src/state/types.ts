@@ -54,7 +54,3 @@ export interface WidgetState {
   /** Last polite announcement for screen readers (progress). */
   announcement: string;
 }
-
-export function isTerminal(status: OrderStatus | null): boolean {
-  return status === 'completed' || status === 'partial' || status === 'failed' || status === 'canceled';
-}

@@ -6,12 +6,10 @@
  *    nothing below runs and the route replays it (or answers 409 for another request).
  * 2. `brand`: the caller's brand (404 when absent), its plan, and the admin bypass (staff are not
  *    counted: `$14` = the email is in ADMIN_EMAILS, or user_roles admin, or profiles.granted_by_admin).
- * 3. `reservation`: an upsert of the period's counters row. A brand's first order of the month
- *    inserts the row with its reservation; later ones take the conflict path, which locks the row
- *    and evaluates its WHERE on the latest committed version (READ COMMITTED re-check), so
- *    concurrent orders serialise on the row and used + reserved never passes the plan. No row
- *    back = refused. (Two statements, "ensure the row" then "update it", were needed before only
- *    because a CTE cannot see rows inserted by a sibling CTE.)
+ * 3. `reservation`: `reserve_quota` (src/sql/quota/reserve-quota-function.ts), the one upsert of
+ *    the period's counters row that concurrent orders serialise on, so used + reserved never
+ *    passes the plan. The CASE keeps it from running at all for an admin bypass. No row back =
+ *    refused.
  * 4. `new_order`, `items`, `job`: written only when the reservation went through or the bypass
  *    applies. The ids are chosen by the caller so the job payload can carry the order id.
  *
@@ -35,7 +33,7 @@ with existing as (
   where $15::text is not null and o.user_id = $3::uuid and o.idempotency_key = $15::text
 ),
 brand as (
-  select b.id, p.priority, p.quota_images, p.quota_videos, p.quota_woofs,
+  select b.id, p.priority,
     $14::boolean
       or exists (select 1 from user_roles r where r.user_id = $3::uuid and r.role = 'admin')
       or exists (select 1 from profiles f where f.id = $3::uuid and f.granted_by_admin) as bypass
@@ -49,22 +47,10 @@ cost as (
     case when $13::integer > 0 then calculate_woofs_cost($10::integer) else 0 end as woofs
 ),
 reservation as (
-  insert into counters_monthly as c (brand_id, period_yyyymm, images_reserved, reels_reserved, woofs_reserved)
-  select brand.id, $11::integer, cost.images, cost.reels, cost.woofs
+  select brand.id
   from brand, cost
-  where not brand.bypass
-    and cost.images <= brand.quota_images
-    and cost.reels <= brand.quota_videos
-    and cost.woofs <= brand.quota_woofs
-  on conflict (brand_id, period_yyyymm) do update set
-    images_reserved = c.images_reserved + excluded.images_reserved,
-    reels_reserved = c.reels_reserved + excluded.reels_reserved,
-    woofs_reserved = c.woofs_reserved + excluded.woofs_reserved,
-    updated_at = now()
-  where c.images_used + c.images_reserved + excluded.images_reserved <= (select quota_images from brand)
-    and c.reels_used + c.reels_reserved + excluded.reels_reserved <= (select quota_videos from brand)
-    and c.woofs_used + c.woofs_reserved + excluded.woofs_reserved <= (select quota_woofs from brand)
-  returning c.brand_id
+  where case when brand.bypass then false
+    else reserve_quota(brand.id, $11::integer, cost.images, cost.reels, cost.woofs) end
 ),
 new_order as (
   insert into orders (id, user_id, brand_id, type, topic, ratio, count, duration_seconds, period_yyyymm,
