@@ -1,8 +1,9 @@
-import type { ItemType, Ratio } from '@alfie/core/contract';
+import type { Ratio } from '@alfie/core/contract';
 import type { Db } from '../../db/types.js';
 import type { Engines } from '../../engines/index.js';
 import type { BrandStyle, SlideText } from '../../engines/types.js';
 import type { Metrics } from '../../metrics/metrics.js';
+import type { OrderItemRow } from '../../orders/shapes.js';
 import type { QueueLogger } from '../../queue/types.js';
 import type { Storage } from '../../storage/types.js';
 
@@ -48,16 +49,10 @@ export interface OrderRow {
   logo_url: string | null;
 }
 
-export interface ItemRow {
-  id: string;
-  order_id: string;
-  sequence_number: number;
-  type: ItemType;
-  status: string;
-  error: string | null;
+/** A whole order_items row: its public columns plus what the worker renders from. */
+export interface ItemRow extends OrderItemRow {
   brief_json: Record<string, unknown> | null;
   text_json: SlideText | null;
-  updated_at: Date;
 }
 
 /** What rendering one item came to. */
