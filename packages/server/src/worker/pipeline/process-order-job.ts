@@ -1,12 +1,9 @@
 import type { SlideText } from '../../engines/types.js';
-import { appendOrderEvent } from '../../events/append.js';
 import { finishOrder } from '../../orders/finish.js';
-import { type OrderItemRow, toOrderItem } from '../../orders/shapes.js';
+import { startOrder } from '../../orders/start.js';
 import type { ClaimedJob, JobContext, RunOutcome } from '../../queue/types.js';
 import { LIST_ORDER_ITEMS } from '../../sql/queue/list-order-items.js';
 import { LOAD_JOB_ORDER } from '../../sql/queue/load-job-order.js';
-import { MARK_ITEMS_RUNNING } from '../../sql/queue/mark-items-running.js';
-import { START_ORDER } from '../../sql/queue/start-order.js';
 import { mapBounded } from './bounded.js';
 import { renderImageItem } from './render-image.js';
 import { renderVideoItem } from './render-video.js';
@@ -36,15 +33,13 @@ export async function processOrderJob(
 
   const items = (await deps.db.query<ItemRow>(LIST_ORDER_ITEMS, [order.id])).rows;
   const todo = items.filter((item) => OPEN_ITEM.has(item.status));
-  await deps.db.transaction(async (tx) => {
-    if ((await tx.query(START_ORDER, [order.id])).rows.length > 0) {
-      await appendOrderEvent(tx, { type: 'status', orderId: order.id, status: 'processing' });
-    }
-    const started = await tx.query<OrderItemRow>(MARK_ITEMS_RUNNING, [todo.map((item) => item.id)]);
-    for (const row of started.rows) {
-      await appendOrderEvent(tx, { type: 'item', orderId: order.id, item: toOrderItem(row) });
-    }
-  });
+  await deps.db.transaction((tx) =>
+    startOrder(
+      tx,
+      order.id,
+      todo.map((item) => item.id),
+    ),
+  );
 
   let texts = new Map<string, SlideText>();
   if (order.type === 'carousel' && todo.length > 0) {

@@ -1,7 +1,7 @@
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
 import type { SlideText } from '../../engines/types.js';
+import { deliverItem, failItem } from '../../orders/deliver.js';
 import { classifyError } from './classify.js';
-import { deliverItem, failItem } from './deliver.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 import { brandStyle, localeOf } from './types.js';
 

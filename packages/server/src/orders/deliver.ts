@@ -1,16 +1,25 @@
-import type { Queryable } from '../../db/types.js';
-import { appendOrderEvent } from '../../events/append.js';
-import { type OrderItemRow, toAsset, toOrderItem } from '../../orders/shapes.js';
-import type { QueueLogger } from '../../queue/types.js';
-import { chargeOrder } from '../../quota/charge.js';
-import type { QuotaCost } from '../../quota/cost.js';
-import { COMPLETE_ITEM } from '../../sql/queue/complete-item.js';
-import { FAIL_ITEMS } from '../../sql/queue/fail-items.js';
-import { INSERT_LIBRARY_ASSET } from '../../sql/queue/insert-library-asset.js';
-import { INSERT_MEDIA_GENERATION } from '../../sql/queue/insert-media-generation.js';
-import { LOCK_OPEN_ORDER } from '../../sql/queue/lock-open-order.js';
-import type { AssetInput } from './asset-input.js';
-import type { ItemRow, OrderRow } from './types.js';
+import type { Asset } from '@alfie/core/contract';
+import type { Queryable } from '../db/types.js';
+import { appendOrderEvent } from '../events/append.js';
+import type { QueueLogger } from '../queue/types.js';
+import { chargeOrder } from '../quota/charge.js';
+import type { QuotaCost } from '../quota/cost.js';
+import { COMPLETE_ITEM } from '../sql/queue/complete-item.js';
+import { FAIL_ITEMS } from '../sql/queue/fail-items.js';
+import { INSERT_LIBRARY_ASSET } from '../sql/queue/insert-library-asset.js';
+import { INSERT_MEDIA_GENERATION } from '../sql/queue/insert-media-generation.js';
+import { LOCK_OPEN_ORDER } from '../sql/queue/lock-open-order.js';
+import { type OrderItemRow, toAsset, toOrderItem } from './shapes.js';
+
+/** What a render hands to delivery: the asset before its row exists (the row gives id and createdAt). */
+export type AssetInput = Omit<Asset, 'id' | 'createdAt'>;
+
+/** The order an item belongs to, as much of it as a delivery writes. */
+interface DeliveryOrder {
+  id: string;
+  user_id: string;
+  brand_id: string;
+}
 
 export type DeliveryResult = 'delivered' | 'closed' | 'duplicate';
 
@@ -32,8 +41,8 @@ export interface Delivery {
  */
 export async function deliverItem(
   tx: Queryable,
-  order: OrderRow,
-  item: ItemRow,
+  order: DeliveryOrder,
+  item: { id: string },
   delivery: Delivery,
   log: QueueLogger,
 ): Promise<DeliveryResult> {
@@ -95,7 +104,12 @@ export async function deliverItem(
 }
 
 /** Fails one item for good (a permanent engine error) and tells the client, if the order is open. */
-export async function failItem(tx: Queryable, order: OrderRow, item: ItemRow, error: string): Promise<void> {
+export async function failItem(
+  tx: Queryable,
+  order: { id: string },
+  item: { id: string },
+  error: string,
+): Promise<void> {
   const open = await tx.query(LOCK_OPEN_ORDER, [order.id]);
   if (open.rows.length === 0) return;
   const { rows } = await tx.query<OrderItemRow>(FAIL_ITEMS, [[item.id], error]);
