@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AlfieProvider, useAlfieClient, useQuota } from '../src/index.js';
-import { makeQuota } from './helpers/fixtures.js';
+import { makeQuota } from '@alfie/test-kit/fixtures';
 import { BASE_URL } from './helpers/render.js';
 
 const server = setupServer();

@@ -4,8 +4,8 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useOrder } from '../src/index.js';
-import { EventStreams } from './helpers/event-streams.js';
-import { makeDetail, slideDone } from './helpers/fixtures.js';
+import { EventStreams } from '@alfie/test-kit/event-stream';
+import { makeDetail, slideDone } from '@alfie/test-kit/fixtures';
 import { BASE_URL, renderWithAlfie } from './helpers/render.js';
 
 const server = setupServer();
