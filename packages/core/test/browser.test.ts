@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '@alfie/test-kit/chromium';
 import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const coreDist = fileURLToPath(new URL('../dist/', import.meta.url));
 const kyDir = dirname(createRequire(import.meta.url).resolve('ky'));

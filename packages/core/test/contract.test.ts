@@ -2,9 +2,10 @@
  * Contract suite: the whole client against the REAL server, in-process (the test kit's real-server starter),
  * over PGlite and PostgreSQL test databases. No mocks: real SQL, real SSE, real PNG files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { TestApp, TestUser } from '@alfie/test-kit/app';
 import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AlfieClient,
   createAlfieClient,

@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('../../../examples/node-script/generate-carousel.mjs', import.meta.url));
 let real: RealServer;

@@ -1,9 +1,9 @@
 import { createAlfieClient } from '@alfie/core';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlfieProvider, useGenerate, useOrder, useQuota } from '../src/index.js';
-import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 
 function CarouselOrder({ brandId }: { brandId: string }) {
   const { generate, data, status, error } = useGenerate();

@@ -34,7 +34,10 @@ export async function startNodeProcess(
   const stop = () => stopProcess(child);
   const started = new Promise<void>((resolve, reject) => {
     const timeoutMs = options.timeoutMs ?? 60_000;
-    const timer = setTimeout(() => reject(new Error(`${args[0]} not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${args[0]} not ready after ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.ready.test(output)) {
@@ -92,7 +95,10 @@ const BANNER_BRAND = /brand:\s+(\S+)/;
  * await server.stop();
  */
 export async function startCliServer(options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliServer> {
-  const cli = join(dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')), 'dist/cli.js');
+  const cli = join(
+    dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')),
+    'dist/cli.js',
+  );
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build\` at the repository root first`);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'alfie-cli-server-'));

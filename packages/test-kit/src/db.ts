@@ -60,9 +60,14 @@ function randomName(prefix: string): string {
  * The files are the ones `migrate` applies: the `migrations/` folder the server package ships.
  */
 function migrationsHash(): string {
-  const dir = join(dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')), 'migrations');
+  const dir = join(
+    dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')),
+    'migrations',
+  );
   const hash = createHash('sha256');
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()) {
     hash.update(`${file}:`).update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex').slice(0, 16);

@@ -119,7 +119,9 @@ export function endEvent(
  */
 export function carouselFixture(orderId = 'ord_1', slides = 4) {
   const second = (n: number) => new Date(Date.parse(AT) + n * 1000).toISOString();
-  const items = Array.from({ length: slides }, (_, index) => makeItem(orderId, index, 'pending', { id: `item_${index}` }));
+  const items = Array.from({ length: slides }, (_, index) =>
+    makeItem(orderId, index, 'pending', { id: `item_${index}` }),
+  );
   const assets = items.map((item, index) =>
     makeAsset(orderId, index, { id: `asset_${index}`, orderItemId: item.id, createdAt: second(index) }),
   );

@@ -41,7 +41,11 @@ export async function startRealServer(options: RealServerOptions = {}): Promise<
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = await createTestApp(options.db ?? 'postgres', { dataDir, publicUrl: baseUrl, ...options.config });
+  const app = await createTestApp(options.db ?? 'postgres', {
+    dataDir,
+    publicUrl: baseUrl,
+    ...options.config,
+  });
 
   // Counted where the client meets the server, whatever the server does inside to fan events out.
   let openStreams = 0;

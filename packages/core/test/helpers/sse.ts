@@ -1,5 +1,5 @@
-import { endEvent } from '@alfie/test-kit/fixtures';
 import { type LiveStream, liveStream } from '@alfie/test-kit/event-stream';
+import { endEvent } from '@alfie/test-kit/fixtures';
 import { http } from 'msw';
 import type { OrderEvent } from '../../src/contract/types.js';
 import { api } from './msw.js';
