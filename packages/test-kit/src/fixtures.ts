@@ -6,6 +6,9 @@ import type { Asset, Order, OrderDetail, OrderEvent, OrderItem, Quota } from '@a
  */
 const AT = '2026-11-27T06:00:00.000Z';
 
+/** Where tests that stand in for the server (msw) serve the API; fixture URLs point there. */
+export const FAKE_API_URL = 'http://alfie.test';
+
 export function makeItem(
   orderId: string,
   index: number,
@@ -31,7 +34,7 @@ export function makeAsset(orderId: string, slideIndex: number, overrides: Partia
     orderItemId: `${orderId}-item-${slideIndex}`,
     brandId: 'brand-1',
     type: 'carousel_slide',
-    url: `http://alfie.test/files/${orderId}-${slideIndex}.png`,
+    url: `${FAKE_API_URL}/files/${orderId}-${slideIndex}.png`,
     thumbnailUrl: null,
     publicId: `${orderId}-${slideIndex}`,
     slideIndex,

@@ -7,10 +7,10 @@ import type {
   Quota,
 } from '@alfie/core/contract';
 import { EventStreams } from '@alfie/test-kit/event-stream';
-import { endEvent, makeAsset, makeDetail, makeQuota } from '@alfie/test-kit/fixtures';
+import { endEvent, FAKE_API_URL, makeAsset, makeDetail, makeQuota } from '@alfie/test-kit/fixtures';
 import { HttpResponse, http } from 'msw';
 
-export const API = 'http://alfie.test';
+export const API = FAKE_API_URL;
 export const BRAND = '11111111-1111-4111-8111-111111111111';
 
 export function quotaWith(images: number, resetsAt = '2026-12-01T00:00:00.000Z'): Quota {
