@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { serverPackagePath } from './server-package.js';
 
 export interface NodeProcess {
   child: ChildProcess;
@@ -95,10 +95,7 @@ const BANNER_BRAND = /brand:\s+(\S+)/;
  * await server.stop();
  */
 export async function startCliServer(options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliServer> {
-  const cli = join(
-    dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')),
-    'dist/cli.js',
-  );
+  const cli = serverPackagePath('dist', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build\` at the repository root first`);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'alfie-cli-server-'));

@@ -23,12 +23,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createPgDb, createPgliteDb, type Db, type DbKind, migrate } from '@alfie/server';
 import pg from 'pg';
 import { vi } from 'vitest';
+import { serverPackagePath } from './server-package.js';
 
 // Creating and copying databases takes seconds when the 2 shared cores are busy: files that use
 // these helpers get generous timeouts instead of vitest's 5 s default.
@@ -60,14 +60,12 @@ function randomName(prefix: string): string {
  * The files are the ones `migrate` applies: the `migrations/` folder the server package ships.
  */
 function migrationsHash(): string {
-  const dir = join(
-    dirname(createRequire(import.meta.url).resolve('@alfie/server/package.json')),
-    'migrations',
-  );
-  const hash = createHash('sha256');
-  for (const file of readdirSync(dir)
+  const dir = serverPackagePath('migrations');
+  const files = readdirSync(dir)
     .filter((name) => name.endsWith('.sql'))
-    .sort()) {
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
     hash.update(`${file}:`).update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex').slice(0, 16);
