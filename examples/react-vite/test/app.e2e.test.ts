@@ -2,15 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '@alfie/test-kit/chromium';
+import { type CliServer, startCliServer } from '@alfie/test-kit/cli-server';
 import type { Browser, Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../../../test-support/chromium.js';
-import { type RunningServer, startAlfieServer } from './alfie-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-let server: RunningServer;
+let server: CliServer;
 let site: PreviewServer;
 let outDir: string;
 let browser: Browser;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   // The app as a user would deploy it: a production build, served statically by `vite preview`.
   outDir = await mkdtemp(join(tmpdir(), 'alfie-example-dist-'));
   const [running] = await Promise.all([
-    startAlfieServer(),
+    startCliServer(),
     build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
   ]);
   server = running;

@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '@alfie/test-kit/chromium';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../../../test-support/chromium.js';
-import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 const coreDist = fileURLToPath(new URL('../dist/', import.meta.url));
 const kyDir = dirname(createRequire(import.meta.url).resolve('ky'));
@@ -47,7 +47,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   host = await staticHost();
-  real = await startRealServer('pglite', { config: { allowedOrigins: [host.origin] } });
+  real = await startRealServer({ db: 'pglite', config: { allowedOrigins: [host.origin] } });
   browser = await launchChromium();
 }, 60_000);
 

@@ -1,9 +1,11 @@
 /**
- * Contract suite: the whole client against the REAL server, in-process (see helpers/real-server.ts),
+ * Contract suite: the whole client against the REAL server, in-process (the test kit's real-server starter),
  * over PGlite and PostgreSQL test databases. No mocks: real SQL, real SSE, real PNG files.
  */
+
+import type { TestApp, TestUser } from '@alfie/test-kit/app';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp, TestUser } from '../../server/test/helpers/app.js';
 import {
   type AlfieClient,
   createAlfieClient,
@@ -13,7 +15,6 @@ import {
 } from '../src/index.js';
 import { cuttingProxy } from './helpers/cutting-proxy.js';
 import { until } from './helpers/msw.js';
-import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 const topic = 'Les tendances marketing 2025';
 
@@ -26,7 +27,7 @@ describe.each(['pglite', 'postgres'] as const)('client ⇄ real server on %s', (
   let client: AlfieClient;
 
   beforeAll(async () => {
-    real = await startRealServer(kind);
+    real = await startRealServer({ db: kind });
     ({ baseUrl, app: t, user, brandId } = real);
     client = createAlfieClient({ baseUrl, getToken: () => user.token });
   }, 60_000);

@@ -5,14 +5,14 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 const script = fileURLToPath(new URL('../../../examples/node-script/generate-carousel.mjs', import.meta.url));
 let real: RealServer;
 
 beforeAll(async () => {
-  real = await startRealServer('pglite', { latencyMs: 50 });
+  real = await startRealServer({ db: 'pglite', latencyMs: 50 });
 }, 60_000);
 afterAll(() => real?.close());
 

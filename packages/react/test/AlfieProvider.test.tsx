@@ -1,11 +1,11 @@
 import type { AlfieClient } from '@alfie/core';
+import { makeQuota } from '@alfie/test-kit/fixtures';
 import { render, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AlfieProvider, useAlfieClient, useQuota } from '../src/index.js';
-import { makeQuota } from './helpers/fixtures.js';
 import { BASE_URL } from './helpers/render.js';
 
 const server = setupServer();

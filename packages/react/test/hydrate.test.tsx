@@ -1,3 +1,5 @@
+import { EventStreams } from '@alfie/test-kit/event-stream';
+import { makeDetail, makeOrder, makeQuota } from '@alfie/test-kit/fixtures';
 import { render, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -6,8 +8,6 @@ import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { AlfieProvider } from '../src/index.js';
 import { Dashboard } from './helpers/dashboard.js';
-import { EventStreams } from './helpers/event-streams.js';
-import { makeDetail, makeOrder, makeQuota } from './helpers/fixtures.js';
 import { BASE_URL, testClient } from './helpers/render.js';
 
 const streams = new EventStreams();

@@ -1,10 +1,10 @@
+import { EventStreams } from '@alfie/test-kit/event-stream';
+import { makeAsset, makeOrder } from '@alfie/test-kit/fixtures';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useLibrary, useOrders } from '../src/index.js';
-import { EventStreams } from './helpers/event-streams.js';
-import { makeAsset, makeOrder } from './helpers/fixtures.js';
 import { BASE_URL, renderWithAlfie } from './helpers/render.js';
 
 const server = setupServer();

@@ -1,9 +1,9 @@
 import { createAlfieClient } from '@alfie/core';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlfieProvider, useGenerate, useOrder, useQuota } from '../src/index.js';
-import { type RealServer, startRealServer } from './helpers/real-server.js';
 
 function CarouselOrder({ brandId }: { brandId: string }) {
   const { generate, data, status, error } = useGenerate();
@@ -39,7 +39,7 @@ function CarouselOrder({ brandId }: { brandId: string }) {
 }
 
 function renderAgainst(server: RealServer) {
-  const client = createAlfieClient({ baseUrl: server.url, token: server.user.token });
+  const client = createAlfieClient({ baseUrl: server.baseUrl, token: server.user.token });
   return render(
     <StrictMode>
       <AlfieProvider client={client}>
@@ -56,7 +56,7 @@ describe('against the real server (in-process app, worker, PostgreSQL, local eng
   beforeAll(async () => {
     server = await startRealServer({ latencyMs: 2500 });
   }, 60_000);
-  afterAll(() => server?.stop());
+  afterAll(() => server?.close());
 
   it('orders a carousel and sees every slide arrive, the order end and the quota settle', async () => {
     const { unmount } = renderAgainst(server);

@@ -1,11 +1,11 @@
 import type { WatchSnapshot } from '@alfie/core';
+import { EventStreams } from '@alfie/test-kit/event-stream';
+import { makeDetail, slideDone } from '@alfie/test-kit/fixtures';
 import { act, screen, waitFor } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useOrder } from '../src/index.js';
-import { EventStreams } from './helpers/event-streams.js';
-import { makeDetail, slideDone } from './helpers/fixtures.js';
 import { BASE_URL, renderWithAlfie } from './helpers/render.js';
 
 const server = setupServer();

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { launchChromium } from '@alfie/test-kit/chromium';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../test-support/chromium.js';
 import { repoRoot, type Stack, startStack } from './e2e-setup.js';
 
 // End to end in real Chromium: the embed example (strict CSP, hostile CSS) loads the built script-tag

@@ -3,49 +3,39 @@ import type {
   GenerateRequest,
   LibraryEntry,
   OrderDetail,
-  OrderEvent,
   OrderStatus,
   Quota,
 } from '@alfie/core/contract';
+import { EventStreams } from '@alfie/test-kit/event-stream';
+import { endEvent, FAKE_API_URL, makeAsset, makeDetail, makeQuota } from '@alfie/test-kit/fixtures';
 import { HttpResponse, http } from 'msw';
 
-export const API = 'http://alfie.test';
+export const API = FAKE_API_URL;
 export const BRAND = '11111111-1111-4111-8111-111111111111';
 
-interface FakeOrder {
-  detail: OrderDetail;
-  streams: Set<ReadableStreamDefaultController<Uint8Array>>;
+export function quotaWith(images: number, resetsAt = '2026-12-01T00:00:00.000Z'): Quota {
+  return makeQuota(BRAND, images, { resetsAt });
 }
 
-export function quotaWith(images: number, resetsAt = '2026-12-01T00:00:00.000Z'): Quota {
-  return {
-    brandId: BRAND,
-    plan: 'starter',
-    period: 202611,
-    resetsAt,
-    limits: { images: 150, videos: 15, woofs: 15 },
-    used: { images: 150 - images, videos: 0, woofs: 0 },
-    reserved: { images: 0, videos: 0, woofs: 0 },
-    remaining: { images, videos: 15, woofs: 15 },
-    bypass: false,
-  };
-}
+const TERMINAL: readonly OrderStatus[] = ['completed', 'partial', 'failed', 'canceled'];
 
 /**
  * The Alfie API as msw handlers, driven by the test: it accepts orders, then the test delivers
  * slides and ends orders, which go out on the SSE streams like the real server sends them.
  */
 export function createFakeApi() {
-  const encoder = new TextEncoder();
-  const orders = new Map<string, FakeOrder>();
-  let eventId = 0;
+  const streams = new EventStreams();
+  const orders = new Map<string, { detail: OrderDetail }>();
   const state = {
     quota: quotaWith(37),
     generateCalls: [] as GenerateRequest[],
     /** Next POST /v1/generate answers this error instead of accepting. */
     generateError: null as null | { status: number; code: string; message: string; details?: unknown },
     library: [] as LibraryEntry[],
-    openStreams: 0,
+    /** Event streams the widget holds open. */
+    get openStreams() {
+      return streams.count();
+    },
     unauthorized: false,
     /** The network drops requests: event streams or every generate. */
     streamsDown: false,
@@ -54,11 +44,6 @@ export function createFakeApi() {
     lastAuthorization: null as string | null,
   };
 
-  const send = (order: FakeOrder, event: OrderEvent) => {
-    eventId += 1;
-    const chunk = encoder.encode(`id: ${eventId}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    for (const controller of order.streams) controller.enqueue(chunk);
-  };
   const auth = () =>
     state.unauthorized
       ? HttpResponse.json({ error: { code: 'UNAUTHORIZED', message: 'Token expired' } }, { status: 401 })
@@ -91,13 +76,9 @@ export function createFakeApi() {
       const now = new Date().toISOString();
       const count = body.format === 'video' ? 1 : (body.count ?? 1);
       orders.set(orderId, {
-        streams: new Set(),
-        detail: {
-          id: orderId,
-          userId: 'user-1',
+        detail: makeDetail(orderId, {
           brandId: body.brandId,
           type: body.format,
-          status: 'processing',
           topic: body.topic,
           ratio: body.ratio ?? '1:1',
           count,
@@ -105,11 +86,7 @@ export function createFakeApi() {
           createdAt: now,
           updatedAt: now,
           items: [],
-          assets: [],
-          expectedTotal: count,
-          completedCount: 0,
-          job: null,
-        },
+        }),
       });
       return HttpResponse.json({ orderId, jobId: `job-${orderId}` }, { status: 202 });
     }),
@@ -118,30 +95,13 @@ export function createFakeApi() {
       const order = orders.get(String(params.id));
       if (!order)
         return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No order' } }, { status: 404 });
-      let controller: ReadableStreamDefaultController<Uint8Array>;
-      const close = () => {
-        if (!order.streams.delete(controller)) return;
-        state.openStreams -= 1;
-        try {
-          controller.close();
-        } catch {}
-      };
-      const stream = new ReadableStream<Uint8Array>({
-        start(c) {
-          controller = c;
-          order.streams.add(c);
-          state.openStreams += 1;
-          c.enqueue(encoder.encode(': ping\n\n'));
-          const { detail } = order;
-          if (['completed', 'partial', 'failed', 'canceled'].includes(detail.status)) {
-            send(order, endEvent(detail));
-            close();
-          }
-        },
-        cancel: close,
-      });
-      request.signal.addEventListener('abort', close);
-      return new HttpResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
+      const response = streams.respond(request);
+      // Like the real server: a stream opened on an ended order answers `end` and closes.
+      if (TERMINAL.includes(order.detail.status)) {
+        streams.push(endEvent(order.detail));
+        streams.closeOrder(order.detail.id);
+      }
+      return response;
     }),
     http.get(`${API}/v1/orders/:id`, ({ params }) => {
       const order = orders.get(String(params.id));
@@ -159,9 +119,7 @@ export function createFakeApi() {
     deliver(orderId: string): Asset {
       const order = orders.get(orderId)!;
       const index = order.detail.assets.length;
-      const asset: Asset = {
-        id: `${orderId}-asset-${index}`,
-        orderId,
+      const asset: Asset = makeAsset(orderId, index, {
         orderItemId: null,
         brandId: BRAND,
         type:
@@ -170,48 +128,28 @@ export function createFakeApi() {
             : order.detail.type === 'video'
               ? 'video'
               : 'image',
+        // Relative, as a server behind the widget's API URL may answer: the widget resolves it.
         url: `/files/${orderId}-${index}.png`,
         thumbnailUrl: order.detail.type === 'video' ? `/files/${orderId}-poster.png` : null,
         publicId: null,
-        slideIndex: index,
-        width: 1080,
-        height: 1350,
-        durationSeconds: null,
-        mimeType: 'image/png',
         text: { title: `Titre ${index + 1}` },
         createdAt: new Date().toISOString(),
-      };
+      });
       order.detail = {
         ...order.detail,
         assets: [...order.detail.assets, asset],
         completedCount: order.detail.completedCount + 1,
       };
-      send(order, { type: 'asset', orderId, asset });
+      streams.push({ type: 'asset', orderId, asset });
       return asset;
     },
     /** Ends an order with a terminal status; the stream sends `end` and closes. */
     finish(orderId: string, status: OrderStatus = 'completed') {
       const order = orders.get(orderId)!;
       order.detail = { ...order.detail, status };
-      send(order, { type: 'status', orderId, status });
-      send(order, endEvent(order.detail));
-      for (const controller of [...order.streams]) {
-        order.streams.delete(controller);
-        state.openStreams -= 1;
-        try {
-          controller.close();
-        } catch {}
-      }
+      streams.push({ type: 'status', orderId, status });
+      streams.push(endEvent(order.detail));
+      streams.closeOrder(orderId);
     },
-  };
-}
-
-function endEvent(detail: OrderDetail): OrderEvent {
-  return {
-    type: 'end',
-    orderId: detail.id,
-    status: detail.status as 'completed',
-    completedCount: detail.completedCount,
-    expectedTotal: detail.expectedTotal,
   };
 }

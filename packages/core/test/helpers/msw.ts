@@ -1,7 +1,8 @@
+import { FAKE_API_URL } from '@alfie/test-kit/fixtures';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-export const BASE = 'http://alfie.test';
+export const BASE = FAKE_API_URL;
 export const api = (path: string) => `${BASE}${path}`;
 
 /** One msw server per test file; handlers are added per test and reset after it. */

@@ -1,8 +1,8 @@
+import { type LiveStream, liveStream } from '@alfie/test-kit/event-stream';
+import { carouselFixture } from '@alfie/test-kit/fixtures';
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { api } from './msw.js';
-import { carouselFixture } from './orders.js';
-import { liveStream } from './sse.js';
 
 /**
  * Serves one carousel order like the real server: GET /v1/orders/:id reflects what was delivered so
@@ -13,7 +13,7 @@ export function orderServer(
   options: { slides?: number; events?: 'sse' | 404 | 503; quiet?: boolean } = {},
 ) {
   const fixture = carouselFixture('ord_1', options.slides ?? 4);
-  const connections: Array<{ lastEventId: string | null; stream: ReturnType<typeof liveStream> }> = [];
+  const connections: Array<{ lastEventId: string | null; stream: LiveStream }> = [];
   let sent = 0;
   let detailCalls = 0;
   const delivered = () => fixture.events.slice(0, sent).filter(({ event }) => event.type === 'asset').length;

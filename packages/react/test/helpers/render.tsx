@@ -1,9 +1,10 @@
 import { type AlfieClient, createAlfieClient } from '@alfie/core';
+import { FAKE_API_URL } from '@alfie/test-kit/fixtures';
 import { type RenderResult, render } from '@testing-library/react';
 import { type ReactElement, type ReactNode, StrictMode } from 'react';
 import { AlfieProvider } from '../../src/index.js';
 
-export const BASE_URL = 'http://alfie.test';
+export const BASE_URL = FAKE_API_URL;
 
 export function testClient(): AlfieClient {
   // firstEventTimeout off: msw streams are never buffered, and a test must not fall back to polling.

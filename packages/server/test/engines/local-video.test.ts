@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { launchChromium } from '@alfie/test-kit/chromium';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,6 @@ import { createLocalVideoEngine } from '../../src/engines/local/video-engine.js'
 import { readBody } from '../../src/engines/media-body.js';
 import { filesRoutes } from '../../src/http/routes/files.js';
 import { createLocalStorage } from '../../src/storage/local-storage.js';
-import { launchChromium } from './chromium.js';
 import { brand, pngSize } from './fixtures.js';
 
 const engine = createLocalVideoEngine();

@@ -8,10 +8,10 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '@alfie/test-kit/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../../test-support/chromium.js';
 import adminUiConfig from '../../admin-ui/tsup.config.js';
 import { createOpsHarness, type OpsHarness } from './harness.js';
 
