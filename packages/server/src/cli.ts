@@ -4,7 +4,9 @@ import { ConfigError } from './config-error.js';
 const USAGE = `Usage: alfie-server <command>
 
 Commands:
-  start                         API and worker in one process (embedded PGlite without DATABASE_URL)
+  start                         API and worker in one process (embedded PGlite without DATABASE_URL;
+                                WORKER=off for the API alone)
+  api                           the API alone (needs DATABASE_URL; workers run as \`worker\`)
   migrate                       apply pending database migrations
   keys create [--name NAME]     create a secret API key (shown once)
   token --user ID [--email E] [--brand ID]... [--expires-in SECONDS]
@@ -20,6 +22,7 @@ type Command = { run(args: string[], env?: NodeJS.ProcessEnv): Promise<void> };
 // Each command loads only what it needs: `token` must not pay for the engines.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   start: () => import('./cli/start.js'),
+  api: () => import('./cli/api.js'),
   migrate: () => import('./cli/migrate.js'),
   keys: () => import('./cli/keys.js'),
   token: () => import('./cli/token.js'),

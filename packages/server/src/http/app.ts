@@ -11,6 +11,7 @@ import { ApiError, validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
+import { databaseUnavailableResponse } from './unavailable.js';
 import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
 import { eventsRoutes } from './routes/events.js';
@@ -99,6 +100,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         error.status === 401 ? 'UNAUTHORIZED' : error.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
       return c.json(new ApiError(error.status, code, error.message || 'Bad request').toBody(), error.status);
     }
+    const unavailable = databaseUnavailableResponse(error, c);
+    if (unavailable) return unavailable;
     c.get('log')?.error({ err: error }, 'unhandled error');
     return c.json(new ApiError(500, 'INTERNAL', 'Internal server error').toBody(), 500);
   });

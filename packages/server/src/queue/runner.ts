@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isDatabaseUnavailable } from '../db/faults.js';
 import type { Db } from '../db/types.js';
 import { CANCEL_JOB } from '../sql/queue/cancel-job.js';
 import { CANCELED_ORDERS } from '../sql/queue/canceled-orders.js';
@@ -22,8 +23,16 @@ export interface RunnerOptions {
   concurrency?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
-  /** Lease of a claimed job; renewed every third of it while the job runs. Default 10 min. */
+  /**
+   * Lease of a running job, renewed by a heartbeat every third of it while the worker lives, so a
+   * dead worker's job is claimed again soon after. Default 15 s.
+   */
   leaseMs?: number;
+  /**
+   * Lease of a job parked on a provider's render: long enough for the render's next poll (each
+   * poll parks it again with a fresh lease). Default 10 min.
+   */
+  parkLeaseMs?: number;
   /** Retry backoff base: run_after = now + 2^attempts × base. Default 60 s. */
   backoffBaseMs?: number;
   /** How often running jobs' orders are checked for cancellation. Default 500 ms. */
@@ -33,7 +42,7 @@ export interface RunnerOptions {
    * provider, the renders of orders canceled while parked).
    */
   onPoll?: () => Promise<void>;
-  /** Periodic maintenance (stuck jobs), every cleanupIntervalMs. */
+  /** Periodic maintenance (stuck jobs), every cleanupIntervalMs (default 5 s). */
   cleanup?: () => Promise<void>;
   cleanupIntervalMs?: number;
   /** On stop, how long in-flight jobs may run before they are aborted and released. Default 25 s. */
@@ -46,7 +55,14 @@ interface Running {
   controller: AbortController;
   reason: AbortReason | null;
   done: Promise<void>;
+  /** Until when (performance.now()) the database surely holds this job's lease for us. */
+  leaseUntil: number;
+  /** The handler returned; its outcome is being written (the lease check leaves it alone). */
+  settling: boolean;
 }
+
+/** Longest pause of claims while the database is away; the first pause is 500 ms, then doubling. */
+const MAX_CLAIM_PAUSE_MS = 10_000;
 
 export function defaultWorkerId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -77,6 +93,8 @@ export class QueueRunner {
   private readonly completions: CompletionBatcher;
   private readonly timers: NodeJS.Timeout[] = [];
   private nextDueTimer: NodeJS.Timeout | null = null;
+  /** Kept apart from `timers`: leases are renewed until the last job is done, shutdown included. */
+  private heartbeat: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
@@ -87,6 +105,9 @@ export class QueueRunner {
   private maybeMore = true;
   private stopping = false;
   private stopped: Promise<void> | null = null;
+  /** Claims are paused while the database is unreachable: the current delay and its timer. */
+  private pauseMs = 0;
+  private pauseTimer: NodeJS.Timeout | null = null;
 
   constructor(options: RunnerOptions) {
     this.db = options.db;
@@ -97,10 +118,11 @@ export class QueueRunner {
     this.options = {
       concurrency: options.concurrency ?? 10,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
-      leaseMs: options.leaseMs ?? 10 * 60_000,
+      leaseMs: options.leaseMs ?? 15_000,
+      parkLeaseMs: options.parkLeaseMs ?? 10 * 60_000,
       backoffBaseMs: options.backoffBaseMs ?? 60_000,
       cancelCheckMs: options.cancelCheckMs ?? 500,
-      cleanupIntervalMs: options.cleanupIntervalMs ?? 60_000,
+      cleanupIntervalMs: options.cleanupIntervalMs ?? 5_000,
       shutdownGraceMs: options.shutdownGraceMs ?? 25_000,
       logger: options.logger ?? silentLogger,
     };
@@ -108,6 +130,11 @@ export class QueueRunner {
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
+  }
+
+  /** Heartbeat period: three renewals fit in one lease, so one lost round trip costs nothing. */
+  private get heartbeatMs(): number {
+    return Math.max(250, Math.floor(this.options.leaseMs / 3));
   }
 
   /** Jobs this process is running now. */
@@ -127,7 +154,8 @@ export class QueueRunner {
       this.wake();
       void this.pollParked();
     });
-    every(Math.max(1_000, Math.floor(this.options.leaseMs / 3)), () => void this.extendLeases());
+    this.heartbeat = setInterval(() => void this.extendLeases(), this.heartbeatMs);
+    this.heartbeat.unref();
     every(this.options.cancelCheckMs, () => void this.checkCanceled());
     if (this.cleanup) {
       every(this.options.cleanupIntervalMs, () => void this.runCleanup());
@@ -142,7 +170,7 @@ export class QueueRunner {
    * coalesce into one claim of every free slot, on the next turn of the event loop.
    */
   wake(): void {
-    if (this.stopping) return;
+    if (this.stopping || this.pauseTimer) return;
     if (this.running.size >= this.options.concurrency) {
       this.maybeMore = true;
       return;
@@ -167,21 +195,47 @@ export class QueueRunner {
         this.wakeRequested = false;
         const free = this.options.concurrency - this.running.size;
         if (free <= 0 || this.stopping) break;
+        const claimedAt = performance.now();
         const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
           this.workerId,
           free,
           this.options.leaseMs,
         ]);
-        for (const job of rows) this.run(job);
+        this.resumeClaims();
+        for (const job of rows) this.run(job, claimedAt + this.options.leaseMs);
         this.maybeMore = rows.length === free;
         if (this.maybeMore) this.wakeRequested = true;
         else if (rows.length === 0 && !this.wakeRequested) await this.scheduleNextDue();
       } while (this.wakeRequested && !this.stopping);
     } catch (error) {
-      this.log.error({ err: error, workerId: this.workerId }, 'job claim failed');
+      if (isDatabaseUnavailable(error)) this.pauseClaims(error);
+      else this.log.error({ err: error, workerId: this.workerId }, 'job claim failed');
     } finally {
       this.claiming = false;
     }
+  }
+
+  /**
+   * The database is away: no claim for a while (500 ms, doubling up to 10 s), one warning when the
+   * pause starts rather than one error per poll, and claims resume by themselves when a try works.
+   */
+  private pauseClaims(error: unknown): void {
+    if (this.pauseMs === 0) {
+      this.log.warn({ err: error, workerId: this.workerId }, 'database unavailable: claims paused');
+    }
+    this.pauseMs = Math.min(Math.max(500, this.pauseMs * 2), MAX_CLAIM_PAUSE_MS);
+    if (this.pauseTimer || this.stopping) return;
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = null;
+      this.wake();
+    }, this.pauseMs);
+    this.pauseTimer.unref();
+  }
+
+  private resumeClaims(): void {
+    if (this.pauseMs === 0) return;
+    this.pauseMs = 0;
+    this.log.info({ workerId: this.workerId }, 'database reachable again: claims resumed');
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -199,9 +253,16 @@ export class QueueRunner {
     this.nextDueTimer.unref();
   }
 
-  private run(job: ClaimedJob): void {
+  private run(job: ClaimedJob, leaseUntil: number): void {
     const controller = new AbortController();
-    const entry: Running = { job, controller, reason: null, done: Promise.resolve() };
+    const entry: Running = {
+      job,
+      controller,
+      reason: null,
+      done: Promise.resolve(),
+      leaseUntil,
+      settling: false,
+    };
     this.running.set(job.id, entry);
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
@@ -233,11 +294,22 @@ export class QueueRunner {
         logger: log,
       });
     } catch (error) {
-      outcome = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
+      // A database blip is nobody's failure: the job goes back at once, its attempt given back.
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error }, 'database unavailable during the job: released');
+        // Renders of the job's other items stop too: the job is taken again from its items' state.
+        entry.controller.abort('database-unavailable');
+        outcome = { status: 'released' };
+      } else {
+        log.error({ err: error }, 'job handler threw');
+        outcome = { status: 'retry', error: 'INTERNAL: the job stopped on an unexpected error' };
+      }
     }
+    entry.settling = true;
     // A parked job stays parked on shutdown: its render runs at the provider whoever waits for it.
+    // A job whose lease could not be renewed is handed back too (a no-op if another worker has it).
     const settled = ['completed', 'failed', 'parked'].includes(outcome.status);
-    if (entry.reason === 'shutdown' && !settled) {
+    if ((entry.reason === 'shutdown' || entry.reason === 'lease-lost') && !settled) {
       outcome = { status: 'released' };
     }
     try {
@@ -269,7 +341,7 @@ export class QueueRunner {
     log: QueueLogger = this.log,
   ): Promise<void> {
     if (outcome.status === 'parked') {
-      await parkJob(this.db, job, outcome, this.options.leaseMs, log);
+      await parkJob(this.db, job, outcome, this.options.parkLeaseMs, log);
     } else if (outcome.status === 'released') {
       await this.db.query(RELEASE_JOB, [job.id, job.attempts, this.workerId]);
     } else if (outcome.status === 'canceled') {
@@ -297,13 +369,42 @@ export class QueueRunner {
     }
   }
 
+  /**
+   * The heartbeat: renews the lease of every job this process runs. A job the database no longer
+   * lists as ours (recovered after a stall), or whose lease could not be renewed in time (the
+   * database is away), is aborted before its lease can run out, so that it never runs on while
+   * another worker takes it.
+   */
   private async extendLeases(): Promise<void> {
-    if (this.running.size === 0) return;
+    const entries = [...this.running.values()].filter((e) => !e.settling);
+    if (entries.length === 0) return;
+    const sentAt = performance.now();
     try {
-      await this.db.query(EXTEND_LEASES, [this.workerId, [...this.running.keys()], this.options.leaseMs]);
+      const { rows } = await this.db.query<{ id: string }>(EXTEND_LEASES, [
+        this.workerId,
+        entries.map((e) => e.job.id),
+        this.options.leaseMs,
+      ]);
+      const renewed = new Set(rows.map((r) => r.id));
+      for (const entry of entries) {
+        if (renewed.has(entry.job.id)) entry.leaseUntil = sentAt + this.options.leaseMs;
+        else if (!entry.settling) this.loseLease(entry, 'lease taken back');
+      }
     } catch (error) {
-      this.log.warn({ err: error }, 'lease renewal failed');
+      this.log.warn({ err: error, workerId: this.workerId }, 'lease renewal failed');
+      // Stop while at least one heartbeat period of the lease is left, well before anyone may reclaim.
+      const deadline = performance.now() + this.heartbeatMs;
+      for (const entry of entries) {
+        if (entry.leaseUntil <= deadline && !entry.settling) this.loseLease(entry, 'lease not renewed');
+      }
     }
+  }
+
+  private loseLease(entry: Running, why: string): void {
+    if (entry.reason) return;
+    this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
+    entry.reason = 'lease-lost';
+    entry.controller.abort('lease-lost');
   }
 
   /** A canceled order aborts its running job, so engines stop at once instead of finishing. */
@@ -344,6 +445,7 @@ export class QueueRunner {
   private async doStop(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
     await this.claimRun;
@@ -360,6 +462,7 @@ export class QueueRunner {
       await all();
     }
     clearTimeout(graceTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     await this.completions.drain();
     this.log.info({ workerId: this.workerId }, 'worker stopped');
   }
