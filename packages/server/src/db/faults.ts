@@ -29,6 +29,8 @@ const MESSAGES = [
   'Client has encountered a connection error',
   'Client was closed and is not queryable',
   'terminating connection due to administrator command',
+  // ALTER DATABASE … ALLOW_CONNECTIONS false (maintenance), SQLSTATE 55000 shared with unrelated errors.
+  'is not currently accepting connections',
 ];
 
 /** True for an error that means "the database cannot be reached right now". */
