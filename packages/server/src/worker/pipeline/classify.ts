@@ -24,7 +24,7 @@ export function classifyError(
   log?.warn({ ...fields, err: error, code }, 'item render failed');
   if (isEngineError(error)) {
     return error.retryable
-      ? { kind: 'retry', error: safeError(code), retryAfterMs: error.retryAfterMs }
+      ? { kind: 'retry', error: safeError(code, true), retryAfterMs: error.retryAfterMs }
       : { kind: 'failed', error: safeError(code) };
   }
   return { kind: 'retry', error: safeError('INTERNAL') };

@@ -27,10 +27,15 @@ const MESSAGES: Record<string, string> = {
   INTERNAL: 'Something went wrong on the server while rendering this item.',
 };
 
-/** `CODE: message`, the form item and job errors take in the API. */
-export function safeError(code: string): string {
-  const known = MESSAGES[code] !== undefined;
-  return `${known ? code : 'INTERNAL'}: ${MESSAGES[known ? code : 'INTERNAL']}`;
+/**
+ * `CODE: message`, the form item and job errors take in the API. An engine's own reason code
+ * missing from the table keeps its code (a constant of the code, never data) with plain words.
+ */
+export function safeError(code: string, retryable = false): string {
+  const message = MESSAGES[code];
+  if (message !== undefined) return `${code}: ${message}`;
+  if (!/^[A-Z][A-Z0-9_]{1,40}$/.test(code) || code === 'INTERNAL') return `INTERNAL: ${MESSAGES.INTERNAL}`;
+  return `${code}: ${retryable ? 'The provider could not render this item right now.' : 'The provider could not render this item.'}`;
 }
 
 /** Turns a stored reason (`CODE: message`, or a bare code) into its safe form, whatever it says after the code. */
