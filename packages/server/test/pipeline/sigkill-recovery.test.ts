@@ -26,13 +26,14 @@ describe('alfie-server worker killed with SIGKILL (real PostgreSQL, default leas
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function worker(): CliProcess {
+  function worker(env: Record<string, string> = {}): CliProcess {
     const cli = spawnCli('worker', {
       DATABASE_URL: db.url!,
       DATA_DIR: dir,
       // Slow enough renders that the kill lands mid-carousel and mid-video.
       LOCAL_ENGINE_LATENCY_MS: '1500',
       WORKER_ITEM_CONCURRENCY: '1',
+      ...env,
     });
     processes.push(cli);
     return cli;
@@ -110,4 +111,23 @@ describe('alfie-server worker killed with SIGKILL (real PostgreSQL, default leas
     expect((await readOrder(db, video.orderId)).charged_reels).toBe(1);
     expect(rescuer.alive()).toBe(true);
   }, 150_000);
+
+  it('SIGTERM stays graceful: a render longer than the lease finishes within the grace period, exit 0', async () => {
+    const { userId, brandId } = await seedBrand(db);
+    const image = await createOrder(db, { userId, brandId, format: 'image', count: 1 });
+    // 17 s render, past the 15 s lease: only the heartbeat, kept up during shutdown, holds the job.
+    const stopping = worker({ LOCAL_ENGINE_LATENCY_MS: '17000' });
+    await stopping.waitForLine(/worker started/);
+    await waitFor(async () => (await jobsOf([image.orderId]))[0]?.status === 'running', 30_000);
+    const other = worker();
+    await other.waitForLine(/worker started/);
+    stopping.process.kill('SIGTERM');
+    expect(await stopping.exited).toBe(0);
+    expect(await readOrder(db, image.orderId)).toMatchObject({ status: 'completed', charged_images: 1 });
+    await waitFor(async () => (await jobsOf([image.orderId]))[0]?.status === 'completed');
+    // Never taken by the other worker's recovery meanwhile: one attempt, one asset.
+    expect((await jobsOf([image.orderId]))[0]).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(await readCounters(db, brandId)).toMatchObject({ images_used: 1, images_reserved: 0 });
+    expect(other.alive()).toBe(true);
+  }, 90_000);
 });
