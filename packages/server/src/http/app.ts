@@ -11,7 +11,6 @@ import { ApiError, validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
-import { databaseUnavailableResponse } from './unavailable.js';
 import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
 import { eventsRoutes } from './routes/events.js';
@@ -25,6 +24,7 @@ import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
+import { databaseUnavailableResponse } from './unavailable.js';
 
 /**
  * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with

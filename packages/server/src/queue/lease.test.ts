@@ -66,7 +66,9 @@ describe('job leases and their heartbeat (PostgreSQL)', () => {
     await r.start();
     await waitFor(async () => (await readJob(db, jobId)).status === 'running');
     // What a stalled worker meets: its lease expired and another worker claimed the job meanwhile.
-    await db.query(`update job_queue set locked_by = 'other-worker', attempts = attempts + 1 where id = $1`, [jobId]);
+    await db.query(`update job_queue set locked_by = 'other-worker', attempts = attempts + 1 where id = $1`, [
+      jobId,
+    ]);
     await waitFor(async () => reason !== null, 5_000);
     expect(reason).toBe('lease-lost');
     await waitFor(async () => r.inFlight === 0);

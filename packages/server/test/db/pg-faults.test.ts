@@ -45,7 +45,9 @@ describe('pg Db under terminated backends', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
     // Every later query and transaction works, on fresh connections.
     for (let i = 0; i < 6; i++) {
-      expect(await db.transaction(async (tx) => (await tx.query<{ n: number }>('select 1 as n')).rows[0]!.n)).toBe(1);
+      expect(
+        await db.transaction(async (tx) => (await tx.query<{ n: number }>('select 1 as n')).rows[0]!.n),
+      ).toBe(1);
     }
   });
 
@@ -54,9 +56,10 @@ describe('pg Db under terminated backends', () => {
     let reconnects = 0;
     await db.listen('fault_test', (payload) => heard.push(payload), { onReconnect: () => reconnects++ });
     await backendPids();
-    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
-      test.name,
-    ]);
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [test.name],
+    );
     await new Promise((r) => setTimeout(r, 300));
     const deadline = Date.now() + 10_000;
     while (reconnects === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -70,7 +73,9 @@ describe('pg Db under terminated backends', () => {
   it('a query while connections are refused fails fast as unavailable, not a hang', async () => {
     await admin.query(`alter database "${test.name}" allow_connections false`);
     try {
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [test.name]);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+        test.name,
+      ]);
       const started = Date.now();
       const error = await db.query('select 1').catch((e: unknown) => e);
       expect(isDatabaseUnavailable(error)).toBe(true);

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../src/auth/jwt.js';
 import { ADMIN_DATABASE_URL, createTestDb, type TestDb } from '../helpers/db.js';
 import { type CliProcess, spawnCli, stopCli } from './cli-processes.js';
-import { openSse, type SseConnection } from './sse-client.js';
 import { seedBrand, waitFor } from './fixtures.js';
+import { openSse, type SseConnection } from './sse-client.js';
 
 const SECRET = 'faults-test-secret-that-is-at-least-32-chars';
 
@@ -123,10 +123,14 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
       );
       return rows[0]!.n === orders.length;
     }, 90_000);
-    const statuses = await query<{ id: string; status: string; charged_images: number; reserved_images: number }>(
-      'select id, status, charged_images, reserved_images from orders where id = any($1::uuid[])',
-      [orders.map((o) => o.id)],
-    );
+    const statuses = await query<{
+      id: string;
+      status: string;
+      charged_images: number;
+      reserved_images: number;
+    }>('select id, status, charged_images, reserved_images from orders where id = any($1::uuid[])', [
+      orders.map((o) => o.id),
+    ]);
     expect(statuses.every((o) => o.status === 'completed')).toBe(true);
     const total = orders.reduce((n, o) => n + o.count, 0);
     const [counters] = await query<{ images_used: number; images_reserved: number }>(
@@ -149,10 +153,7 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
       expect(new Set(assetIds).size).toBe(order.count);
     }
     // The user stream saw every asset of every order once, across the LISTEN reconnects.
-    await waitFor(
-      async () => userStream.messages.filter((m) => m.event === 'asset').length >= total,
-      30_000,
-    );
+    await waitFor(async () => userStream.messages.filter((m) => m.event === 'asset').length >= total, 30_000);
     const userAssets = userStream.messages.filter((m) => m.event === 'asset').map((m) => m.id);
     expect(userAssets).toHaveLength(total);
     expect(new Set(userAssets).size).toBe(total);

@@ -127,7 +127,9 @@ describe.each(['postgres', 'pglite'] as const)('local engine fault switch on %s'
   });
 
   it('LOCAL_ENGINE_FAULTS with a wrong value is one clear configuration error', () => {
-    expect(() => createEngines({ LOCAL_ENGINE_FAULTS: 'sometimes=0.5' })).toThrow(/LOCAL_ENGINE_FAULTS must list/);
+    expect(() => createEngines({ LOCAL_ENGINE_FAULTS: 'sometimes=0.5' })).toThrow(
+      /LOCAL_ENGINE_FAULTS must list/,
+    );
     expect(() => createEngines({ LOCAL_ENGINE_FAULTS: 'retryable=0.7,permanent=0.6' })).toThrow(
       /add up to more than 1/,
     );

@@ -1,4 +1,4 @@
-import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,10 +40,14 @@ describe('alfie-server worker killed with SIGKILL (real PostgreSQL, default leas
   }
 
   async function jobsOf(orderIds: string[]) {
-    const { rows } = await db.query<{ order_id: string; status: string; attempts: number; locked_by: string | null }>(
-      'select order_id, status, attempts, locked_by from job_queue where order_id = any($1::uuid[])',
-      [orderIds],
-    );
+    const { rows } = await db.query<{
+      order_id: string;
+      status: string;
+      attempts: number;
+      locked_by: string | null;
+    }>('select order_id, status, attempts, locked_by from job_queue where order_id = any($1::uuid[])', [
+      orderIds,
+    ]);
     return rows;
   }
 
@@ -101,7 +105,13 @@ describe('alfie-server worker killed with SIGKILL (real PostgreSQL, default leas
     const slideFiles = readdirSync(join(dir, 'files', 'alfie', brandId, carousel.orderId)).filter((f) =>
       f.startsWith('slide-'),
     );
-    expect(slideFiles.sort()).toEqual(['slide-0.png', 'slide-1.png', 'slide-2.png', 'slide-3.png', 'slide-4.png']);
+    expect(slideFiles.sort()).toEqual([
+      'slide-0.png',
+      'slide-1.png',
+      'slide-2.png',
+      'slide-3.png',
+      'slide-4.png',
+    ]);
     expect(await readCounters(db, brandId)).toMatchObject({
       images_used: 5,
       images_reserved: 0,

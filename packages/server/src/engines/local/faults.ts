@@ -27,11 +27,20 @@ const KINDS = ['retryable', 'permanent', 'hang'] as const;
 export function faultSharesFromEnv(env: Env): FaultShares | null {
   const raw = env.LOCAL_ENGINE_FAULTS?.trim();
   if (!raw) return null;
-  const shares: FaultShares = { retryable: 0, permanent: 0, hang: 0, hangMs: intEnv(env, 'LOCAL_ENGINE_HANG_MS', 60_000) };
+  const shares: FaultShares = {
+    retryable: 0,
+    permanent: 0,
+    hang: 0,
+    hangMs: intEnv(env, 'LOCAL_ENGINE_HANG_MS', 60_000),
+  };
   for (const part of raw.split(',')) {
     const [name, value] = part.split('=').map((s) => s.trim());
     const share = Number(value);
-    if (!KINDS.includes(name as (typeof KINDS)[number]) || value === undefined || !(share >= 0 && share <= 1)) {
+    if (
+      !KINDS.includes(name as (typeof KINDS)[number]) ||
+      value === undefined ||
+      !(share >= 0 && share <= 1)
+    ) {
       throw new ConfigError(
         `LOCAL_ENGINE_FAULTS must list kind=share pairs (kinds retryable, permanent, hang; shares 0 to 1), got "${raw}"`,
       );

@@ -5,7 +5,7 @@
  */
 const MESSAGES: Record<string, string> = {
   SAFETY_BLOCK:
-    "The image provider refused this request under its safety rules. Rephrase the topic and order again.",
+    'The image provider refused this request under its safety rules. Rephrase the topic and order again.',
   RATE_LIMITED: 'The image provider is busy. This item is retried automatically.',
   PROVIDER_UNAVAILABLE: 'The image provider is temporarily unavailable. This item is retried automatically.',
   TIMEOUT: 'The render took too long and was stopped.',
