@@ -5,10 +5,11 @@ import type { Db } from '../db/types.js';
 import { CANCEL_JOB } from '../sql/queue/cancel-job.js';
 import { CANCELED_ORDERS } from '../sql/queue/canceled-orders.js';
 import { CLAIM_JOBS } from '../sql/queue/claim-jobs.js';
-import { EXTEND_LEASES } from '../sql/queue/extend-leases.js';
 import { NEXT_RUN_AFTER } from '../sql/queue/next-run-after.js';
 import { RELEASE_JOB } from '../sql/queue/release-job.js';
+import { ClaimPause } from './claim-pause.js';
 import { CompletionBatcher } from './completion-batcher.js';
+import { type LeasedJob, LeaseHeartbeat } from './heartbeat.js';
 import { applyOutcome } from './outcome.js';
 import { parkJob, wakeDueWaitingJobs } from './park.js';
 import type { AbortReason, ClaimedJob, ParkingJobHandler, QueueLogger, RunOutcome } from './types.js';
@@ -50,19 +51,11 @@ export interface RunnerOptions {
   logger?: QueueLogger;
 }
 
-interface Running {
-  job: ClaimedJob;
+interface Running extends LeasedJob {
   controller: AbortController;
   reason: AbortReason | null;
   done: Promise<void>;
-  /** Until when (performance.now()) the database surely holds this job's lease for us. */
-  leaseUntil: number;
-  /** The handler returned; its outcome is being written (the lease check leaves it alone). */
-  settling: boolean;
 }
-
-/** Longest pause of claims while the database is away; the first pause is 500 ms, then doubling. */
-const MAX_CLAIM_PAUSE_MS = 10_000;
 
 export function defaultWorkerId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -94,7 +87,7 @@ export class QueueRunner {
   private readonly timers: NodeJS.Timeout[] = [];
   private nextDueTimer: NodeJS.Timeout | null = null;
   /** Kept apart from `timers`: leases are renewed until the last job is done, shutdown included. */
-  private heartbeat: NodeJS.Timeout | null = null;
+  private readonly heartbeat: LeaseHeartbeat;
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
@@ -105,9 +98,8 @@ export class QueueRunner {
   private maybeMore = true;
   private stopping = false;
   private stopped: Promise<void> | null = null;
-  /** Claims are paused while the database is unreachable: the current delay and its timer. */
-  private pauseMs = 0;
-  private pauseTimer: NodeJS.Timeout | null = null;
+  /** Claims are paused while the database is unreachable. */
+  private readonly pause: ClaimPause;
 
   constructor(options: RunnerOptions) {
     this.db = options.db;
@@ -127,14 +119,18 @@ export class QueueRunner {
       logger: options.logger ?? silentLogger,
     };
     this.log = this.options.logger;
+    this.pause = new ClaimPause(this.log, this.workerId, () => this.wake());
+    this.heartbeat = new LeaseHeartbeat({
+      db: this.db,
+      workerId: this.workerId,
+      leaseMs: this.options.leaseMs,
+      log: this.log,
+      jobs: () => this.running.values(),
+      onLost: (entry, why) => this.loseLease(entry as Running, why),
+    });
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
-  }
-
-  /** Heartbeat period: three renewals fit in one lease, so one lost round trip costs nothing. */
-  private get heartbeatMs(): number {
-    return Math.max(250, Math.floor(this.options.leaseMs / 3));
   }
 
   /** Jobs this process is running now. */
@@ -154,8 +150,7 @@ export class QueueRunner {
       this.wake();
       void this.pollParked();
     });
-    this.heartbeat = setInterval(() => void this.extendLeases(), this.heartbeatMs);
-    this.heartbeat.unref();
+    this.heartbeat.start();
     every(this.options.cancelCheckMs, () => void this.checkCanceled());
     if (this.cleanup) {
       every(this.options.cleanupIntervalMs, () => void this.runCleanup());
@@ -170,7 +165,7 @@ export class QueueRunner {
    * coalesce into one claim of every free slot, on the next turn of the event loop.
    */
   wake(): void {
-    if (this.stopping || this.pauseTimer) return;
+    if (this.stopping || this.pause.active) return;
     if (this.running.size >= this.options.concurrency) {
       this.maybeMore = true;
       return;
@@ -201,41 +196,18 @@ export class QueueRunner {
           free,
           this.options.leaseMs,
         ]);
-        this.resumeClaims();
+        this.pause.end();
         for (const job of rows) this.run(job, claimedAt + this.options.leaseMs);
         this.maybeMore = rows.length === free;
         if (this.maybeMore) this.wakeRequested = true;
         else if (rows.length === 0 && !this.wakeRequested) await this.scheduleNextDue();
       } while (this.wakeRequested && !this.stopping);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) this.pauseClaims(error);
+      if (isDatabaseUnavailable(error) && !this.stopping) this.pause.start(error);
       else this.log.error({ err: error, workerId: this.workerId }, 'job claim failed');
     } finally {
       this.claiming = false;
     }
-  }
-
-  /**
-   * The database is away: no claim for a while (500 ms, doubling up to 10 s), one warning when the
-   * pause starts rather than one error per poll, and claims resume by themselves when a try works.
-   */
-  private pauseClaims(error: unknown): void {
-    if (this.pauseMs === 0) {
-      this.log.warn({ err: error, workerId: this.workerId }, 'database unavailable: claims paused');
-    }
-    this.pauseMs = Math.min(Math.max(500, this.pauseMs * 2), MAX_CLAIM_PAUSE_MS);
-    if (this.pauseTimer || this.stopping) return;
-    this.pauseTimer = setTimeout(() => {
-      this.pauseTimer = null;
-      this.wake();
-    }, this.pauseMs);
-    this.pauseTimer.unref();
-  }
-
-  private resumeClaims(): void {
-    if (this.pauseMs === 0) return;
-    this.pauseMs = 0;
-    this.log.info({ workerId: this.workerId }, 'database reachable again: claims resumed');
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -363,43 +335,22 @@ export class QueueRunner {
       await wakeDueWaitingJobs(this.db);
       await this.onPoll?.();
     } catch (error) {
-      this.log.warn({ err: error, workerId: this.workerId }, 'parked jobs poll failed');
+      this.logFailure(error, 'parked jobs poll failed');
     } finally {
       this.polling = false;
     }
   }
 
   /**
-   * The heartbeat: renews the lease of every job this process runs. A job the database no longer
-   * lists as ours (recovered after a stall), or whose lease could not be renewed in time (the
-   * database is away), is aborted before its lease can run out, so that it never runs on while
-   * another worker takes it.
+   * Periodic checks fail every few hundred ms while the database is away: that is said once, by
+   * the claim pause and the lease renewal, so these go to debug; any other failure is a warning.
    */
-  private async extendLeases(): Promise<void> {
-    const entries = [...this.running.values()].filter((e) => !e.settling);
-    if (entries.length === 0) return;
-    const sentAt = performance.now();
-    try {
-      const { rows } = await this.db.query<{ id: string }>(EXTEND_LEASES, [
-        this.workerId,
-        entries.map((e) => e.job.id),
-        this.options.leaseMs,
-      ]);
-      const renewed = new Set(rows.map((r) => r.id));
-      for (const entry of entries) {
-        if (renewed.has(entry.job.id)) entry.leaseUntil = sentAt + this.options.leaseMs;
-        else if (!entry.settling) this.loseLease(entry, 'lease taken back');
-      }
-    } catch (error) {
-      this.log.warn({ err: error, workerId: this.workerId }, 'lease renewal failed');
-      // Stop while at least one heartbeat period of the lease is left, well before anyone may reclaim.
-      const deadline = performance.now() + this.heartbeatMs;
-      for (const entry of entries) {
-        if (entry.leaseUntil <= deadline && !entry.settling) this.loseLease(entry, 'lease not renewed');
-      }
-    }
+  private logFailure(error: unknown, message: string): void {
+    if (isDatabaseUnavailable(error)) this.log.debug({ err: error, workerId: this.workerId }, message);
+    else this.log.warn({ err: error, workerId: this.workerId }, message);
   }
 
+  /** A job whose lease is lost stops, so that it never runs on while another worker takes it. */
   private loseLease(entry: Running, why: string): void {
     if (entry.reason) return;
     this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
@@ -421,7 +372,7 @@ export class QueueRunner {
         }
       }
     } catch (error) {
-      this.log.warn({ err: error }, 'cancel check failed');
+      this.logFailure(error, 'cancel check failed');
     }
   }
 
@@ -429,7 +380,7 @@ export class QueueRunner {
     try {
       await this.cleanup?.();
     } catch (error) {
-      this.log.error({ err: error }, 'stuck job cleanup failed');
+      this.logFailure(error, 'stuck job cleanup failed');
     }
   }
 
@@ -445,7 +396,7 @@ export class QueueRunner {
   private async doStop(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
-    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pause.clear();
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
     await this.claimRun;
@@ -462,7 +413,7 @@ export class QueueRunner {
       await all();
     }
     clearTimeout(graceTimer);
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat.stop();
     await this.completions.drain();
     this.log.info({ workerId: this.workerId }, 'worker stopped');
   }
