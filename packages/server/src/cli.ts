@@ -13,6 +13,7 @@ Commands:
                                 sign a user token with the configured JWT secret
   worker                        the worker alone (needs DATABASE_URL)
   cleanup                       recover stuck jobs once
+  health [--url URL]            is a running server and its database up? (exit 0 or 1)
 
 Configuration comes from environment variables: DATABASE_URL, PORT (8787), HOST, PUBLIC_URL,
 JWT_SECRET, JWKS_URL, ADMIN_EMAILS, ALLOWED_ORIGINS, DATA_DIR (./.alfie), DEFAULT_PLAN, LOG_LEVEL.`;
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   token: () => import('./cli/token.js'),
   worker: () => import('./cli/worker.js'),
   cleanup: () => import('./cli/cleanup.js'),
+  health: () => import('./cli/health.js'),
 };
 
 async function main(argv: string[]): Promise<void> {

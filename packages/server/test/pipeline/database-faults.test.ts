@@ -173,6 +173,9 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
       expect((await fetch(`${base}/v1/health/ready`)).status).toBe(503);
       expect((await fetch(`${base}/v1/health`)).status).toBe(503);
       expect((await fetch(`${base}/v1/health/live`)).status).toBe(200);
+      const health = spawnCli('health', { PUBLIC_URL: base });
+      expect(await health.exited).toBe(1);
+      expect(health.output()).toMatch(/answers 503: database unreachable, retry after 5 s/);
       // Keep the outage long enough for the worker's heartbeats and claims to fail a few times.
       await new Promise((r) => setTimeout(r, 4_000));
     } finally {
@@ -182,6 +185,9 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
     const restored = Date.now();
     await waitFor(async () => (await fetch(`${base}/v1/health/ready`)).status === 200, 30_000);
     const readySeconds = (Date.now() - restored) / 1000;
+    const health = spawnCli('health', { PUBLIC_URL: base });
+    expect(await health.exited).toBe(0);
+    expect(health.output()).toMatch(/^ok: database reachable \(postgres\)/);
     const orderId = await generate(2);
     const served = Date.now();
     await waitFor(async () => {
