@@ -28,7 +28,7 @@ export interface PgDbOptions {
   onError?: (error: Error) => void;
   /**
    * How long a query waits for a connection before it fails with DatabaseUnavailableError, instead
-   * of hanging while PostgreSQL is away. Default 5 000 ms (DATABASE_CONNECT_TIMEOUT_MS).
+   * of hanging while PostgreSQL is away. Default 5 000 ms.
    */
   connectTimeoutMs?: number;
 }
