@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'CONFLICT',
   'INTERNAL',
+  /** The server cannot reach its database right now: retry after the Retry-After header's seconds. */
   'SERVICE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

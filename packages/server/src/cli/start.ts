@@ -15,16 +15,39 @@ import { openConfiguredDb } from './open.js';
 import { resolveJwtSecret } from './secret.js';
 
 /**
- * `alfie-server start`: the API and the worker in one process. Without DATABASE_URL it runs on
- * embedded PGlite in DATA_DIR, migrates, and on first start creates a demo user and brand and
- * prints a token and a ready-to-paste curl. SIGTERM / SIGINT stop it gracefully.
+ * WORKER=on|off: whether `start` runs a worker beside the API (`alfie-server api` is `start` with
+ * WORKER=off). An API-only process needs DATABASE_URL: embedded PGlite has no room for a worker
+ * in another process, so its orders would never run.
  */
-export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+function workerEnabled(env: NodeJS.ProcessEnv, apiOnly: boolean, databaseUrl: string | null): boolean {
+  const raw = env.WORKER?.trim().toLowerCase() || 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`WORKER must be on or off, got "${env.WORKER}"`);
+  const enabled = !apiOnly && raw === 'on';
+  if (!enabled && !databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL is required for an API-only process (`alfie-server api` or WORKER=off): with embedded PGlite no other process can run the worker',
+    );
+  }
+  return enabled;
+}
+
+/**
+ * `alfie-server start`: the API and the worker in one process (the API alone with WORKER=off, or
+ * as `alfie-server api`). Without DATABASE_URL it runs on embedded PGlite in DATA_DIR, migrates,
+ * and on first start creates a demo user and brand and prints a token and a ready-to-paste curl.
+ * SIGTERM / SIGINT stop it gracefully.
+ */
+export async function run(
+  _args: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+  mode: { apiOnly?: boolean } = {},
+): Promise<void> {
   const loaded = loadConfig(env);
   const logger = createLogger({ level: loaded.logLevel });
+  const withWorker = workerEnabled(env, mode.apiOnly === true, loaded.databaseUrl);
   // Engines, storage and worker settings are validated before anything is opened.
-  const engines = createEngines(env);
-  const tuning = workerOptionsFromEnv(env);
+  const engines = withWorker ? createEngines(env) : null;
+  const tuning = withWorker ? workerOptionsFromEnv(env) : null;
   const storage = createStorage(env, { dataDir: loaded.dataDir, publicUrl: loaded.publicUrl });
   const { secret, generated } = await resolveJwtSecret(loaded);
   if (generated) {
@@ -38,7 +61,7 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
   const { db, release } = await openConfiguredDb(
     config,
     (err) => logger.warn({ err }, 'database connection error'),
-    (tuning.concurrency ?? 10) + 10,
+    (tuning?.concurrency ?? 0) + 10,
   );
   const { applied } = await migrate(db, { onWarning: (message) => logger.warn(message) });
   logger.info({ database: db.kind, applied }, 'database ready');
@@ -46,12 +69,15 @@ export async function run(_args: string[] = [], env: NodeJS.ProcessEnv = process
 
   // One registry for the API and the worker of this process: GET /metrics shows both.
   const metrics = createMetrics();
-  const worker = await startWorker({ db, engines, storage, logger, metrics, ...tuning });
+  const worker =
+    engines && tuning
+      ? await startWorker({ db, engines, storage, logger, metrics, ...tuning })
+      : { stop: async () => {} };
   const app = createApp({ db, config, logger, storage, metrics });
   const server = await listen(app.fetch, config);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
-  logger.info({ url, database: db.kind }, 'alfie-server listening');
+  logger.info({ url, database: db.kind, worker: withWorker }, 'alfie-server listening');
   printBanner(url, demo);
 
   await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { asDatabaseError, isDatabaseUnavailable } from './faults.js';
 import {
   assertChannelName,
   type Db,
@@ -25,6 +26,11 @@ export interface PgDbOptions {
   max?: number;
   /** Called with connection errors that happen outside a query (idle client dropped, LISTEN lost). */
   onError?: (error: Error) => void;
+  /**
+   * How long a query waits for a connection before it fails with DatabaseUnavailableError, instead
+   * of hanging while PostgreSQL is away. Default 5 000 ms.
+   */
+  connectTimeoutMs?: number;
 }
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
@@ -34,16 +40,22 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       params?: readonly unknown[],
       options?: QueryOptions,
     ): Promise<QueryResult<Row>> {
-      const result = await client.query({
-        name: options?.name,
-        text: sql,
-        values: params as unknown[] | undefined,
-        types: typeParsers,
-      });
-      return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
+      try {
+        const result = await client.query({
+          name: options?.name,
+          text: sql,
+          values: params as unknown[] | undefined,
+          types: typeParsers,
+        });
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
+      } catch (error) {
+        throw asDatabaseError(error);
+      }
     },
     async exec(sql: string): Promise<void> {
-      await client.query(sql);
+      await client.query(sql).catch((error: unknown) => {
+        throw asDatabaseError(error);
+      });
     },
   };
 }
@@ -56,7 +68,12 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  * const db = createPgDb({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
  */
 export function createPgDb(options: PgDbOptions): Db {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    keepAlive: true,
+  });
   const onError = options.onError ?? (() => {});
   pool.on('error', onError);
   const base = wrap(pool);
@@ -67,17 +84,36 @@ export function createPgDb(options: PgDbOptions): Db {
     query: base.query,
     exec: base.exec,
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asDatabaseError(error);
+      });
+      // pg-pool drops its own 'error' listener while a client is checked out: without this one, a
+      // connection killed between two statements (57P01) is an unhandled 'error' that ends the process.
+      let broken: Error | null = null;
+      const onClientError = (error: Error) => {
+        broken = error;
+        onError(error);
+      };
+      client.on('error', onClientError);
       try {
         await client.query('begin');
         const result = await fn(wrap(client));
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
+        if (isDatabaseUnavailable(error)) broken ??= error as Error;
+        if (!broken) {
+          await client.query('rollback').catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
+        }
+        throw asDatabaseError(isDatabaseUnavailable(broken) ? broken : error);
       } finally {
-        client.release();
+        client.off('error', onClientError);
+        // A client whose connection failed is destroyed, never handed to the next caller; a late
+        // error from its dying socket must not reach Node as unhandled either.
+        if (broken) client.on('error', () => {});
+        client.release(broken ?? undefined);
       }
     },
     listen: listener.listen,
@@ -111,8 +147,13 @@ function createListener(connectionString: string, onError: (error: Error) => voi
       scheduleReconnect(next);
     });
     next.on('end', () => scheduleReconnect(next));
-    await next.connect();
-    for (const channel of channels.keys()) await next.query(`listen ${channel}`);
+    try {
+      await next.connect();
+      for (const channel of channels.keys()) await next.query(`listen ${channel}`);
+    } catch (error) {
+      next.end().catch(() => {});
+      throw error;
+    }
     client = next;
     retryDelay = 100;
     if (isReconnect) {

@@ -5,6 +5,7 @@ import { createGeminiClient } from './gemini/client.js';
 import { createGeminiImageEngine } from './gemini/image-engine.js';
 import { createGeminiPlanner } from './gemini/planner.js';
 import { createVeoEngine } from './gemini/veo-engine.js';
+import { faultSharesFromEnv, withImageFaults, withVideoFaults } from './local/faults.js';
 import { createLocalImageEngine } from './local/image-engine.js';
 import { createLocalPlanner } from './local/planner.js';
 import { createLocalVideoEngine } from './local/video-engine.js';
@@ -35,6 +36,8 @@ export interface Engines {
  * - ENGINE_IMAGES: `local` | `gemini` | `replicate:<owner/model>`
  * - ENGINE_VIDEO: `local` | `veo` | `replicate:<owner/model>`
  * - ENGINE_PLANNER: `local` | `gemini` (default: `gemini` when GEMINI_API_KEY is set, else `local`)
+ * - LOCAL_ENGINE_FAULTS: `retryable=0.2,permanent=0.05,hang=0.05` makes that share of local
+ *   renders fail (see local/faults.ts); unset, none does.
  * A missing key or an unknown engine throws a one-line ConfigError naming the variable.
  *
  * @example
@@ -42,6 +45,8 @@ export interface Engines {
  */
 export function createEngines(env: Env): Engines {
   const latencyMs = intEnv(env, 'LOCAL_ENGINE_LATENCY_MS', 0);
+  // Checked whatever the engines, so a wrong value is reported even before it matters.
+  faultSharesFromEnv(env);
   return {
     image: createImageEngine(env, latencyMs),
     video: createVideoEngine(env, latencyMs, createLocalImageEngine()),
@@ -52,8 +57,11 @@ export function createEngines(env: Env): Engines {
 function createImageEngine(env: Env, latencyMs: number): ImageEngine {
   const choice = parseEngineChoice(env.ENGINE_IMAGES);
   switch (choice.kind) {
-    case 'local':
-      return createLocalImageEngine({ latencyMs });
+    case 'local': {
+      const engine = createLocalImageEngine({ latencyMs });
+      const faults = faultSharesFromEnv(env);
+      return faults ? withImageFaults(engine, faults) : engine;
+    }
     case 'gemini':
       return createGeminiImageEngine({
         client: geminiClient(env, 'ENGINE_IMAGES=gemini'),
@@ -74,8 +82,11 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
 function createVideoEngine(env: Env, latencyMs: number, brandFrames: ImageEngine): VideoEngine {
   const choice = parseEngineChoice(env.ENGINE_VIDEO);
   switch (choice.kind) {
-    case 'local':
-      return createLocalVideoEngine({ latencyMs, ffmpegPath: env.FFMPEG_PATH || undefined });
+    case 'local': {
+      const engine = createLocalVideoEngine({ latencyMs, ffmpegPath: env.FFMPEG_PATH || undefined });
+      const faults = faultSharesFromEnv(env);
+      return faults ? withVideoFaults(engine, faults) : engine;
+    }
     case 'veo':
       return createVeoEngine({
         client: vertexClient(env),
@@ -85,7 +96,11 @@ function createVideoEngine(env: Env, latencyMs: number, brandFrames: ImageEngine
       });
     case 'replicate': {
       const secret = env.REPLICATE_WEBHOOK_SECRET?.trim();
-      const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '');
+      // PUBLIC_URL's own default (config.ts) when unset: a webhook secret alone is enough to park.
+      const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 8787}`).replace(
+        /\/+$/,
+        '',
+      );
       return createReplicateVideoEngine({
         client: replicateClient(env, 'ENGINE_VIDEO=replicate:<model>'),
         model: requireModel(choice.model, 'ENGINE_VIDEO'),

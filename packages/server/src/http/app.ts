@@ -24,6 +24,7 @@ import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
+import { databaseUnavailableResponse } from './unavailable.js';
 
 /**
  * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with

@@ -2,6 +2,7 @@ import { codeForStatus, type ErrorStatus } from '@alfie/core/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, noRoute } from './errors.js';
+import { databaseUnavailableResponse } from './unavailable.js';
 
 /**
  * The one writer of error bodies: every route throws, and this turns what it threw into
@@ -26,6 +27,8 @@ export function errorHandler(error: Error, c: Context): Response {
           });
     return c.json(refused.toBody(), refused.status);
   }
+  const unavailable = databaseUnavailableResponse(error, c);
+  if (unavailable) return unavailable;
   c.get('log')?.error({ err: error }, 'unhandled error');
   return c.json(new ApiError('INTERNAL', 'Internal server error').toBody(), 500);
 }

@@ -114,6 +114,15 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
         post: operation('Mint a user token (API key only)', { requestBody: body(s.createTokenSchema) }),
       },
       '/v1/health': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
+      '/v1/health/ready': {
+        get: {
+          summary: 'Ready: the database answers (503 with Retry-After when not)',
+          responses: { '200': { description: 'OK' }, '503': { description: 'Database unreachable' } },
+        },
+      },
+      '/v1/health/live': {
+        get: { summary: 'Live: the process serves HTTP', responses: { '200': { description: 'OK' } } },
+      },
     },
   };
 }

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isDatabaseUnavailable } from '../db/faults.js';
 import type { Db } from '../db/types.js';
 import { CANCEL_JOB } from '../sql/queue/cancel-job.js';
 import { CANCELED_ORDERS } from '../sql/queue/canceled-orders.js';
 import { CLAIM_JOBS } from '../sql/queue/claim-jobs.js';
-import { EXTEND_LEASES } from '../sql/queue/extend-leases.js';
 import { NEXT_RUN_AFTER } from '../sql/queue/next-run-after.js';
 import { RELEASE_JOB } from '../sql/queue/release-job.js';
+import { ClaimPause } from './claim-pause.js';
 import { CompletionBatcher } from './completion-batcher.js';
+import { type LeasedJob, LeaseHeartbeat } from './heartbeat.js';
 import { applyOutcome } from './outcome.js';
 import { parkJob, wakeDueWaitingJobs } from './park.js';
 import type { AbortReason, ClaimedJob, ParkingJobHandler, QueueLogger, RunOutcome } from './types.js';
@@ -22,8 +24,16 @@ export interface RunnerOptions {
   concurrency?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
-  /** Lease of a claimed job; renewed every third of it while the job runs. Default 10 min. */
+  /**
+   * Lease of a running job, renewed by a heartbeat every third of it while the worker lives, so a
+   * dead worker's job is claimed again soon after. Default 15 s.
+   */
   leaseMs?: number;
+  /**
+   * Lease of a job parked on a provider's render: long enough for the render's next poll (each
+   * poll parks it again with a fresh lease). Default 10 min.
+   */
+  parkLeaseMs?: number;
   /** Retry backoff base: run_after = now + 2^attempts × base. Default 60 s. */
   backoffBaseMs?: number;
   /** How often running jobs' orders are checked for cancellation. Default 500 ms. */
@@ -33,7 +43,7 @@ export interface RunnerOptions {
    * provider, the renders of orders canceled while parked).
    */
   onPoll?: () => Promise<void>;
-  /** Periodic maintenance (stuck jobs), every cleanupIntervalMs. */
+  /** Periodic maintenance (stuck jobs), every cleanupIntervalMs (default 5 s). */
   cleanup?: () => Promise<void>;
   cleanupIntervalMs?: number;
   /** On stop, how long in-flight jobs may run before they are aborted and released. Default 25 s. */
@@ -41,8 +51,7 @@ export interface RunnerOptions {
   logger?: QueueLogger;
 }
 
-interface Running {
-  job: ClaimedJob;
+interface Running extends LeasedJob {
   controller: AbortController;
   reason: AbortReason | null;
   done: Promise<void>;
@@ -77,6 +86,8 @@ export class QueueRunner {
   private readonly completions: CompletionBatcher;
   private readonly timers: NodeJS.Timeout[] = [];
   private nextDueTimer: NodeJS.Timeout | null = null;
+  /** Kept apart from `timers`: leases are renewed until the last job is done, shutdown included. */
+  private readonly heartbeat: LeaseHeartbeat;
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
@@ -87,6 +98,8 @@ export class QueueRunner {
   private maybeMore = true;
   private stopping = false;
   private stopped: Promise<void> | null = null;
+  /** Claims are paused while the database is unreachable. */
+  private readonly pause: ClaimPause;
 
   constructor(options: RunnerOptions) {
     this.db = options.db;
@@ -97,14 +110,24 @@ export class QueueRunner {
     this.options = {
       concurrency: options.concurrency ?? 10,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
-      leaseMs: options.leaseMs ?? 10 * 60_000,
+      leaseMs: options.leaseMs ?? 15_000,
+      parkLeaseMs: options.parkLeaseMs ?? 10 * 60_000,
       backoffBaseMs: options.backoffBaseMs ?? 60_000,
       cancelCheckMs: options.cancelCheckMs ?? 500,
-      cleanupIntervalMs: options.cleanupIntervalMs ?? 60_000,
+      cleanupIntervalMs: options.cleanupIntervalMs ?? 5_000,
       shutdownGraceMs: options.shutdownGraceMs ?? 25_000,
       logger: options.logger ?? silentLogger,
     };
     this.log = this.options.logger;
+    this.pause = new ClaimPause(this.log, this.workerId, () => this.wake());
+    this.heartbeat = new LeaseHeartbeat({
+      db: this.db,
+      workerId: this.workerId,
+      leaseMs: this.options.leaseMs,
+      log: this.log,
+      jobs: () => this.running.values(),
+      onLost: (entry, why) => this.loseLease(entry as Running, why),
+    });
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
@@ -127,7 +150,7 @@ export class QueueRunner {
       this.wake();
       void this.pollParked();
     });
-    every(Math.max(1_000, Math.floor(this.options.leaseMs / 3)), () => void this.extendLeases());
+    this.heartbeat.start();
     every(this.options.cancelCheckMs, () => void this.checkCanceled());
     if (this.cleanup) {
       every(this.options.cleanupIntervalMs, () => void this.runCleanup());
@@ -142,7 +165,7 @@ export class QueueRunner {
    * coalesce into one claim of every free slot, on the next turn of the event loop.
    */
   wake(): void {
-    if (this.stopping) return;
+    if (this.stopping || this.pause.active) return;
     if (this.running.size >= this.options.concurrency) {
       this.maybeMore = true;
       return;
@@ -167,18 +190,21 @@ export class QueueRunner {
         this.wakeRequested = false;
         const free = this.options.concurrency - this.running.size;
         if (free <= 0 || this.stopping) break;
+        const claimedAt = performance.now();
         const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
           this.workerId,
           free,
           this.options.leaseMs,
         ]);
-        for (const job of rows) this.run(job);
+        this.pause.end();
+        for (const job of rows) this.run(job, claimedAt + this.options.leaseMs);
         this.maybeMore = rows.length === free;
         if (this.maybeMore) this.wakeRequested = true;
         else if (rows.length === 0 && !this.wakeRequested) await this.scheduleNextDue();
       } while (this.wakeRequested && !this.stopping);
     } catch (error) {
-      this.log.error({ err: error, workerId: this.workerId }, 'job claim failed');
+      if (isDatabaseUnavailable(error) && !this.stopping) this.pause.start(error);
+      else this.log.error({ err: error, workerId: this.workerId }, 'job claim failed');
     } finally {
       this.claiming = false;
     }
@@ -199,9 +225,16 @@ export class QueueRunner {
     this.nextDueTimer.unref();
   }
 
-  private run(job: ClaimedJob): void {
+  private run(job: ClaimedJob, leaseUntil: number): void {
     const controller = new AbortController();
-    const entry: Running = { job, controller, reason: null, done: Promise.resolve() };
+    const entry: Running = {
+      job,
+      controller,
+      reason: null,
+      done: Promise.resolve(),
+      leaseUntil,
+      settling: false,
+    };
     this.running.set(job.id, entry);
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
@@ -233,11 +266,22 @@ export class QueueRunner {
         logger: log,
       });
     } catch (error) {
-      outcome = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
+      // A database blip is nobody's failure: the job goes back at once, its attempt given back.
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error }, 'database unavailable during the job: released');
+        // Renders of the job's other items stop too: the job is taken again from its items' state.
+        entry.controller.abort('database-unavailable');
+        outcome = { status: 'released' };
+      } else {
+        log.error({ err: error }, 'job handler threw');
+        outcome = { status: 'retry', error: 'INTERNAL: the job stopped on an unexpected error' };
+      }
     }
+    entry.settling = true;
     // A parked job stays parked on shutdown: its render runs at the provider whoever waits for it.
+    // A job whose lease could not be renewed is handed back too (a no-op if another worker has it).
     const settled = ['completed', 'failed', 'parked'].includes(outcome.status);
-    if (entry.reason === 'shutdown' && !settled) {
+    if ((entry.reason === 'shutdown' || entry.reason === 'lease-lost') && !settled) {
       outcome = { status: 'released' };
     }
     try {
@@ -269,7 +313,7 @@ export class QueueRunner {
     log: QueueLogger = this.log,
   ): Promise<void> {
     if (outcome.status === 'parked') {
-      await parkJob(this.db, job, outcome, this.options.leaseMs, log);
+      await parkJob(this.db, job, outcome, this.options.parkLeaseMs, log);
     } else if (outcome.status === 'released') {
       await this.db.query(RELEASE_JOB, [job.id, job.attempts, this.workerId]);
     } else if (outcome.status === 'canceled') {
@@ -291,19 +335,27 @@ export class QueueRunner {
       await wakeDueWaitingJobs(this.db);
       await this.onPoll?.();
     } catch (error) {
-      this.log.warn({ err: error, workerId: this.workerId }, 'parked jobs poll failed');
+      this.logFailure(error, 'parked jobs poll failed');
     } finally {
       this.polling = false;
     }
   }
 
-  private async extendLeases(): Promise<void> {
-    if (this.running.size === 0) return;
-    try {
-      await this.db.query(EXTEND_LEASES, [this.workerId, [...this.running.keys()], this.options.leaseMs]);
-    } catch (error) {
-      this.log.warn({ err: error }, 'lease renewal failed');
-    }
+  /**
+   * Periodic checks fail every few hundred ms while the database is away: that is said once, by
+   * the claim pause and the lease renewal, so these go to debug; any other failure is a warning.
+   */
+  private logFailure(error: unknown, message: string): void {
+    if (isDatabaseUnavailable(error)) this.log.debug({ err: error, workerId: this.workerId }, message);
+    else this.log.warn({ err: error, workerId: this.workerId }, message);
+  }
+
+  /** A job whose lease is lost stops, so that it never runs on while another worker takes it. */
+  private loseLease(entry: Running, why: string): void {
+    if (entry.reason) return;
+    this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
+    entry.reason = 'lease-lost';
+    entry.controller.abort('lease-lost');
   }
 
   /** A canceled order aborts its running job, so engines stop at once instead of finishing. */
@@ -320,7 +372,7 @@ export class QueueRunner {
         }
       }
     } catch (error) {
-      this.log.warn({ err: error }, 'cancel check failed');
+      this.logFailure(error, 'cancel check failed');
     }
   }
 
@@ -328,7 +380,7 @@ export class QueueRunner {
     try {
       await this.cleanup?.();
     } catch (error) {
-      this.log.error({ err: error }, 'stuck job cleanup failed');
+      this.logFailure(error, 'stuck job cleanup failed');
     }
   }
 
@@ -344,6 +396,7 @@ export class QueueRunner {
   private async doStop(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.pause.clear();
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
     await this.claimRun;
@@ -360,6 +413,7 @@ export class QueueRunner {
       await all();
     }
     clearTimeout(graceTimer);
+    this.heartbeat.stop();
     await this.completions.drain();
     this.log.info({ workerId: this.workerId }, 'worker stopped');
   }

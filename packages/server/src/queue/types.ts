@@ -48,13 +48,16 @@ export type RunOutcome = JobOutcome | ParkedOutcome;
 /** A handler that may park its job (the pipeline's video step); see ParkedOutcome. */
 export type ParkingJobHandler = (job: ClaimedJob, context: JobContext) => Promise<RunOutcome>;
 
-/** Why a running job's signal aborted. */
-export type AbortReason = 'canceled' | 'shutdown';
+/**
+ * Why a running job's signal aborted: its order was canceled, the worker is shutting down past
+ * its grace period, or its lease could not be renewed (another worker may take the job).
+ */
+export type AbortReason = 'canceled' | 'shutdown' | 'lease-lost';
 
 export interface JobContext {
   db: Db;
   workerId: string;
-  /** Aborts when the job's order is canceled or the worker is shutting down past its grace period. */
+  /** Aborts when the job's order is canceled, the worker is shutting down past its grace period, or the lease is lost. */
   signal: AbortSignal;
   abortReason(): AbortReason | null;
   logger: QueueLogger;

@@ -2,6 +2,7 @@ import type { Db } from '../db/types.js';
 import { finishOrder } from '../orders/finish.js';
 import type { QueueLogger } from '../queue/types.js';
 import { RECOVER_STUCK_JOBS } from '../sql/queue/recover-stuck-jobs.js';
+import { safeError } from './pipeline/safe-errors.js';
 
 export interface CleanupResult {
   requeued: string[];
@@ -45,7 +46,7 @@ export async function recoverStuckJobs(
     }
     const orderId = job.order_id;
     if (orderId) {
-      await db.transaction((tx) => finishOrder(tx, orderId, `lease expired after ${job.attempts} attempts`));
+      await db.transaction((tx) => finishOrder(tx, orderId, safeError('WORKER_LOST')));
     }
   }
   if (rows.length > 0) {

@@ -25,11 +25,13 @@ export interface WorkerOptions {
   itemConcurrency?: number;
   /** Retry backoff base, run_after = now + 2^attempts × base. Default 60 000 (JOB_BACKOFF_BASE_MS). */
   backoffBaseMs?: number;
-  /** Lease of a running job. Default 10 min (JOB_LEASE_MS). */
+  /** Lease of a running job, renewed by a heartbeat every third of it. Default 15 s (JOB_LEASE_MS). */
   leaseMs?: number;
+  /** Lease of a job parked on a provider's render. Default 10 min (PROVIDER_LEASE_MS). */
+  parkLeaseMs?: number;
   /** Fallback poll. Default 2 000. */
   pollIntervalMs?: number;
-  /** Stuck-job check period. Default 60 000. */
+  /** Stuck-job check period. Default 5 000 (WORKER_CLEANUP_INTERVAL_MS). */
   cleanupIntervalMs?: number;
   cancelCheckMs?: number;
   /** Grace period on stop before in-flight jobs are released. Default 25 000. */
@@ -96,6 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     concurrency: options.concurrency,
     pollIntervalMs: options.pollIntervalMs,
     leaseMs: options.leaseMs,
+    parkLeaseMs: options.parkLeaseMs,
     backoffBaseMs: options.backoffBaseMs,
     cancelCheckMs: options.cancelCheckMs,
     cleanupIntervalMs: options.cleanupIntervalMs,

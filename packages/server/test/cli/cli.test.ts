@@ -42,6 +42,17 @@ describe('alfie-server CLI', () => {
     [['token', '--user', randomUUID(), '--bogus'], {}, /bogus/],
     [['keys'], {}, /keys create/],
     [['frobnicate'], {}, /Unknown command/],
+    [['start'], { WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY must be at least 1.*alfie-server api/],
+    [['start'], { WORKER: 'sometimes' }, /WORKER must be on or off/],
+    [['start'], { WORKER: 'off' }, /DATABASE_URL is required for an API-only process/],
+    [['api'], {}, /DATABASE_URL is required for an API-only process/],
+    [['worker'], { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', JOB_LEASE_MS: '500' }, /JOB_LEASE_MS/],
+    [
+      ['start'],
+      { PROVIDER_LEASE_MS: '1000' },
+      /PROVIDER_LEASE_MS .* must be longer than PROVIDER_POLL_MAX_MS/,
+    ],
+    [['start'], { LOCAL_ENGINE_FAULTS: 'retryable=2' }, /LOCAL_ENGINE_FAULTS/],
   ])('%j with %j exits 1 with one clear line', { timeout: 60_000 }, async (args, env, pattern) => {
     const result = await run(args, { DATA_DIR: dataDir, ...env });
     expect(result.code).toBe(1);

@@ -76,10 +76,12 @@ async function finishOrRetry(
     abandon: parked.abandon,
   };
   if (ctx.signal.aborted || results.some((r) => r.kind === 'aborted')) {
-    // Shutdown: the render goes on at the provider, so the job is parked on it all the same.
-    if (park && ctx.abortReason() === 'shutdown') return park;
+    // Shutdown or a lost lease: the render goes on at the provider, so the job is parked on it all
+    // the same (the park's claim token check decides whether this worker still may).
+    const interrupted = ctx.abortReason() !== 'canceled';
+    if (park && interrupted) return park;
     await park?.abandon?.().catch(() => {});
-    return ctx.abortReason() === 'shutdown' ? { status: 'released' } : { status: 'canceled' };
+    return interrupted ? { status: 'released' } : { status: 'canceled' };
   }
   if (park) return park;
   const retryable = results.filter((r): r is Extract<ItemResult, { kind: 'retry' }> => r.kind === 'retry');

@@ -86,7 +86,7 @@ export async function renderImageItem(
     }
     return delivered === 'delivered' ? { kind: 'delivered' } : { kind: 'skipped' };
   } catch (error) {
-    const result = classifyError(error, signal);
+    const result = classifyError(error, signal, deps.logger, { itemId: item.id });
     if (result.kind === 'failed') await deps.db.transaction((tx) => failItem(tx, order, item, result.error));
     return result;
   }

@@ -126,7 +126,7 @@ export async function renderVideoItem(
     return delivered === 'delivered' ? { kind: 'delivered' } : { kind: 'skipped' };
   } catch (error) {
     await progressWrite;
-    const result = classifyError(error, signal);
+    const result = classifyError(error, signal, deps.logger, { itemId: item.id });
     if (result.kind === 'failed') await deps.db.transaction((tx) => failItem(tx, order, item, result.error));
     return result;
   }

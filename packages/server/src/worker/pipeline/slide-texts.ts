@@ -36,7 +36,7 @@ export async function planSlideTexts(
     if (updates.length > 0) await deps.db.query(SAVE_SLIDE_TEXTS, [JSON.stringify(updates)]);
     return { texts: byItem(texts) };
   } catch (error) {
-    const result = classifyError(error, signal);
+    const result = classifyError(error, signal, deps.logger, { step: 'slide-texts' });
     if (result.kind === 'failed') {
       deps.logger.warn(
         { orderId: order.id, error: result.error },
