@@ -4,7 +4,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Queryable } from '../../db/types.js';
 import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
 import { RESUME_PROVIDER_JOB } from '../../sql/providers/resume-provider-job.js';
-import { refuseUnsafeText } from '../validation.js';
+import { unsafeTextIssues } from '../text-guard.js';
 
 export interface WebhooksRoutesDeps {
   db: Queryable;
@@ -54,7 +54,11 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
       return c.json(errorBody('VALIDATION_FAILED', 'The webhook body is not a prediction'), 400);
     }
     // Stored as jsonb, which refuses NUL: a signed body carrying one is refused here, not by the database.
-    refuseUnsafeText(prediction, 'The webhook body is invalid');
+    const issues = unsafeTextIssues(prediction);
+    if (issues.length > 0) {
+      const body = errorBody('VALIDATION_FAILED', 'The webhook body has text the database cannot store');
+      return c.json({ error: { ...body.error, details: { issues } } }, 400);
+    }
     if (!TERMINAL_STATUSES.has(prediction.status)) return c.json({ received: true, resumed: false });
     const { rowCount } = await deps.db.query(RESUME_PROVIDER_JOB, ['replicate', prediction.id, raw]);
     return c.json({ received: true, resumed: rowCount > 0 });
