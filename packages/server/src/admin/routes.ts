@@ -92,7 +92,9 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/api/session', async (c) => {
     const body = (await readJson(c)) as { credential?: unknown } | null;
     const credential = typeof body?.credential === 'string' ? body.credential.trim() : '';
-    const actor = credential ? await adminFromCredential(deps.db, verifyToken, credential, deps.config.adminEmails) : null;
+    const actor = credential
+      ? await adminFromCredential(deps.db, verifyToken, credential, deps.config.adminEmails)
+      : null;
     if (!actor) throw hidden(c.req.method, c.req.path);
     await startSession(c, actor);
     c.get('log').info({ event: 'admin_login', actor }, 'admin logged in');

@@ -104,7 +104,9 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
     const key = await t.createApiKey();
     const mints: number[] = [];
     for (let i = 0; i < 3; i++) {
-      mints.push((await t.request('/v1/tokens', { headers: key.headers, json: { userId: randomUUID() } })).status);
+      mints.push(
+        (await t.request('/v1/tokens', { headers: key.headers, json: { userId: randomUUID() } })).status,
+      );
     }
     expect(mints).toEqual([201, 201, 429]);
     const logins: number[] = [];
@@ -119,11 +121,16 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
   });
 
   it('never answers 429 with RATE_LIMITS=off, nor for a limit set to 0', async () => {
-    for (const env of [{ RATE_LIMITS: 'off', RATE_LIMIT_USER: '1' }, { RATE_LIMIT_USER: '0' }]) {
+    const settings: Record<string, string>[] = [
+      { RATE_LIMITS: 'off', RATE_LIMIT_USER: '1' },
+      { RATE_LIMIT_USER: '0' },
+    ];
+    for (const env of settings) {
       const t = await appWith(kind, env);
       const alice = await t.createUser();
       const answers: number[] = [];
-      for (let i = 0; i < 12; i++) answers.push((await t.request('/v1/brands', { headers: alice.headers })).status);
+      for (let i = 0; i < 12; i++)
+        answers.push((await t.request('/v1/brands', { headers: alice.headers })).status);
       expect(answers).toEqual(Array(12).fill(200));
     }
   });
@@ -145,12 +152,19 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
       '/topic',
     );
     await expectRefused(
-      await t.request('/v1/generate', { headers: alice.headers, json: { ...order, topic: 'lone \uD83D here' } }),
+      await t.request('/v1/generate', {
+        headers: alice.headers,
+        json: { ...order, topic: 'lone \uD83D here' },
+      }),
       '/topic',
     );
     for (const name of ['x\u0000', '\uDC00x']) {
       await expectRefused(
-        await t.request(`/v1/brands/${brand.id}`, { method: 'PATCH', headers: alice.headers, json: { name } }),
+        await t.request(`/v1/brands/${brand.id}`, {
+          method: 'PATCH',
+          headers: alice.headers,
+          json: { name },
+        }),
         '/name',
       );
     }
@@ -208,7 +222,9 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
       expect(res.status).toBe(401);
     }
     const good = await sign({ aud: 'authenticated', iat: now, exp: now + 3600 });
-    expect((await t.request('/v1/brands', { headers: { authorization: `Bearer ${good}` } })).status).toBe(200);
+    expect((await t.request('/v1/brands', { headers: { authorization: `Bearer ${good}` } })).status).toBe(
+      200,
+    );
   });
 
   it('lets ADMIN_EMAILS users into the dashboard, and no one else', async () => {
@@ -265,29 +281,31 @@ function rawHead(url: string, head: string, body: Buffer): Promise<string> {
 }
 
 function post(agent: Agent, url: string, path: string, body: Buffer, chunked = false) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
-    const req = httpRequest(
-      `${url}${path}`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'x-alfie-admin': '1',
-          ...(chunked ? {} : { 'content-length': body.length }),
+  return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        `${url}${path}`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'x-alfie-admin': '1',
+            ...(chunked ? {} : { 'content-length': body.length }),
+          },
         },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+        (res) => {
+          let text = '';
+          res.on('data', (c) => {
+            text += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 function get(agent: Agent, url: string, path: string) {
@@ -330,7 +348,7 @@ describe('bodies, connections and processes over real sockets', () => {
     closers.push(async () => agent.destroy());
     const big = Buffer.alloc(300 * 1024, 0x20);
     for (const chunked of [false, true]) {
-      expect((await get(agent, server.url, '/v1/health'))).toBe(200);
+      expect(await get(agent, server.url, '/v1/health')).toBe(200);
       const refused = await post(agent, server.url, '/admin/api/session', big, chunked);
       expect(refused.status).toBe(413);
       expect(JSON.parse(refused.text).error.code).toBe('VALIDATION_FAILED');

@@ -20,7 +20,10 @@ describe.each(TEST_DB_KINDS)('brands, API keys and tokens on %s', (kind) => {
       fonts: ['Inter'],
       logoUrl: 'https://acme.test/logo.png',
     };
-    const chosen = await t.request('/v1/brands', { headers: alice.headers, json: { ...json, plan: 'studio' } });
+    const chosen = await t.request('/v1/brands', {
+      headers: alice.headers,
+      json: { ...json, plan: 'studio' },
+    });
     expect(chosen.status).toBe(403);
     expect((await chosen.json()).error.code).toBe('FORBIDDEN');
     const res = await t.request('/v1/brands', { headers: alice.headers, json });

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
 
 /** Serves an app on a real port of 127.0.0.1: for tests about sockets, not just handlers. */
-export async function serveApp(app: Hono<never> | Hono): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveApp(app: {
+  fetch: (request: Request) => Response | Promise<Response>;
+}): Promise<{ url: string; close(): Promise<void> }> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

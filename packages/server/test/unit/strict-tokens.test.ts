@@ -36,7 +36,11 @@ describe('strict token checks', () => {
     const custom = createTokenVerifier({
       jwtSecret: SECRET,
       jwksUrl: null,
-      limits: loadLimits({ JWT_AUDIENCE: 'my-app', JWT_MAX_LIFETIME_SECONDS: '600', JWT_CLOCK_SKEW_SECONDS: '0' }),
+      limits: loadLimits({
+        JWT_AUDIENCE: 'my-app',
+        JWT_MAX_LIFETIME_SECONDS: '600',
+        JWT_CLOCK_SKEW_SECONDS: '0',
+      }),
     });
     expect(await custom(await token({ aud: 'my-app', exp: now() + 600 }))).not.toBeNull();
     expect(await custom(await token({ aud: 'authenticated', exp: now() + 600 }))).toBeNull();

@@ -49,7 +49,11 @@ async function resolvePrincipal(c: Context<AppEnv>, verifiers: Verifiers): Promi
   let token: string | undefined;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw await verifiers.failures.failed(c, unauthorized('The Authorization header must be "Bearer <token>"'));
+    if (!match)
+      throw await verifiers.failures.failed(
+        c,
+        unauthorized('The Authorization header must be "Bearer <token>"'),
+      );
     token = match[1];
   } else if (c.req.method === 'GET') {
     token = c.req.query('access_token') || undefined;
