@@ -5,6 +5,11 @@ import { READ_RATE_LIMIT } from '../sql/rate-limits/read-rate-limit.js';
 import { RESET_RATE_LIMIT } from '../sql/rate-limits/reset-rate-limit.js';
 import { UNHIT_RATE_LIMIT } from '../sql/rate-limits/unhit-rate-limit.js';
 
+interface Waiter {
+  resolve(info: ClientRateLimitInfo): void;
+  reject(error: unknown): void;
+}
+
 interface CountRow {
   hits: number;
   reset_at: Date;
@@ -13,13 +18,16 @@ interface CountRow {
 /**
  * hono-rate-limiter's store, kept in the `rate_limits` table: PostgreSQL is the one service every
  * API process shares, so N processes count together instead of granting N times the limit. Each
- * hit is one upsert statement. `limitName` names the limit, so limits never share a count.
+ * hit is one upsert statement (hits of a busy key are batched into one). `limitName` names the limit, so limits never share a count.
  *
  * @example
  * const store = new PostgresRateLimitStore(db, 'user', 60);
  * const { totalHits, resetTime } = await store.increment('3f0c…');
  */
 export class PostgresRateLimitStore implements Store {
+  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly sending = new Set<string>();
+
   constructor(
     private readonly db: Queryable,
     private readonly limitName: string,
@@ -34,11 +42,42 @@ export class PostgresRateLimitStore implements Store {
     return row ? { totalHits: row.hits, resetTime: row.reset_at } : undefined;
   }
 
-  async increment(key: string): Promise<ClientRateLimitInfo> {
-    const { rows } = await this.db.query<CountRow>(HIT_RATE_LIMIT, [this.key(key), this.windowSeconds], {
-      name: 'alfie_hit_rate_limit',
+  /**
+   * Hits of one key that arrive while its previous upsert is in flight are sent together as one
+   * upsert adding their number; each gets its own total (the batch's totals are consecutive), so
+   * the count stays exact while a busy key costs one statement per round trip, not per request.
+   */
+  increment(key: string): Promise<ClientRateLimitInfo> {
+    const fullKey = this.key(key);
+    return new Promise((resolve, reject) => {
+      const waiting = this.waiting.get(fullKey) ?? [];
+      waiting.push({ resolve, reject });
+      this.waiting.set(fullKey, waiting);
+      if (!this.sending.has(fullKey)) void this.send(fullKey);
     });
-    return { totalHits: rows[0]!.hits, resetTime: rows[0]!.reset_at };
+  }
+
+  private async send(fullKey: string): Promise<void> {
+    const batch = this.waiting.get(fullKey);
+    if (!batch) return;
+    this.waiting.delete(fullKey);
+    this.sending.add(fullKey);
+    try {
+      const { rows } = await this.db.query<CountRow>(
+        HIT_RATE_LIMIT,
+        [fullKey, this.windowSeconds, batch.length],
+        { name: 'alfie_hit_rate_limit' },
+      );
+      const first = rows[0]!.hits - batch.length + 1;
+      for (const [i, hit] of batch.entries()) {
+        hit.resolve({ totalHits: first + i, resetTime: rows[0]!.reset_at });
+      }
+    } catch (error) {
+      for (const hit of batch) hit.reject(error);
+    } finally {
+      this.sending.delete(fullKey);
+      if (this.waiting.has(fullKey)) void this.send(fullKey);
+    }
   }
 
   async decrement(key: string): Promise<void> {
