@@ -1,9 +1,12 @@
 import type { ClientRateLimitInfo, Store } from 'hono-rate-limiter';
 import type { Queryable } from '../db/types.js';
 import { HIT_RATE_LIMIT } from '../sql/rate-limits/hit-rate-limit.js';
+import { PRUNE_RATE_LIMITS } from '../sql/rate-limits/prune-rate-limits.js';
 import { READ_RATE_LIMIT } from '../sql/rate-limits/read-rate-limit.js';
 import { RESET_RATE_LIMIT } from '../sql/rate-limits/reset-rate-limit.js';
 import { UNHIT_RATE_LIMIT } from '../sql/rate-limits/unhit-rate-limit.js';
+
+const PRUNE_EVERY = 10_000;
 
 interface Waiter {
   resolve(info: ClientRateLimitInfo): void;
@@ -27,6 +30,7 @@ interface CountRow {
 export class PostgresRateLimitStore implements Store {
   private readonly waiting = new Map<string, Waiter[]>();
   private readonly sending = new Set<string>();
+  private sent = 0;
 
   constructor(
     private readonly db: Queryable,
@@ -62,6 +66,10 @@ export class PostgresRateLimitStore implements Store {
     if (!batch) return;
     this.waiting.delete(fullKey);
     this.sending.add(fullKey);
+    // Old callers' rows are swept now and then by whichever process is counting: no timer needed.
+    if (++this.sent % PRUNE_EVERY === 0) {
+      this.db.query(PRUNE_RATE_LIMITS, [this.windowSeconds]).catch(() => {});
+    }
     try {
       const { rows } = await this.db.query<CountRow>(
         HIT_RATE_LIMIT,

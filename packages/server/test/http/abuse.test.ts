@@ -8,6 +8,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyApiKey } from '../../src/auth/api-keys.js';
 import { loadLimits } from '../../src/limits-config.js';
+import { PostgresRateLimitStore } from '../../src/rate-limit/postgres-store.js';
+import { PRUNE_RATE_LIMITS } from '../../src/sql/rate-limits/prune-rate-limits.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app.js';
 import { TEST_DB_KINDS } from '../helpers/db.js';
 import { type Child, killChild, spawnChild } from '../pipeline/children.js';
@@ -240,6 +242,22 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     expect((await t.request('/admin/api/me', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('counts concurrent hits of one key exactly, and prunes callers not seen for a day', async () => {
+    const t = await appWith(kind, {});
+    const store = new PostgresRateLimitStore(t.db, 'test', 3600);
+    const totals = await Promise.all(Array.from({ length: 50 }, () => store.increment('k')));
+    expect(totals.map((x) => x.totalHits).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    expect((await store.get('k'))?.totalHits).toBe(50);
+    await t.db.query(
+      `insert into rate_limits (key, window_start, hits) values ('test:old', now() - interval '2 days', 3)`,
+    );
+    await t.db.query(PRUNE_RATE_LIMITS, [3600]);
+    const { rows } = await t.db.query<{ key: string }>('select key from rate_limits order by key');
+    expect(rows.map((r) => r.key)).toEqual(['test:k']);
   });
 
   it('writes an API key’s last_used_at at most once a minute', async () => {
