@@ -7,7 +7,8 @@
  * `?access_token=` instead, because browsers' EventSource cannot set headers (SSE routes).
  *
  * The `authenticate` middleware (mounted once by app.ts for everything) resolves the principal or
- * answers 401 for bad credentials. Routes then call:
+ * answers 401 for bad credentials (429 once a client IP passes RATE_LIMIT_AUTH_FAILURES). Known
+ * API keys are remembered for a minute (auth/api-key-verifier.ts). Routes then call:
  *
  * @example
  * import { requireUser, brandScope } from './middleware/auth.js';
@@ -49,11 +50,10 @@ async function resolvePrincipal(c: Context<AppEnv>, verifiers: Verifiers): Promi
   let token: string | undefined;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match)
-      throw await verifiers.failures.failed(
-        c,
-        unauthorized('The Authorization header must be "Bearer <token>"'),
-      );
+    if (!match) {
+      const error = unauthorized('The Authorization header must be "Bearer <token>"');
+      throw await verifiers.failures.failed(c, error);
+    }
     token = match[1];
   } else if (c.req.method === 'GET') {
     token = c.req.query('access_token') || undefined;
