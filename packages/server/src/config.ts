@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PLANS, type PlanName } from '@alfie/core/contract';
 import { ConfigError } from './config-error.js';
+import { type LimitsConfig, loadLimits } from './limits-config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +31,8 @@ export interface Config {
   replicateWebhookSecret: string | null;
   /** METRICS_TOKEN: bearer that GET /metrics accepts (besides a secret API key). Null: key only. */
   metricsToken: string | null;
+  /** Brands per user, rate limits, listen backlog and token rules (src/limits-config.ts). */
+  limits: LimitsConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -157,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit,
     replicateWebhookSecret: value(env, 'REPLICATE_WEBHOOK_SECRET') ?? null,
     metricsToken: parseMetricsToken(value(env, 'METRICS_TOKEN')),
+    limits: loadLimits(env),
   };
 }
 

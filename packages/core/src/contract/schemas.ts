@@ -48,7 +48,13 @@ export const generateRequestSchema = {
 } as const;
 
 const brandFields = {
-  name: { type: 'string', minLength: LIMITS.brandNameLength.min, maxLength: LIMITS.brandNameLength.max },
+  // `\S`: a name of only spaces is no name.
+  name: {
+    type: 'string',
+    minLength: LIMITS.brandNameLength.min,
+    maxLength: LIMITS.brandNameLength.max,
+    pattern: '\\S',
+  },
   palette: { type: 'array', maxItems: 12, items: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } },
   fonts: { type: 'array', maxItems: 6, items: { type: 'string', minLength: 1, maxLength: 80 } },
   logoUrl: { type: ['string', 'null'], format: 'uri', maxLength: 2048 },

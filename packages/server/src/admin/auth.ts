@@ -9,21 +9,29 @@ import { API_KEY_ACTIVE } from '../sql/admin/api-key-active.js';
 import { HAS_ADMIN_ROLE } from '../sql/admin/has-admin-role.js';
 import { ADMIN_COOKIE, type AdminActor, type SessionCodec } from './session.js';
 
-/** An admin is a secret API key, or a user with `user_roles.role = 'admin'`. Null for anyone else. */
+/**
+ * An admin is a secret API key, a user whose token's email is in ADMIN_EMAILS, or a user with
+ * `user_roles.role = 'admin'`. Null for anyone else.
+ */
 export async function adminFromPrincipal(
   db: Queryable,
   principal: Principal | null,
+  adminEmails: string[],
 ): Promise<AdminActor | null> {
   if (!principal) return null;
   if (principal.kind === 'apiKey') return { kind: 'apiKey', keyId: principal.keyId, name: principal.name };
   if (principal.viaApiKey) return null;
-  return (await hasAdminRole(db, principal.userId))
-    ? { kind: 'user', userId: principal.userId, email: principal.email }
-    : null;
+  const actor: AdminActor = { kind: 'user', userId: principal.userId, email: principal.email };
+  return (await isAdminUser(db, actor, adminEmails)) ? actor : null;
 }
 
-async function hasAdminRole(db: Queryable, userId: string): Promise<boolean> {
-  const { rows } = await db.query<{ admin: boolean }>(HAS_ADMIN_ROLE, [userId]);
+async function isAdminUser(
+  db: Queryable,
+  user: { userId: string; email: string | null },
+  adminEmails: string[],
+): Promise<boolean> {
+  if (user.email && adminEmails.includes(user.email.toLowerCase())) return true;
+  const { rows } = await db.query<{ admin: boolean }>(HAS_ADMIN_ROLE, [user.userId]);
   return rows[0]?.admin === true;
 }
 
@@ -32,13 +40,14 @@ export async function adminFromCredential(
   db: Queryable,
   verifyToken: TokenVerifier,
   credential: string,
+  adminEmails: string[],
 ): Promise<AdminActor | null> {
   if (isApiKey(credential)) {
     const key = await verifyApiKey(db, credential);
     return key ? { kind: 'apiKey', keyId: key.keyId, name: key.name } : null;
   }
   const user = await verifyToken(credential);
-  return user ? adminFromPrincipal(db, user) : null;
+  return user ? adminFromPrincipal(db, user, adminEmails) : null;
 }
 
 /**
@@ -50,9 +59,10 @@ export async function requestAdmin(
   c: Context<AppEnv>,
   db: Queryable,
   sessions: SessionCodec,
+  adminEmails: string[],
 ): Promise<{ actor: AdminActor | null; credentials: boolean }> {
   const principal = c.get('principal');
-  if (principal) return { actor: await adminFromPrincipal(db, principal), credentials: true };
+  if (principal) return { actor: await adminFromPrincipal(db, principal, adminEmails), credentials: true };
   const cookie = getCookie(c, ADMIN_COOKIE);
   if (!cookie) return { actor: null, credentials: false };
   const actor = await sessions.verify(cookie);
@@ -60,6 +70,6 @@ export async function requestAdmin(
   const still =
     actor.kind === 'apiKey'
       ? (await db.query<{ active: boolean }>(API_KEY_ACTIVE, [actor.keyId])).rows[0]?.active === true
-      : await hasAdminRole(db, actor.userId);
+      : await isAdminUser(db, actor, adminEmails);
   return { actor: still ? actor : null, credentials: true };
 }

@@ -71,7 +71,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   const page = async (c: Context<AppEnv>) => {
-    const { actor, credentials } = await requestAdmin(c, deps.db, sessions);
+    const { actor, credentials } = await requestAdmin(c, deps.db, sessions, deps.config.adminEmails);
     if (credentials && !actor) throw hidden(c.req.method, c.req.path);
     if (actor && c.get('principal')) await startSession(c, actor);
     c.header('Content-Security-Policy', ADMIN_CSP);
@@ -92,7 +92,9 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/admin/api/session', async (c) => {
     const body = (await readJson(c)) as { credential?: unknown } | null;
     const credential = typeof body?.credential === 'string' ? body.credential.trim() : '';
-    const actor = credential ? await adminFromCredential(deps.db, verifyToken, credential) : null;
+    const actor = credential
+      ? await adminFromCredential(deps.db, verifyToken, credential, deps.config.adminEmails)
+      : null;
     if (!actor) throw hidden(c.req.method, c.req.path);
     await startSession(c, actor);
     c.get('log').info({ event: 'admin_login', actor }, 'admin logged in');
@@ -106,7 +108,7 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** Every other /admin/api route: the admin, or the 404 of an unknown route. */
   const admin = async (c: Context<AppEnv>): Promise<AdminActor> => {
-    const { actor } = await requestAdmin(c, deps.db, sessions);
+    const { actor } = await requestAdmin(c, deps.db, sessions, deps.config.adminEmails);
     if (!actor) throw hidden(c.req.method, c.req.path);
     return actor;
   };

@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
+import { type LimitsConfig, loadLimits, type TokenRules } from '../limits-config.js';
 import { isUuid, type UserPrincipal } from './principal.js';
 import { createVerifiedTokenCache } from './verified-token-cache.js';
 
@@ -10,6 +11,8 @@ export interface UserTokenClaims {
   brandIds?: string[] | null;
   /** Seconds; default 3600. */
   expiresIn?: number;
+  /** `aud`; default `authenticated` (Supabase's, and JWT_AUDIENCE's default). */
+  audience?: string;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function signUserToken(
   const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
-    .setAudience('authenticated')
+    .setAudience(claims.audience ?? 'authenticated')
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
     .sign(new TextEncoder().encode(secret));
@@ -44,9 +47,18 @@ export type TokenVerifier = (token: string) => Promise<UserPrincipal | null>;
 /**
  * Verifies bearer JWTs: HS256 with JWT_SECRET (Supabase's default), or any key of JWKS_URL
  * (Supabase's asymmetric keys, other identity providers). Returns null for anything invalid,
- * expired, or without a UUID `sub`.
+ * expired, without `exp`, for another audience, issued in the future, living longer than
+ * JWT_MAX_LIFETIME_SECONDS, or without a UUID `sub`.
  */
-export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'>): TokenVerifier {
+export function createTokenVerifier(
+  config: Pick<Config, 'jwtSecret' | 'jwksUrl'> & { limits?: Pick<LimitsConfig, 'tokens'> },
+): TokenVerifier {
+  const rules: TokenRules = config.limits?.tokens ?? loadLimits({}).tokens;
+  const options = {
+    audience: rules.audiences,
+    requiredClaims: ['exp'],
+    clockTolerance: rules.clockSkewSeconds,
+  };
   // A KeyObject is imported once; a raw Uint8Array makes jose import the key on every request.
   const secret = config.jwtSecret ? createSecretKey(Buffer.from(config.jwtSecret)) : null;
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
@@ -65,15 +77,16 @@ export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'
     try {
       const { alg } = decodeProtectedHeader(token);
       if (alg === 'HS256' && secret) {
-        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }));
       } else if (alg !== 'HS256' && alg !== 'none' && jwks) {
-        ({ payload } = await jwtVerify(token, jwks));
+        ({ payload } = await jwtVerify(token, jwks, options));
       } else {
         return null;
       }
     } catch {
       return null;
     }
+    if (!withinLifetime(payload, rules)) return null;
     if (!isUuid(payload.sub)) return null;
     const brandIds = payload.brandIds;
     if (brandIds !== undefined && !(Array.isArray(brandIds) && brandIds.every(isUuid))) return null;
@@ -85,7 +98,17 @@ export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'jwksUrl'
       brandIds: brandIds === undefined ? null : (brandIds as string[]).map((id) => id.toLowerCase()),
       viaApiKey: false,
     };
-    // Tokens without `exp` are never cached: they are checked on every request.
-    return { principal, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : 0 };
+    return { principal, expiresAt: (payload.exp as number) * 1000 };
   }
+}
+
+/**
+ * A token that claims to be issued in the future, or to live longer than the limit, is refused:
+ * a leaked one would otherwise stay usable for as long as its issuer chose.
+ */
+function withinLifetime(payload: JWTPayload, rules: TokenRules, now = Date.now() / 1000): boolean {
+  const exp = payload.exp as number;
+  const iat = typeof payload.iat === 'number' ? payload.iat : null;
+  if (iat !== null && iat > now + rules.clockSkewSeconds) return false;
+  return exp - (iat ?? now) <= rules.maxLifetimeSeconds + rules.clockSkewSeconds;
 }

@@ -11,6 +11,8 @@ export interface UserPrincipal {
   brandIds: string[] | null;
   /** True when a secret API key acts for this user (X-Alfie-User-Id). */
   viaApiKey: boolean;
+  /** That key's id, when `viaApiKey` (rate limits count the key, not each user it names). */
+  keyId?: string;
 }
 
 export interface ApiKeyPrincipal {

@@ -54,7 +54,9 @@ export async function ensureDemo(db: Db, config: Config, secret: string): Promis
   const { token, expiresAt } = await signUserToken(secret, {
     userId: demo.userId,
     email: DEMO_EMAIL,
-    expiresIn: 30 * 24 * 3600,
+    // As long as the server accepts (JWT_MAX_LIFETIME_SECONDS): the banner's curl keeps working.
+    expiresIn: config.limits.tokens.maxLifetimeSeconds,
+    audience: config.limits.tokens.audiences[0],
   });
   return { ...demo, token, expiresAt, created };
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer, type serve } from '@hono/node-server';
 import { type Config, loadConfig } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { migrate } from '../db/migrate.js';
@@ -94,7 +94,9 @@ type Server = ReturnType<typeof serve> & import('node:http').Server;
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }) as Server;
+    // Node's default backlog (511) overflows when thousands of SSE clients reconnect at once.
+    const server = createAdaptorServer({ fetch }) as Server;
+    server.listen({ port: config.port, host: config.host, backlog: config.limits.listenBacklog });
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(

@@ -25,6 +25,10 @@ export async function run(args: string[] = [], env: NodeJS.ProcessEnv = process.
     throw new ConfigError('--expires-in must be a positive number of seconds');
 
   const config = loadConfig(env);
+  const { maxLifetimeSeconds, audiences } = config.limits.tokens;
+  if (expiresIn > maxLifetimeSeconds) {
+    throw new ConfigError(`--expires-in must be at most JWT_MAX_LIFETIME_SECONDS (${maxLifetimeSeconds})`);
+  }
   const secret = config.jwtSecret ?? (await readStoredSecret(config.dataDir));
   if (!secret) {
     throw new ConfigError(
@@ -36,6 +40,7 @@ export async function run(args: string[] = [], env: NodeJS.ProcessEnv = process.
     email: values.email ?? null,
     brandIds: values.brand ?? null,
     expiresIn,
+    audience: audiences[0],
   });
   process.stdout.write(`${token}\n`);
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppDeps } from '../deps.js';
 import { httpMetrics } from '../metrics/http-middleware.js';
@@ -9,6 +8,8 @@ import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
+import { bodyLimits } from './middleware/body-limit.js';
+import { rateLimits } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -58,22 +59,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       maxAge: 600,
     }),
   );
-  const limitBody = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw validationFailed(`The request body is larger than ${maxSize} bytes`, undefined, 413);
-      },
-    });
-  const apiBodyLimit = limitBody(deps.config.bodyLimit);
-  // Provider webhooks carry whole predictions (with logs): they get more room than API requests.
-  const webhookBodyLimit = limitBody(1024 * 1024);
-  app.use('/v1/*', (c, next) =>
-    c.req.path.startsWith('/v1/webhooks/') ? webhookBodyLimit(c, next) : apiBodyLimit(c, next),
-  );
+  app.use('*', bodyLimits(deps.config.bodyLimit));
   // Before authentication: a METRICS_TOKEN is not a JWT (the route checks its own credentials).
   app.route('/', metricsRoutes(deps, metrics));
   app.use('*', authenticate(deps));
+  app.use('*', rateLimits(deps));
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi({ version, serverUrl: deps.config.publicUrl })));
   app.route('/', healthRoutes(deps));

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Context } from 'hono';
 import { validationFailed } from './errors.js';
+import { unsafeTextIssues } from './text-guard.js';
 
 // ajv-formats ships CommonJS with a default export; ESM sees it under `.default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -55,6 +56,7 @@ function toIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
 
 /** Validates `value` against a contract schema; throws VALIDATION_FAILED listing every problem. */
 export function validate<T>(name: SchemaName, value: unknown): T {
+  refuseUnsafeText(value, 'The request body is invalid');
   const check = validator(name, false);
   if (!check(value)) throw validationFailed('The request body is invalid', toIssues(check.errors));
   return value as T;
@@ -63,9 +65,16 @@ export function validate<T>(name: SchemaName, value: unknown): T {
 /** Validates the query string (numbers coerced) against a contract schema. */
 export function validateQuery<T>(name: SchemaName, c: Context): T {
   const query: Record<string, unknown> = { ...c.req.query() };
+  refuseUnsafeText(query, 'The query string is invalid');
   const check = validator(name, true);
   if (!check(query)) throw validationFailed('The query string is invalid', toIssues(check.errors));
   return query as T;
+}
+
+/** Throws VALIDATION_FAILED naming every field with text the database cannot store. */
+export function refuseUnsafeText(value: unknown, message: string): void {
+  const issues = unsafeTextIssues(value);
+  if (issues.length > 0) throw validationFailed(message, issues);
 }
 
 /**

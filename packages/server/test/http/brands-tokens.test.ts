@@ -13,17 +13,20 @@ describe.each(TEST_DB_KINDS)('brands, API keys and tokens on %s', (kind) => {
   });
   afterAll(() => t.drop());
 
-  it('creates a brand owned by the caller with the configured default plan, ignoring a user-chosen plan', async () => {
-    const res = await t.request('/v1/brands', {
+  it('creates a brand owned by the caller with the configured default plan, refusing a user-chosen plan', async () => {
+    const json = {
+      name: 'Acme',
+      palette: ['#0B3D91'],
+      fonts: ['Inter'],
+      logoUrl: 'https://acme.test/logo.png',
+    };
+    const chosen = await t.request('/v1/brands', {
       headers: alice.headers,
-      json: {
-        name: 'Acme',
-        palette: ['#0B3D91'],
-        fonts: ['Inter'],
-        logoUrl: 'https://acme.test/logo.png',
-        plan: 'studio',
-      },
+      json: { ...json, plan: 'studio' },
     });
+    expect(chosen.status).toBe(403);
+    expect((await chosen.json()).error.code).toBe('FORBIDDEN');
+    const res = await t.request('/v1/brands', { headers: alice.headers, json });
     expect(res.status).toBe(201);
     const brand = await res.json();
     expect(brand).toMatchObject({
@@ -41,6 +44,7 @@ describe.each(TEST_DB_KINDS)('brands, API keys and tokens on %s', (kind) => {
     for (const bad of [
       {},
       { name: '' },
+      { name: ' ' },
       { name: 'x'.repeat(121) },
       { name: 'x', palette: ['red'] },
       { name: 'x', logoUrl: 'nope' },

@@ -28,6 +28,7 @@ describe('token verification', () => {
   const rs256 = (claims: Record<string, unknown>) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setAudience('authenticated')
       .setExpirationTime('1h')
       .sign(privateKey);
 
@@ -63,6 +64,7 @@ describe('token verification', () => {
     const sign = (brandIds: unknown) =>
       new SignJWT({ sub: randomUUID(), brandIds })
         .setProtectedHeader({ alg: 'HS256' })
+        .setAudience('authenticated')
         .setExpirationTime('1h')
         .sign(new TextEncoder().encode(SECRET));
     expect(await verify(await sign('all'))).toBeNull();

@@ -7,7 +7,8 @@
  * `?access_token=` instead, because browsers' EventSource cannot set headers (SSE routes).
  *
  * The `authenticate` middleware (mounted once by app.ts for everything) resolves the principal or
- * answers 401 for bad credentials. Routes then call:
+ * answers 401 for bad credentials (429 once a client IP passes RATE_LIMIT_AUTH_FAILURES). Known
+ * API keys are remembered for a minute (auth/api-key-verifier.ts). Routes then call:
  *
  * @example
  * import { requireUser, brandScope } from './middleware/auth.js';
@@ -17,31 +18,42 @@
  * });
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { isApiKey, verifyApiKey } from '../../auth/api-keys.js';
-import { createTokenVerifier } from '../../auth/jwt.js';
+import { type ApiKeyVerifier, createApiKeyVerifier } from '../../auth/api-key-verifier.js';
+import { isApiKey } from '../../auth/api-keys.js';
+import { createTokenVerifier, type TokenVerifier } from '../../auth/jwt.js';
 import { type ApiKeyPrincipal, isUuid, type Principal, type UserPrincipal } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { authFailureLimit } from '../../rate-limit/auth-failures.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, unauthorized, validationFailed } from '../errors.js';
 
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const verifyToken = createTokenVerifier(deps.config);
+  const verifiers: Verifiers = {
+    token: createTokenVerifier(deps.config),
+    apiKey: createApiKeyVerifier(deps.db),
+    failures: authFailureLimit(deps.db, deps.config.limits),
+  };
   return async (c, next) => {
-    c.set('principal', await resolvePrincipal(c, deps, verifyToken));
+    c.set('principal', await resolvePrincipal(c, verifiers));
     await next();
   };
 }
 
-async function resolvePrincipal(
-  c: Context<AppEnv>,
-  deps: AppDeps,
-  verifyToken: ReturnType<typeof createTokenVerifier>,
-): Promise<Principal | null> {
+interface Verifiers {
+  token: TokenVerifier;
+  apiKey: ApiKeyVerifier;
+  failures: ReturnType<typeof authFailureLimit>;
+}
+
+async function resolvePrincipal(c: Context<AppEnv>, verifiers: Verifiers): Promise<Principal | null> {
   const header = c.req.header('authorization');
   let token: string | undefined;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthorized('The Authorization header must be "Bearer <token>"');
+    if (!match) {
+      const error = unauthorized('The Authorization header must be "Bearer <token>"');
+      throw await verifiers.failures.failed(c, error);
+    }
     token = match[1];
   } else if (c.req.method === 'GET') {
     token = c.req.query('access_token') || undefined;
@@ -49,12 +61,14 @@ async function resolvePrincipal(
   if (!token) return null;
 
   if (isApiKey(token)) {
-    const key = await verifyApiKey(deps.db, token);
-    if (!key) throw unauthorized('Unknown or revoked API key');
+    // Only a key that needs a database lookup is held back by the failure limit.
+    if (!verifiers.apiKey.cached(token)) await verifiers.failures.check(c);
+    const key = await verifiers.apiKey(token);
+    if (!key) throw await verifiers.failures.failed(c, unauthorized('Unknown or revoked API key'));
     return actAs(c, key);
   }
-  const user = await verifyToken(token);
-  if (!user) throw unauthorized('Invalid or expired token');
+  const user = await verifiers.token(token);
+  if (!user) throw await verifiers.failures.failed(c, unauthorized('Invalid or expired token'));
   return user;
 }
 
@@ -69,6 +83,7 @@ function actAs(c: Context<AppEnv>, key: ApiKeyPrincipal): Principal {
     role: null,
     brandIds: null,
     viaApiKey: true,
+    keyId: key.keyId,
   };
 }
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { signUserToken } from '../../auth/jwt.js';
 import type { AppDeps } from '../../deps.js';
 import type { AppEnv } from '../env.js';
-import { ApiError } from '../errors.js';
+import { ApiError, validationFailed } from '../errors.js';
 import { requireApiKey } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
 
@@ -19,13 +19,21 @@ export function tokensRoutes(deps: AppDeps): Hono<AppEnv> {
     const secret = deps.config.jwtSecret;
     if (!secret)
       throw new ApiError('INTERNAL', 'Minting tokens needs JWT_SECRET to be configured', { status: 501 });
+    const { maxLifetimeSeconds, audiences } = deps.config.limits.tokens;
+    const expiresIn = body.expiresIn ?? Math.min(3600, maxLifetimeSeconds);
+    if (expiresIn > maxLifetimeSeconds) {
+      throw validationFailed('The request body is invalid', [
+        { path: '/expiresIn', message: `must be <= ${maxLifetimeSeconds} (JWT_MAX_LIFETIME_SECONDS)` },
+      ]);
+    }
     const minted: CreateTokenResponse = await signUserToken(
       secret,
       {
         userId: body.userId.toLowerCase(),
         email: body.email ?? null,
         brandIds: body.brandIds?.map((id) => id.toLowerCase()) ?? null,
-        expiresIn: body.expiresIn ?? 3600,
+        expiresIn,
+        audience: audiences[0],
       },
       deps.now?.() ?? new Date(),
     );

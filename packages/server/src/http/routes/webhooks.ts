@@ -5,6 +5,7 @@ import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
 import { RESUME_PROVIDER_JOB } from '../../sql/providers/resume-provider-job.js';
 import { errorHandler } from '../error-handler.js';
 import { ApiError, unauthorized, validationFailed } from '../errors.js';
+import { unsafeTextIssues } from '../text-guard.js';
 
 export interface WebhooksRoutesDeps {
   db: Queryable;
@@ -18,7 +19,9 @@ export interface WebhooksRoutesDeps {
  * Replicate signs webhooks the Standard Webhooks way (https://replicate.com/docs/topics/webhooks/verify-webhook):
  * `webhook-id`, `webhook-timestamp` (seconds) and `webhook-signature` (base64 HMAC-SHA256 of
  * `id.timestamp.body` with the base64 key after `whsec_`). `standardwebhooks` checks the signature
- * in constant time and refuses timestamps more than 5 minutes from now (replay window). The body
+ * in constant time and refuses timestamps more than 5 minutes from now (replay window). Within
+ * that window a replayed delivery is not refused by its `webhook-id` (no id store is kept): it is
+ * harmless instead, because resuming a parked job is a conditional update that happens once. The body
  * is a prediction (https://replicate.com/docs/topics/webhooks/receive-webhook); only terminal ones
  * move the parked job, once: a redelivery changes nothing and still answers 200, so Replicate
  * stops retrying.
@@ -47,6 +50,11 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
     }
     if (typeof prediction?.id !== 'string' || typeof prediction.status !== 'string') {
       throw validationFailed('The webhook body is not a prediction');
+    }
+    // Stored as jsonb, which refuses NUL: a signed body carrying one is refused here, not by the database.
+    const issues = unsafeTextIssues(prediction);
+    if (issues.length > 0) {
+      throw validationFailed('The webhook body has text the database cannot store', issues);
     }
     if (!TERMINAL_STATUSES.has(prediction.status)) return c.json({ received: true, resumed: false });
     const { rowCount } = await deps.db.query(RESUME_PROVIDER_JOB, ['replicate', prediction.id, raw]);

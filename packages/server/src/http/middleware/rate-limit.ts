@@ -1,0 +1,81 @@
+/**
+ * The request rate limits (RATE_LIMIT_* settings, README "Limits"), counted in PostgreSQL by
+ * hono-rate-limiter with our store, so every API process shares one count:
+ * - every request, per user token, per API key, or per client IP when it has no credentials;
+ * - tighter: POST /v1/tokens per API key (instead of the key's request count), POST
+ *   /admin/api/session per client IP (besides the IP's request count).
+ * Failed authentication is limited apart, by `authFailureLimit` in the authenticate middleware.
+ * Mounted after `authenticate`, which sets the principal the counts are kept by.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { type RateLimitInfo, rateLimiter } from 'hono-rate-limiter';
+import type { AppDeps } from '../../deps.js';
+import type { RateLimits } from '../../limits-config.js';
+import { clientIp } from '../../rate-limit/client-ip.js';
+import { PostgresRateLimitStore } from '../../rate-limit/postgres-store.js';
+import { rateLimited } from '../../rate-limit/rate-limited.js';
+import type { AppEnv } from '../env.js';
+
+type Caller = { key: string; limit: number };
+
+function callerOf(c: Context<AppEnv>, limits: RateLimits, trustProxy: boolean): Caller {
+  const principal = c.get('principal');
+  if (principal?.kind === 'apiKey') return { key: `key:${principal.keyId}`, limit: limits.apiKey };
+  if (principal?.kind === 'user') {
+    // A backend acting for its users is one caller, its key: not one per user it names.
+    return principal.viaApiKey && principal.keyId
+      ? { key: `key:${principal.keyId}`, limit: limits.apiKey }
+      : { key: `user:${principal.userId}`, limit: limits.user };
+  }
+  return { key: `ip:${clientIp(c, trustProxy)}`, limit: limits.ip };
+}
+
+function limiter(
+  deps: AppDeps,
+  limits: RateLimits,
+  name: string,
+  what: string,
+  pick: (c: Context<AppEnv>) => Caller | null,
+): MiddlewareHandler<AppEnv> {
+  return rateLimiter<AppEnv>({
+    windowMs: limits.windowSeconds * 1000,
+    limit: (c) => pick(c)?.limit ?? 0,
+    keyGenerator: (c) => pick(c)?.key ?? '',
+    skip: (c) => !pick(c)?.limit,
+    standardHeaders: 'draft-6',
+    store: new PostgresRateLimitStore(deps.db, name, limits.windowSeconds),
+    handler: (c) => {
+      const info = (c as unknown as Context<{ Variables: { rateLimit?: RateLimitInfo } }>).get('rateLimit');
+      throw rateLimited(c, info?.resetTime, what);
+    },
+  });
+}
+
+export function rateLimits(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const limits = deps.config.limits.rateLimits;
+  if (!limits) return (_c, next) => next();
+  const trustProxy = deps.config.limits.trustProxy;
+  const requests = limiter(deps, limits, 'requests', 'requests', (c) =>
+    c.req.path.startsWith('/v1/health') ? null : callerOf(c, limits, trustProxy),
+  );
+  const tokens = limiter(deps, limits, 'tokens', 'tokens minted', (c) => {
+    const principal = c.get('principal');
+    return principal?.kind === 'apiKey' ? { key: principal.keyId, limit: limits.tokens } : null;
+  });
+  const adminLogin = limiter(deps, limits, 'admin-login', 'login attempts', (c) => ({
+    key: clientIp(c, trustProxy),
+    limit: limits.adminLogin,
+  }));
+  return (c, next) => {
+    const thenRequests = async () => {
+      await requests(c, next);
+    };
+    // Minting is counted once, by its own tighter limit: a second count on the same key's row
+    // would double the writes of the busiest route of a backend.
+    if (c.req.method === 'POST' && c.req.path === '/v1/tokens' && c.get('principal')?.kind === 'apiKey') {
+      return tokens(c, next);
+    }
+    if (c.req.method === 'POST' && c.req.path === '/admin/api/session') return adminLogin(c, thenRequests);
+    return requests(c, next);
+  };
+}
