@@ -12,6 +12,7 @@ import type {
   OrderDetail,
   Page,
   Quota,
+  RedoItemResponse,
 } from './contract/types.js';
 import { newIdempotencyKey } from './http/idempotency-key.js';
 import {
@@ -109,6 +110,21 @@ export function buildBaseClient(
        */
       delete: (orderId: string, opts?: RequestOptions) =>
         transport.json<DeleteOrderResponse>(`v1/orders/${id(orderId)}`, { method: 'delete', ...opts }),
+      /**
+       * Draws one slide (or image) of an ended order again, 1-based: 202 at once, the order runs
+       * again for that slide only and is charged one image. Never retried (a retry could charge twice).
+       *
+       * @example
+       * await client.orders.redo(orderId, 3); // then watch or get the order: slide 3 has a new asset
+       */
+      async redo(orderId: string, slide: number, opts?: RequestOptions): Promise<RedoItemResponse> {
+        const response = await transport.json<RedoItemResponse>(
+          `v1/orders/${id(orderId)}/items/${encodeURIComponent(String(slide))}/redo`,
+          { method: 'post', ...opts },
+        );
+        quotaMayHaveChanged();
+        return response;
+      },
       /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
       watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
     },

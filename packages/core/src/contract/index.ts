@@ -46,6 +46,7 @@ export type {
   CreateTokenRequest,
   CreateTokenResponse,
   DeleteOrderResponse,
+  RedoItemResponse,
   GenerateRequest,
   GenerateResponse,
   Health,
