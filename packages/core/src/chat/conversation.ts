@@ -29,7 +29,7 @@ import type {
   OrderView,
 } from './messages.js';
 import { readParts } from './parts.js';
-import { asksForPerson, readSocial } from './social.js';
+import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
 import { trackOrders } from './track-orders.js';
 
 /** What a conversation needs of a client: `createAlfieClient` and `createAlfieBaseClient` both fit. */
@@ -321,8 +321,14 @@ export function createConversation(client: ConversationClient, options: Conversa
     const social = readSocial(line, text);
     if (social) return bot(social);
 
-    const intent = detectIntent(text, { locale });
     const group = openGroup();
+    const detected = detectIntent(text, { locale });
+    const intent =
+      detected.kind === 'unknown' && MORE_YES.test(line)
+        ? { kind: 'confirm' as const }
+        : detected.kind === 'unknown' && MORE_NO.test(line)
+          ? { kind: 'cancel' as const }
+          : detected;
     if (intent.kind === 'quota') return answerQuota();
     if (intent.kind === 'library') return answerLibrary();
     if (intent.kind === 'help') return push({ id: messageId(), type: 'help' });

@@ -17,7 +17,7 @@ import type { DraftEdit } from './draft.js';
 const TOPIC_CHANGE = new RegExp(
   [
     String.raw`(?:change[rz]?|modifie[rz]?|remplace[rz]?|mets?|passe[rz]?)\s+(?:le\s+|de\s+)?(?:sujet|th[eè]me)(?:\s+(?:par|en|pour|à|a))?`,
-    String.raw`(?:(?:nouveau|le|un\s+autre)\s+)?(?:sujet|th[eè]me)\s*(?::|=|\s+est|\s+sera|\s+plutôt)`,
+    String.raw`(?:(?:nouveau|le|un\s+autre)\s+)?(?:sujet|th[eè]me)\s*(?::|=|\s+est|\s+sera|\s+plutôt|\s+c['’]\s*est)`,
     String.raw`sur\s+le\s+th[eè]me(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'))?`,
     String.raw`(?:change|switch|set|make)\s+(?:the\s+|it\s+)?(?:topic|subject|theme)\s+(?:to|into|:)`,
     String.raw`(?:the\s+|new\s+)?(?:topic|subject|theme)\s*(?::|=|\s+is|\s+should\s+be)`,
@@ -31,7 +31,7 @@ const TOPIC_TAIL = /[\s,;.!]*(?:plutôt|plutot|à la place|a la place|instead|pl
 
 /** Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". */
 const FILLER = wordSet(
-  'of plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
+  'of them those ones exemplaires do lets faisons want veux voudrais voudrait aimerais prefere prefer would like i je j can could you peux pourrais pourriez tu vous plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
 );
 
 export interface ReadEdit {

@@ -16,12 +16,21 @@ const REACH =
 const REQUEST_WORD =
   / (cree|creer|fais|faire|genere|make|create|generate|image|images|carrousel|carousel|video|slides?|visuel|post|reste|combien|quota|left|how many) /;
 
+/** "oui merci", "non merci", "ok merci": an answer to the proposal, not small talk. */
+const ANSWER = /^ (oui|ouais|ok|okay|yes|yeah|yep|non|no|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) /;
+
+/** Yes and no in the words detectIntent leaves to the conversation ("on y va", "pas maintenant"). */
+export const MORE_YES =
+  /^ (on y va|allez|allons y|envoie|envoyez|c est parfait|ca me va|ca me plait|nickel|banco|confirme|confirmed|confirm|fine|that works|looks good|good to go|proceed|ship it|go for it|exactement|exactly|oui oui|impec|valider?|lancer?|lancez|c est tout bon) /;
+export const MORE_NO =
+  /^ (pas maintenant|plus tard|later|no thanks|non merci|pas la peine|tant pis|oublie ca|on oublie|rien|nothing|cancel that|drop it|skip) /;
+
 export type SocialKind = 'greeting' | 'thanks' | 'ack' | 'question';
 
 /** "Bonjour !", "merci", "ça marche", "?": small talk, or undefined when the message asks for something. */
 export function readSocial(line: string, raw: string): SocialKind | undefined {
   if (/^[\s?¿!.…]*\?[\s?¿!.…]*$/.test(raw)) return 'question';
-  if (REQUEST_WORD.test(line) || line.split(' ').length > 9) return undefined;
+  if (ANSWER.test(line) || REQUEST_WORD.test(line) || line.split(' ').length > 9) return undefined;
   if (GREETING.test(line)) return 'greeting';
   if (ACK.test(line)) return 'ack';
   if (THANKS.test(line)) return 'thanks';
