@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as panel from '../src/panel.js';
-import { type AlfieWidget, createMount, type PanelModule } from '../src/widget.js';
+import { type AlfieWidget, createMount, type PanelModule } from '../src/mount.js';
 import { API, BRAND, createFakeApi } from './fake-api.js';
 import { destroyAll, fakeToken, mountForTest, say } from './helpers.js';
 

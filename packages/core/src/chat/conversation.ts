@@ -120,10 +120,10 @@ export function createConversation(client: ConversationClient, options: Conversa
       watch: (orderId, opts) => client.orders.watch(orderId, opts),
       getView: (orderId) => state().orders[orderId],
       putView: (view) => patch({ orders: { ...state().orders, [view.orderId]: view } }),
-      onChange(view, ended) {
+      onChange(view, ended, order) {
         emit('order:progress', { orderId: view.orderId, view });
         if (!ended) return;
-        emit(view.status === 'completed' ? 'order:completed' : 'order:failed', { orderId: view.orderId, view });
+        emit(view.status === 'completed' ? 'order:completed' : 'order:failed', { orderId: view.orderId, view, order });
         void refreshQuota();
       },
     },
@@ -412,6 +412,16 @@ export function createConversation(client: ConversationClient, options: Conversa
     /** Sends a request again after a network error or a failed order. */
     retry: (draft: Draft) => submit(draft, newIdempotencyKey()).then(() => undefined),
     refreshQuota,
+    /**
+     * Puts a stored conversation back before what was said since (a page reload), then follows
+     * again the orders it left running.
+     */
+    restore(saved: Partial<Pick<ConversationSnapshot, 'messages' | 'orders'>>): void {
+      patch({
+        messages: [...(saved.messages ?? []), ...state().messages].slice(-max),
+        orders: { ...saved.orders, ...state().orders },
+      });
+    },
     /** Follows again the orders a restored conversation left running. */
     resume(): void {
       for (const m of state().messages) {

@@ -1,6 +1,6 @@
 import type { AlfieErrorCode } from '../errors/alfie-error.js';
 import type { OrderStatus } from '../contract/constants.js';
-import type { Asset, LibraryEntry, Quota } from '../contract/types.js';
+import type { Asset, LibraryEntry, OrderDetail, Quota } from '../contract/types.js';
 import type { Draft, DraftWarning } from './draft.js';
 import type { SocialKind } from './social.js';
 
@@ -73,8 +73,9 @@ export interface ConversationSnapshot {
 export interface ConversationEventMap {
   'order:created': { orderId: string; draft: Draft };
   'order:progress': { orderId: string; view: OrderView };
-  'order:completed': { orderId: string; view: OrderView };
-  'order:failed': { orderId: string; view: OrderView };
+  'order:completed': { orderId: string; view: OrderView; order: OrderDetail | null };
+  /** Ended partial, failed or canceled. */
+  'order:failed': { orderId: string; view: OrderView; order: OrderDetail | null };
   /** The user asked for a person: the host routes the transcript to its support. */
   handoff: { transcript: ChatMessage[] };
   /** A running order was canceled from the chat or its card. */

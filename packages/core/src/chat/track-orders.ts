@@ -8,7 +8,7 @@ export interface TrackDeps {
   getView(orderId: string): OrderView | undefined;
   putView(view: OrderView): void;
   /** After each change; `ended` once, when the order reached its final status. */
-  onChange(view: OrderView, ended: boolean): void;
+  onChange(view: OrderView, ended: boolean, order: OrderDetail | null): void;
 }
 
 /**
@@ -31,10 +31,11 @@ export function trackOrders(deps: TrackDeps, signal: AbortSignal) {
     const watcher = deps.watch(orderId, { signal });
     const update = () => {
       const before = deps.getView(orderId) ?? pendingView(orderId, expected);
-      const view = viewOf(watcher.getSnapshot(), before);
+      const snap = watcher.getSnapshot();
+      const view = viewOf(snap, before);
       deps.putView(view);
       if (view.failure || view.done) stop(orderId);
-      deps.onChange(view, view.done);
+      deps.onChange(view, view.done, snap.order);
     };
     const unsubscribe = watcher.subscribe(update);
     stops.set(orderId, () => {
@@ -59,6 +60,7 @@ export function trackOrders(deps: TrackDeps, signal: AbortSignal) {
         done: ['completed', 'partial', 'failed', 'canceled'].includes(detail.status),
         reconnecting: false,
         failure: null,
+        redoing: undefined,
       };
       deps.putView(view);
       return view;

@@ -9,7 +9,7 @@
  *   data-brand-id="..." data-token="..." data-locale="fr" async></script>
  */
 import { optionsFromDataset } from '../options.js';
-import { type AlfieWidget, createMount } from '../widget.js';
+import { type AlfieWidget, createMount } from '../mount.js';
 import { panelLoader } from './load-panel.js';
 
 // Read now: `document.currentScript` is only set while this script first runs.

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../state/types.js';
-import { HelpAnswer, LibraryAnswer, QuotaAnswer } from './Answers.js';
+import { HelpAnswer, LibraryAnswer, QuotaAnswer, SocialAnswer } from './Answers.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { OrderCard } from './OrderCard.js';
@@ -57,7 +57,11 @@ function Message({ message }: { message: ChatMessage }) {
     case 'user':
       return <p class="msg user">{message.text}</p>;
     case 'bot':
-      return <p class="msg">{t[message.line]}</p>;
+      return message.line === 'welcome' || message.line === 'unknown' || message.line === 'handoff' ? (
+        <p class="msg">{t[message.line]}</p>
+      ) : (
+        <SocialAnswer text={t[message.line]} />
+      );
     case 'proposal':
       return <ProposalCard message={message} />;
     case 'order':
@@ -70,5 +74,9 @@ function Message({ message }: { message: ChatMessage }) {
       return <HelpAnswer />;
     case 'error':
       return <ErrorMessage error={message.error} retry={message.retry} />;
+    case 'orderCanceled':
+      return <p class="msg">{t.canceledOrder(message.kept, message.expected)}</p>;
+    case 'redo':
+      return <p class="msg">{t.redoing(message.slide)}</p>;
   }
 }
