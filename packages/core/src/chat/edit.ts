@@ -14,7 +14,7 @@ import type { DraftEdit } from './draft.js';
  * A new topic and what introduces it: "sur le thème X", "change le sujet : X", "le sujet est X",
  * "pareil mais sur Y", "about Y instead", "change the topic to X". The topic is what follows.
  */
-const TOPIC_CHANGE = new RegExp(
+const TOPIC_CHANGE = /* @__PURE__ */ new RegExp(
   [
     String.raw`(?:change[rz]?|modifie[rz]?|remplace[rz]?|mets?|passe[rz]?)\s+(?:le\s+|de\s+)?(?:sujet|th[eè]me)(?:\s+(?:par|en|pour|à|a))?`,
     String.raw`(?:(?:nouveau|le|un\s+autre)\s+)?(?:sujet|th[eè]me)\s*(?::|=|\s+est|\s+sera|\s+plutôt|\s+c['’]\s*est)`,
@@ -26,11 +26,11 @@ const TOPIC_CHANGE = new RegExp(
   ].join('|'),
   'iu',
 );
-const TOPIC_PREFIX = new RegExp(String.raw`(?:^|[\s,;:(])(?:${TOPIC_CHANGE.source})\s*:?\s*`, 'iu');
+const TOPIC_PREFIX = /* @__PURE__ */ new RegExp(String.raw`(?:^|[\s,;:(])(?:${TOPIC_CHANGE.source})\s*:?\s*`, 'iu');
 const TOPIC_TAIL = /[\s,;.!]*(?:plutôt|plutot|à la place|a la place|instead|please|svp|stp|merci|thanks)?[\s.!]*$/iu;
 
 /** Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". */
-const FILLER = wordSet(
+const FILLER = /* @__PURE__ */ wordSet(
   'of them those ones exemplaires do lets faisons want veux voudrais voudrait aimerais prefere prefer would like i je j can could you peux pourrais pourriez tu vous plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
 );
 
