@@ -16,7 +16,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => real?.close());
 
-const lastAnswer = (messages: ReturnType<ReturnType<typeof createConversation>['getSnapshot']>['messages']) => {
+const lastAnswer = (
+  messages: ReturnType<ReturnType<typeof createConversation>['getSnapshot']>['messages'],
+) => {
   const answer = messages.at(-1);
   if (!answer || answer.type === 'user') return null;
   return answer.type === 'bot' ? `bot:${answer.line}` : answer.type;

@@ -37,7 +37,10 @@ export type UseConversationResult = ConversationSnapshot &
 export function useConversation(options: UseConversationOptions): UseConversationResult {
   const client = useAlfieClient();
   const { brandId, locale } = options;
-  const conversation = useMemo(() => createConversation(client, { brandId, locale }), [client, brandId, locale]);
+  const conversation = useMemo(
+    () => createConversation(client, { brandId, locale }),
+    [client, brandId, locale],
+  );
   const snapshot = useObserver(conversation);
   const handlers = useRef(options);
   handlers.current = options;

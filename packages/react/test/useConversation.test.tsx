@@ -49,7 +49,9 @@ describe('useConversation against the real server', () => {
     const detail = await client.orders.get(data[0]!.id);
     expect(detail).toMatchObject({ type: 'carousel', count: 2, topic: 'le pain' });
     // The slides are written in the conversation's language.
-    expect(detail.assets.map((a) => a.text?.title ?? '').join(' ')).toMatch(/\b(le|la|les|des|du|pour|et)\b/i);
+    expect(detail.assets.map((a) => a.text?.title ?? '').join(' ')).toMatch(
+      /\b(le|la|les|des|du|pour|et)\b/i,
+    );
 
     await act(() => chat.current.send('je veux parler à un humain'));
     expect(handoffs).toHaveLength(1);

@@ -39,7 +39,10 @@ export interface MountAlfieWidget {
 }
 
 /** What `src/panel.ts` exports: the conversation panel, its binding to core's engine, its catalogues. */
-export type PanelModule = Pick<typeof PanelExports, 'Panel' | 'bindConversation' | 'catalogueFor' | 'panelCss'>;
+export type PanelModule = Pick<
+  typeof PanelExports,
+  'Panel' | 'bindConversation' | 'catalogueFor' | 'panelCss'
+>;
 
 /**
  * The panel module itself (the ESM/CJS library imports it statically), or a function fetching it (the

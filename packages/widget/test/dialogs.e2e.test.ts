@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Order, OrderDetail, Page as ApiPage, Quota } from '../../core/src/contract/types.js';
-import { type Before, type Dialog, judge, loadDialogs } from '../../core/test/helpers/dialogs.js';
 import { launchChromium } from '../../../test-support/chromium.js';
+import type { Page as ApiPage, Order, OrderDetail, Quota } from '../../core/src/contract/types.js';
+import { type Before, type Dialog, judge, loadDialogs } from '../../core/test/helpers/dialogs.js';
 import { repoRoot, type Stack, startStack } from './e2e-setup.js';
 
 // Every conversation of intents/dialogs.jsonl typed into the built script-tag widget in real Chromium
@@ -18,7 +18,9 @@ let stack: Stack;
 let browser: Browser;
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${stack.token}` } });
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${stack.token}` },
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
@@ -52,18 +54,22 @@ async function openPage(locale: 'fr' | 'en') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${stack.pageUrl}/`);
-  await page.waitForFunction(() => (window as { AlfieWidget?: { getWidget(): unknown } }).AlfieWidget?.getWidget());
+  await page.waitForFunction(() =>
+    (window as { AlfieWidget?: { getWidget(): unknown } }).AlfieWidget?.getWidget(),
+  );
   // The example page mounts a French widget: each dialog gets a widget in its own language, with the
   // page's own options, through the page-wide API.
   await page.evaluate((language) => {
     type Widget = { on(event: string, listener: () => void): void; open(): void; destroy(): void };
-    const api = (window as unknown as {
-      AlfieWidget: {
-        getWidget(): Widget;
-        optionsFromDataset(dataset: DOMStringMap): Record<string, unknown>;
-        mountAlfieWidget(options: Record<string, unknown>): Widget;
-      };
-    }).AlfieWidget;
+    const api = (
+      window as unknown as {
+        AlfieWidget: {
+          getWidget(): Widget;
+          optionsFromDataset(dataset: DOMStringMap): Record<string, unknown>;
+          mountAlfieWidget(options: Record<string, unknown>): Widget;
+        };
+      }
+    ).AlfieWidget;
     const script = document.querySelector<HTMLScriptElement>('script[data-api-url]')!;
     api.getWidget().destroy();
     const widget = api.mountAlfieWidget({ ...api.optionsFromDataset(script.dataset), locale: language });
@@ -100,7 +106,8 @@ async function run(dialog: Dialog) {
     const id = (await mine()).at(-1);
     return id ? api<OrderDetail>(`/v1/orders/${id}`) : null;
   };
-  const terminal = (status: string | undefined) => ['completed', 'partial', 'failed', 'canceled'].includes(status ?? '');
+  const terminal = (status: string | undefined) =>
+    ['completed', 'partial', 'failed', 'canceled'].includes(status ?? '');
   const { page, close } = await openPage(dialog.locale);
   let before: Before | null = null;
   try {

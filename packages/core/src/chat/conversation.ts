@@ -26,7 +26,6 @@ import type {
   ConversationEvent,
   ConversationEventMap,
   ConversationSnapshot,
-  OrderView,
 } from './messages.js';
 import { readParts } from './parts.js';
 import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
@@ -123,7 +122,11 @@ export function createConversation(client: ConversationClient, options: Conversa
       onChange(view, ended, order) {
         emit('order:progress', { orderId: view.orderId, view });
         if (!ended) return;
-        emit(view.status === 'completed' ? 'order:completed' : 'order:failed', { orderId: view.orderId, view, order });
+        emit(view.status === 'completed' ? 'order:completed' : 'order:failed', {
+          orderId: view.orderId,
+          view,
+          order,
+        });
         void refreshQuota();
       },
     },
@@ -186,7 +189,9 @@ export function createConversation(client: ConversationClient, options: Conversa
     return last.group ? open.filter((m) => m.group === last.group) : [last];
   }
   const lastOrder = () =>
-    [...state().messages].reverse().find((m): m is Extract<ChatMessage, { type: 'order' }> => m.type === 'order');
+    [...state().messages]
+      .reverse()
+      .find((m): m is Extract<ChatMessage, { type: 'order' }> => m.type === 'order');
   const running = () =>
     [...state().messages]
       .reverse()
@@ -195,7 +200,8 @@ export function createConversation(client: ConversationClient, options: Conversa
       .filter((orderId) => state().orders[orderId] && !state().orders[orderId]?.done);
 
   function propose(drafts: Array<{ draft: Draft; warnings?: Proposal['warnings'] }>): void {
-    for (const open of proposals().filter((m) => m.state === 'open')) setProposal(open.id, { state: 'canceled' });
+    for (const open of proposals().filter((m) => m.state === 'open'))
+      setProposal(open.id, { state: 'canceled' });
     const group = drafts.length > 1 ? messageId() : undefined;
     for (const { draft, warnings } of drafts) {
       push({
@@ -217,7 +223,8 @@ export function createConversation(client: ConversationClient, options: Conversa
 
   /** Edits proposals in place; an edit naming the format applies to the last part only. */
   function editOpen(group: Proposal[], edit: DraftEdit): void {
-    const targets = edit.format || edit.count !== undefined || edit.duration !== undefined ? group.slice(-1) : group;
+    const targets =
+      edit.format || edit.count !== undefined || edit.duration !== undefined ? group.slice(-1) : group;
     for (const proposal of targets) {
       const { draft, warnings } = applyEdit(proposal.draft, edit);
       // The card moves down to stay in view, as a new answer would.
@@ -250,10 +257,12 @@ export function createConversation(client: ConversationClient, options: Conversa
     // Marked sent first: a double click or a second "oui" finds nothing open and orders nothing.
     for (const proposal of group) setProposal(proposal.id, { state: 'sent' });
     for (const proposal of group) {
-      let key = keys.get(proposal.id);
-      if (!key) keys.set(proposal.id, (key = newIdempotencyKey()));
+      // One key per proposal: confirming again after a network error cannot order twice.
+      const key = keys.get(proposal.id) ?? newIdempotencyKey();
+      keys.set(proposal.id, key);
       // Refused (quota) or not sent: the card opens again so the request can be adjusted.
-      if (!(await submit(proposal.draft, key)) && !signal.aborted) setProposal(proposal.id, { state: 'open' });
+      if (!(await submit(proposal.draft, key)) && !signal.aborted)
+        setProposal(proposal.id, { state: 'open' });
     }
   }
 
@@ -361,7 +370,11 @@ export function createConversation(client: ConversationClient, options: Conversa
       const correction = !isEmptyEdit(edit) && leftover.length === 0;
       if (correction || (!fullRequest && edit.topic)) return editOpen(group, edit);
       const waitsForTopic = !current.draft.topic;
-      if (waitsForTopic && !fullRequest && !(intent.kind === 'generate' && intent.confidence >= 0.9 && intent.topic))
+      if (
+        waitsForTopic &&
+        !fullRequest &&
+        !(intent.kind === 'generate' && intent.confidence >= 0.9 && intent.topic)
+      )
         return editOpen(group, { topic: topicAnswer(text) });
     }
     if (last && !current && !fullRequest) {

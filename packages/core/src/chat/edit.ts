@@ -26,8 +26,12 @@ const TOPIC_CHANGE = /* @__PURE__ */ new RegExp(
   ].join('|'),
   'iu',
 );
-const TOPIC_PREFIX = /* @__PURE__ */ new RegExp(String.raw`(?:^|[\s,;:(])(?:${TOPIC_CHANGE.source})\s*:?\s*`, 'iu');
-const TOPIC_TAIL = /[\s,;.!]*(?:plutôt|plutot|à la place|a la place|instead|please|svp|stp|merci|thanks)?[\s.!]*$/iu;
+const TOPIC_PREFIX = /* @__PURE__ */ new RegExp(
+  String.raw`(?:^|[\s,;:(])(?:${TOPIC_CHANGE.source})\s*:?\s*`,
+  'iu',
+);
+const TOPIC_TAIL =
+  /[\s,;.!]*(?:plutôt|plutot|à la place|a la place|instead|please|svp|stp|merci|thanks)?[\s.!]*$/iu;
 
 /** Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". */
 const FILLER = /* @__PURE__ */ wordSet(
@@ -82,9 +86,7 @@ export function readEdit(text: string, current: Format): ReadEdit {
       break;
     }
   }
-  const leftover = tokens
-    .filter((t, i) => !used[i] && !FILLER.has(t.w))
-    .map((t) => t.w);
+  const leftover = tokens.filter((t, i) => !used[i] && !FILLER.has(t.w)).map((t) => t.w);
   return { edit, leftover };
 }
 

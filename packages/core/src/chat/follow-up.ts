@@ -1,6 +1,7 @@
 // Turns that only make sense after a result: redo one slide, the same again, a variant.
-import { readNumber } from '../intent/numbers.js';
+
 import type { Token } from '../intent/normalize.js';
+import { readNumber } from '../intent/numbers.js';
 
 const REDO_VERB =
   /^(refai[st]?|refaire|refaites|regenere[rz]?|regenerer|recree[rz]?|recommence[rz]?|redo|remake|regenerate|redraw|recreate|retry|reessaie|change[rz]?|remplace[rz]?|modifie[rz]?|reprend[sz]?|corrige[rz]?|again|encore)$/;
@@ -52,7 +53,8 @@ function positionNear(tokens: Token[], i: number, last: number): number | undefi
  */
 export function readRedo(tokens: Token[], last: number): number | undefined {
   const words = tokens.map((t) => t.w);
-  if (!words.some((w) => REDO_VERB.test(w) || w === 'nouvelle' || w === 'new' || w === 'autre')) return undefined;
+  if (!words.some((w) => REDO_VERB.test(w) || w === 'nouvelle' || w === 'new' || w === 'autre'))
+    return undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (!SLIDE_WORD.test(words[i]!)) continue;
     const slide = positionNear(tokens, i, last);

@@ -1,6 +1,6 @@
-import type { AlfieErrorCode } from '../errors/alfie-error.js';
 import type { OrderStatus } from '../contract/constants.js';
 import type { Asset, LibraryEntry, OrderDetail, Quota } from '../contract/types.js';
+import type { AlfieErrorCode } from '../errors/alfie-error.js';
 import type { Draft, DraftWarning } from './draft.js';
 import type { SocialKind } from './social.js';
 

@@ -6,7 +6,8 @@ import { readNumber } from '../intent/numbers.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
 
 const JOIN = /^(et|and|plus|puis|then|ainsi|avec|with)$/;
-const LEAD = /^(une?|des|a|an|de|d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|six|seven|eight|nine|ten|\d+|petite?s?|short|quick|courte?s?)$/;
+const LEAD =
+  /^(une?|des|a|an|de|d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|six|seven|eight|nine|ten|\d+|petite?s?|short|quick|courte?s?)$/;
 
 /**
  * Splits a message that asks for several formats joined by "et" / "and" / "plus" / "," into one

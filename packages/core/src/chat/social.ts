@@ -17,7 +17,8 @@ const REQUEST_WORD =
   / (cree|creer|fais|faire|genere|make|create|generate|image|images|carrousel|carousel|video|slides?|visuel|post|reste|combien|quota|left|how many) /;
 
 /** "oui merci", "non merci", "ok merci": an answer to the proposal, not small talk. */
-const ANSWER = /^ (oui|ouais|ok|okay|yes|yeah|yep|non|no|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) /;
+const ANSWER =
+  /^ (oui|ouais|ok|okay|yes|yeah|yep|non|no|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) /;
 
 /** Yes and no in the words detectIntent leaves to the conversation ("on y va", "pas maintenant"). */
 export const MORE_YES =

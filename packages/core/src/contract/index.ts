@@ -46,7 +46,6 @@ export type {
   CreateTokenRequest,
   CreateTokenResponse,
   DeleteOrderResponse,
-  RedoItemResponse,
   GenerateRequest,
   GenerateResponse,
   Health,
@@ -61,5 +60,6 @@ export type {
   OrderItem,
   Page,
   Quota,
+  RedoItemResponse,
   UpdateBrandRequest,
 } from './types.js';

@@ -112,12 +112,14 @@ export function judge(
         const got = (last as unknown as Record<string, unknown>)[key];
         if (got !== value) misses.push(`${key} ${JSON.stringify(got)} != ${JSON.stringify(value)}`);
       }
-      if (topic && topicF1(topic, last.topic) < 0.67) misses.push(`topic ${JSON.stringify(last.topic)} != ${topic}`);
+      if (topic && topicF1(topic, last.topic) < 0.67)
+        misses.push(`topic ${JSON.stringify(last.topic)} != ${topic}`);
     }
   }
   if (expect.formats) {
     const got = api.orders.map((o) => o.type);
-    if (JSON.stringify(got) !== JSON.stringify(expect.formats)) misses.push(`formats ${got} != ${expect.formats}`);
+    if (JSON.stringify(got) !== JSON.stringify(expect.formats))
+      misses.push(`formats ${got} != ${expect.formats}`);
   }
   if (expect.reply === 'social' && (!surface.lastReply || surface.lastReply === surface.unknownReply))
     misses.push(`reply ${JSON.stringify(surface.lastReply)} is not social`);

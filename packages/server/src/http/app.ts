@@ -21,8 +21,8 @@ import { jobsRoutes } from './routes/jobs.js';
 import { libraryRoutes } from './routes/library.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
-import { redoItemRoutes } from './routes/redo-item.js';
 import { quotasRoutes } from './routes/quotas.js';
+import { redoItemRoutes } from './routes/redo-item.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 

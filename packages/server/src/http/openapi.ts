@@ -98,10 +98,18 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
           ...operation('Redraw one slide of an ended order, charged one image (202)', {
             parameters: [
               pathId('id'),
-              { name: 'slide', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 10 } },
+              {
+                name: 'slide',
+                in: 'path',
+                required: true,
+                schema: { type: 'integer', minimum: 1, maximum: 10 },
+              },
             ],
           }),
-          responses: { '202': { description: 'Accepted: the slide is being drawn again' }, default: errorResponse },
+          responses: {
+            '202': { description: 'Accepted: the slide is being drawn again' },
+            default: errorResponse,
+          },
         },
       },
       '/v1/orders/{id}/events': { get: operation('Order events (SSE)', { parameters: [pathId('id')] }) },

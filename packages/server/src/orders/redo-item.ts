@@ -40,10 +40,14 @@ export interface RedoResult extends RedoItemResponse {
  * Throws 404 for another user's order, 409 while it runs or for a video, 400 for a slide out of
  * range, 402 when the quota cannot cover one more image.
  */
-export async function redoItem(tx: Tx, caller: RedoCaller, orderId: string, slide: number): Promise<RedoResult> {
-  const order = (
-    await tx.query<RedoOrderRow>(LOCK_ORDER_FOR_REDO, [orderId, caller.userId, caller.brandIds])
-  ).rows[0];
+export async function redoItem(
+  tx: Tx,
+  caller: RedoCaller,
+  orderId: string,
+  slide: number,
+): Promise<RedoResult> {
+  const order = (await tx.query<RedoOrderRow>(LOCK_ORDER_FOR_REDO, [orderId, caller.userId, caller.brandIds]))
+    .rows[0];
   if (!order) throw notFound('Order');
   if (order.type === 'video') throw conflict('A video is made again as a new order, not redone in place');
   if (order.status !== 'completed' && order.status !== 'partial') {
@@ -55,7 +59,10 @@ export async function redoItem(tx: Tx, caller: RedoCaller, orderId: string, slid
   const item = (await tx.query<ItemEventRow>(REOPEN_ITEM, [order.id, slide - 1])).rows[0];
   if (!item) throw conflict(`Slide ${slide} is still being drawn`);
   const images = order.quota_bypass ? 0 : 1;
-  if (images && !(await reserveQuota(tx, order.brand_id, order.period_yyyymm, { images, reels: 0, woofs: 0 }))) {
+  if (
+    images &&
+    !(await reserveQuota(tx, order.brand_id, order.period_yyyymm, { images, reels: 0, woofs: 0 }))
+  ) {
     throw new ApiError(402, 'QUOTA_EXCEEDED', "The brand's quota cannot cover one more image");
   }
   const replaced = (await tx.query<{ public_id: string | null }>(DELETE_ITEM_ASSET, [item.id])).rows[0];

@@ -85,7 +85,8 @@ export const en: Catalogue = {
   imageAlt: (topic, n) => `Visual ${n}: ${topic}`,
   videoLabel: (topic) => `Video: ${topic}`,
   quotaAnswer: 'This month you have left:',
-  quotaLine: (n, unit) => `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'video' : 'Woof'}${n > 1 ? 's' : ''}`,
+  quotaLine: (n, unit) =>
+    `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'video' : 'Woof'}${n > 1 ? 's' : ''}`,
   resets: (date) => `Resets on ${date}.`,
   quotaUnlimited: 'Your account has no quota limit.',
   libraryTitle: 'Your latest creations',

@@ -68,7 +68,11 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
                 : t.preparing}
           </p>
           {slow && <p class="st">{t.slow}</p>}
-          <button type="button" class="btn ghost small" onClick={() => void conversation.cancelOrder(orderId)}>
+          <button
+            type="button"
+            class="btn ghost small"
+            onClick={() => void conversation.cancelOrder(orderId)}
+          >
             {t.cancelOrder}
           </button>
         </>

@@ -26,7 +26,10 @@ export function redoItemRoutes(deps: AppDeps): Hono<AppEnv> {
     const result = await deps.db.transaction((tx) =>
       redoItem(tx, { userId: user.userId, brandIds: user.brandIds }, raw.toLowerCase(), Number(slideParam)),
     );
-    c.get('log').info({ orderId: result.orderId, slide: result.slide, userId: user.userId }, 'slide redo queued');
+    c.get('log').info(
+      { orderId: result.orderId, slide: result.slide, userId: user.userId },
+      'slide redo queued',
+    );
     // The replaced file goes once the redo is committed; a failure here only leaves an orphan file.
     if (result.replacedFile) {
       await storage.delete([result.replacedFile]).catch((error: unknown) => {
