@@ -2,6 +2,7 @@ import type { OrderDetail, OrderEvent } from '../contract/types.js';
 import type { AnyAlfieError } from '../errors/guards.js';
 import { isAlfieError } from '../errors/guards.js';
 import type { Transport } from '../http/transport.js';
+import type { EventsHub } from '../observers/events-hub.js';
 import { Store } from '../observers/store.js';
 import { runEventStream } from '../sse/run-event-stream.js';
 import { sleep } from '../sse/sleep.js';
@@ -15,6 +16,11 @@ export interface OrderWatchConfig {
   maxFailures: number;
   /** Called once the order reached a terminal status (the client refreshes quota observers). */
   onDone?(snapshot: WatchSnapshot): void;
+  /**
+   * The client's shared `/v1/events` stream: watchers listen there, filtered to their order, so a
+   * page watching many orders holds one connection. The order's own stream is the fallback.
+   */
+  events?: EventsHub;
 }
 
 /** Statuses that polling cannot fix: stop instead of hammering the server. */
@@ -105,6 +111,15 @@ export class OrderWatch {
   }
 
   async #run(signal: AbortSignal): Promise<void> {
+    if (this.#mode === 'sse' && this.#config.events) {
+      const outcome = await this.#runShared(this.#config.events, signal);
+      if (outcome === 'aborted') return;
+      if (outcome === 'ended') {
+        await this.#fetchDetail(signal);
+        if (!signal.aborted) this.#finish();
+        return;
+      }
+    }
     // The GET gives the full picture (order, earlier assets) while the stream brings what follows.
     void this.#fetchDetail(signal).then(() => {
       if (!signal.aborted && orderView(this.#state).done) this.#finish();
@@ -144,6 +159,65 @@ export class OrderWatch {
       this.#mode = 'polling';
     }
     await this.#poll(signal);
+  }
+
+  /**
+   * Follows the order on the shared stream. The GET runs once the stream is live, so nothing that
+   * happened before the connection is missed (merges are monotonic: seeing an event twice is
+   * harmless). `unavailable` when the shared stream does not work here, or stays silent while the
+   * order moves (a buffering proxy): the order's own stream takes over.
+   */
+  #runShared(events: EventsHub, signal: AbortSignal): Promise<'ended' | 'aborted' | 'unavailable'> {
+    return new Promise((resolve) => {
+      let stop: (() => void) | null = null;
+      let settled = false;
+      let heard = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = (outcome: 'ended' | 'aborted' | 'unavailable') => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        stop?.();
+        resolve(outcome);
+      };
+      const onAbort = () => done('aborted');
+      const checkSilence = () => {
+        timer = setTimeout(async () => {
+          const detail = await this.#fetchDetail(signal);
+          if (signal.aborted || settled) return;
+          if (orderView(this.#state).done) done('ended');
+          else if (!heard && detail && detail.status !== 'pending') done('unavailable');
+          else checkSilence();
+        }, this.#config.firstEventTimeout);
+      };
+      let fetched = false;
+      stop = events(
+        (event) => {
+          if (event.orderId !== this.#orderId) return;
+          heard = true;
+          applyEvent(this.#state, event);
+          this.#publish({ error: null });
+          if (event.type === 'end') done('ended');
+        },
+        {
+          signal,
+          onState: (state) => {
+            if (state === 'unavailable') return done('unavailable');
+            this.#publish({ connection: state });
+            if (state !== 'live' || fetched) return;
+            fetched = true;
+            void this.#fetchDetail(signal).then(() => {
+              if (orderView(this.#state).done) done('ended');
+            });
+            if (this.#config.firstEventTimeout > 0) checkSilence();
+          },
+        },
+      );
+      // The hub may have answered `unavailable` before `stop` was assigned.
+      if (settled) stop();
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   async #poll(signal: AbortSignal): Promise<void> {
