@@ -29,7 +29,8 @@ export function createAlfieClient(options: AlfieClientOptions) {
     },
     createEventsHub,
   );
-  const subscribeEvents = internals.events ?? createEventsHub(internals.transport, internals.live.maxFailures);
+  const subscribeEvents =
+    internals.events ?? createEventsHub(internals.transport, internals.live.maxFailures);
   const { orders, quotas, library } = client;
   /** Calls back when one of the caller's orders ends (and, with `local`, after this client's own changes). */
   const watchChanges = (local: boolean) => (onChange: () => void) => {
