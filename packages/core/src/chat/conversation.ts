@@ -55,6 +55,11 @@ export interface ConversationOptions {
   maxMessages?: number;
   /** How often a redone slide is checked for, in ms. Default 1000. */
   redoPollInterval?: number;
+  /**
+   * False when the surface follows orders and quota itself (createChatSession): the conversation
+   * then starts no watcher and fetches no quota on its own. Default true.
+   */
+  background?: boolean;
 }
 
 type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
@@ -83,6 +88,7 @@ const topicAnswer = (text: string) =>
  */
 export function createConversation(client: ConversationClient, options: ConversationOptions) {
   const { locale } = options;
+  const background = options.background !== false;
   const max = options.maxMessages ?? 60;
   const abort = new AbortController();
   const { signal } = abort;
@@ -153,7 +159,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       code: chatError.code,
       message: chatError.code === 'QUOTA_EXCEEDED' ? 'Quota exceeded' : chatError.message,
     });
-    if (chatError.code === 'QUOTA_EXCEEDED') void refreshQuota();
+    if (chatError.code === 'QUOTA_EXCEEDED' && background) void refreshQuota();
   }
 
   /** Runs a request the user waits for, with `busy` on; undefined (and an error answer) when it fails. */
@@ -214,7 +220,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       });
     }
     if (drafts.some(({ draft }) => !draft.topic)) bot('askTopic');
-    void refreshQuota();
+    if (background) void refreshQuota();
   }
   const fromIntent = (intent: GenerateIntent) => ({
     draft: draftFromIntent(intent),
@@ -227,6 +233,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       edit.format || edit.count !== undefined || edit.duration !== undefined ? group.slice(-1) : group;
     for (const proposal of targets) {
       const { draft, warnings } = applyEdit(proposal.draft, edit);
+      keys.delete(proposal.id); // an edited proposal is a new request: a new idempotency key
       // The card moves down to stay in view, as a new answer would.
       patch({ messages: state().messages.filter((m) => m.id !== proposal.id) });
       push({ ...proposal, draft, ...(warnings.length ? { warnings } : { warnings: undefined }) });
@@ -244,7 +251,7 @@ export function createConversation(client: ConversationClient, options: Conversa
     );
     if (!created || signal.aborted) return false;
     push({ id: messageId(), type: 'order', orderId: created.orderId, draft });
-    tracker.start(created.orderId, draft.format === 'video' ? 1 : draft.count);
+    if (background) tracker.start(created.orderId, draft.format === 'video' ? 1 : draft.count);
     emit('order:created', { orderId: created.orderId, draft });
     return true;
   }
@@ -416,6 +423,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       const proposal = proposals().find((m) => m.id === id);
       if (proposal?.state !== 'open') return;
       const { draft, warnings } = applyEdit(proposal.draft, edit);
+      keys.delete(id); // an edited proposal is a new request: a new idempotency key
       setProposal(id, { draft, warnings: warnings.length ? warnings : undefined });
     },
     /** Cancels a running order through the API: what was not delivered is not charged. */

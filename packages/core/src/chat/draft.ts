@@ -1,6 +1,6 @@
 import { DEFAULT_RATIO, type Format, LIMITS, type Ratio } from '../contract/constants.js';
 import type { GenerateRequest } from '../contract/types.js';
-import type { GenerateIntent, IntentWarning, Language } from '../intent/types.js';
+import type { GenerateIntent, IntentWarning, Language, Platform } from '../intent/types.js';
 
 /** What a proposal shows and a confirm orders: the editable fields of a GenerateRequest. */
 export interface Draft {
@@ -9,6 +9,8 @@ export interface Draft {
   ratio: Ratio;
   duration: number | null;
   topic: string;
+  /** The network the request named, if any: shown in descriptions, never sent. */
+  platform?: Platform | null;
 }
 
 /** Fields a correction, a variant or an edit button changes; the others are kept. */
@@ -26,6 +28,7 @@ export const draftFromIntent = (intent: GenerateIntent): Draft => ({
   ratio: intent.ratio,
   duration: intent.duration,
   topic: intent.topic ?? '',
+  ...(intent.platform ? { platform: intent.platform } : {}),
 });
 
 /**
