@@ -78,12 +78,18 @@ export function buildBaseClient(
   createRegistry: WatchRegistryFactory,
   quotaMayHaveChanged: () => void = () => {},
   createEvents?: (transport: Transport, maxFailures: number) => EventsHub,
+  followShared?: (events: EventsHub) => OrderWatchConfig['shared'],
 ) {
   const transport = createTransport(options);
   const { sharedStream, ...tuning } = options.live ?? {};
   const live = { pollInterval: 2000, firstEventTimeout: 5000, maxFailures: 4, ...tuning };
   const events = sharedStream ? createEvents?.(transport, live.maxFailures) : undefined;
-  const watch = createRegistry({ transport, ...live, onDone: quotaMayHaveChanged, events });
+  const watch = createRegistry({
+    transport,
+    ...live,
+    onDone: quotaMayHaveChanged,
+    shared: events && followShared?.(events),
+  });
 
   const listLibrary = (query?: ListLibraryQuery, opts?: RequestOptions) =>
     transport.json<Page<LibraryEntry>>('v1/library', { searchParams: query, retry: true, ...opts });

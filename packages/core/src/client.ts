@@ -4,6 +4,7 @@ import { createEventsHub, type OrderEventListener } from './observers/events-hub
 import { createMutation, type MutationObserver } from './observers/mutation.js';
 import { createPager, type PagerObserver, type PagerOptions } from './observers/pager.js';
 import { createQuotaObserver, type QuotaObserver } from './observers/quota.js';
+import { followShared } from './watch/follow-shared.js';
 import { createObservedWatchRegistry } from './watch/observed-watch-registry.js';
 
 export type { AlfieClientOptions, GenerateOptions } from './base-client.js';
@@ -28,6 +29,7 @@ export function createAlfieClient(options: AlfieClientOptions) {
       for (const listener of [...localChangeListeners]) listener();
     },
     createEventsHub,
+    followShared,
   );
   const subscribeEvents =
     internals.events ?? createEventsHub(internals.transport, internals.live.maxFailures);

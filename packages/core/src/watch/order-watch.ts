@@ -2,7 +2,6 @@ import type { OrderDetail, OrderEvent } from '../contract/types.js';
 import type { AnyAlfieError } from '../errors/guards.js';
 import { isAlfieError } from '../errors/guards.js';
 import type { Transport } from '../http/transport.js';
-import type { EventsHub } from '../observers/events-hub.js';
 import { Store } from '../observers/store.js';
 import { runEventStream } from '../sse/run-event-stream.js';
 import { sleep } from '../sse/sleep.js';
@@ -17,10 +16,21 @@ export interface OrderWatchConfig {
   /** Called once the order reached a terminal status (the client refreshes quota observers). */
   onDone?(snapshot: WatchSnapshot): void;
   /**
-   * The client's shared `/v1/events` stream: watchers listen there, filtered to their order, so a
-   * page watching many orders holds one connection. The order's own stream is the fallback.
+   * Follows the order on the client's shared `/v1/events` stream (watch/follow-shared.ts), so a page
+   * watching many orders holds one connection; the order's own stream is the fallback. Passed in,
+   * so bundles without the shared stream (the widget's script tag) leave it out.
    */
-  events?: EventsHub;
+  shared?: (watch: SharedWatch, signal: AbortSignal) => Promise<'ended' | 'aborted' | 'unavailable'>;
+}
+
+/** What the shared stream needs of one order's watch. */
+export interface SharedWatch {
+  orderId: string;
+  firstEventTimeout: number;
+  apply(event: OrderEvent): void;
+  connection(state: WatchConnection): void;
+  fetchDetail(signal: AbortSignal): Promise<OrderDetail | null>;
+  done(): boolean;
 }
 
 /** Statuses that polling cannot fix: stop instead of hammering the server. */
@@ -111,8 +121,21 @@ export class OrderWatch {
   }
 
   async #run(signal: AbortSignal): Promise<void> {
-    if (this.#mode === 'sse' && this.#config.events) {
-      const outcome = await this.#runShared(this.#config.events, signal);
+    if (this.#mode === 'sse' && this.#config.shared) {
+      const outcome = await this.#config.shared(
+        {
+          orderId: this.#orderId,
+          firstEventTimeout: this.#config.firstEventTimeout,
+          apply: (event) => {
+            applyEvent(this.#state, event);
+            this.#publish({ error: null });
+          },
+          connection: (connection) => this.#publish({ connection }),
+          fetchDetail: (s) => this.#fetchDetail(s),
+          done: () => orderView(this.#state).done,
+        },
+        signal,
+      );
       if (outcome === 'aborted') return;
       if (outcome === 'ended') {
         await this.#fetchDetail(signal);
@@ -159,65 +182,6 @@ export class OrderWatch {
       this.#mode = 'polling';
     }
     await this.#poll(signal);
-  }
-
-  /**
-   * Follows the order on the shared stream. The GET runs once the stream is live, so nothing that
-   * happened before the connection is missed (merges are monotonic: seeing an event twice is
-   * harmless). `unavailable` when the shared stream does not work here, or stays silent while the
-   * order moves (a buffering proxy): the order's own stream takes over.
-   */
-  #runShared(events: EventsHub, signal: AbortSignal): Promise<'ended' | 'aborted' | 'unavailable'> {
-    return new Promise((resolve) => {
-      let stop: (() => void) | null = null;
-      let settled = false;
-      let heard = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const done = (outcome: 'ended' | 'aborted' | 'unavailable') => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        stop?.();
-        resolve(outcome);
-      };
-      const onAbort = () => done('aborted');
-      const checkSilence = () => {
-        timer = setTimeout(async () => {
-          const detail = await this.#fetchDetail(signal);
-          if (signal.aborted || settled) return;
-          if (orderView(this.#state).done) done('ended');
-          else if (!heard && detail && detail.status !== 'pending') done('unavailable');
-          else checkSilence();
-        }, this.#config.firstEventTimeout);
-      };
-      let fetched = false;
-      stop = events(
-        (event) => {
-          if (event.orderId !== this.#orderId) return;
-          heard = true;
-          applyEvent(this.#state, event);
-          this.#publish({ error: null });
-          if (event.type === 'end') done('ended');
-        },
-        {
-          signal,
-          onState: (state) => {
-            if (state === 'unavailable') return done('unavailable');
-            this.#publish({ connection: state });
-            if (state !== 'live' || fetched) return;
-            fetched = true;
-            void this.#fetchDetail(signal).then(() => {
-              if (orderView(this.#state).done) done('ended');
-            });
-            if (this.#config.firstEventTimeout > 0) checkSilence();
-          },
-        },
-      );
-      // The hub may have answered `unavailable` before `stop` was assigned.
-      if (settled) stop();
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
   }
 
   async #poll(signal: AbortSignal): Promise<void> {
