@@ -65,6 +65,8 @@ export interface ConversationOptions {
 type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 type Listener<E extends ConversationEvent> = (payload: ConversationEventMap[E]) => void;
 
+const SOMETHING = /^(quelque chose|un truc|something|anything)\s+((à propos )?de|sur|pour|about|for|on)?\s*/i;
+
 let sequence = 0;
 const messageId = () => `${Date.now().toString(36)}-${(++sequence).toString(36)}`;
 
@@ -223,7 +225,11 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (background) void refreshQuota();
   }
   const fromIntent = (intent: GenerateIntent) => ({
-    draft: draftFromIntent(intent),
+    // "crée quelque chose pour la fête des mères": the topic is what the something is for.
+    draft: draftFromIntent({
+      ...intent,
+      topic: intent.topic?.replace(SOMETHING, '') || null,
+    }),
     warnings: intent.warnings.filter((w) => w !== 'topic_missing') as Proposal['warnings'],
   });
 
@@ -392,8 +398,15 @@ export function createConversation(client: ConversationClient, options: Conversa
         return propose([{ draft, warnings }]);
       }
     }
-    // A request needs a format word, a command verb or a platform: "je veux une pizza" stays small talk.
-    if (intent.kind === 'generate' && (intent.confidence >= 0.9 || makes || intent.platform))
+    // A request needs a format word, a platform, or a command verb with a subject ("crée quelque chose
+    // sur le yoga"): "je veux une pizza" and "fais-moi rire" stay small talk.
+    const aboutSomething = / (sur|about|on|pour|for|autour|propos|theme|sujet|topic) /.test(line);
+    const draws = / (dessine[rz]?|draw|illustre[rz]?|illustrate|imagine[rz]?|design) /.test(line);
+    const wants = / (veux|voudrais|aimerais|want|need|besoin) /.test(line);
+    if (
+      intent.kind === 'generate' &&
+      (intent.confidence >= 0.9 || intent.platform || draws || ((makes || wants) && aboutSomething))
+    )
       return propose([fromIntent(intent)]);
     return bot('unknown');
   }
