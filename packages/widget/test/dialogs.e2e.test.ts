@@ -165,6 +165,46 @@ describe.runIf(built)('intents/dialogs.jsonl through the widget in Chromium, aga
     await stack?.close();
   }, 30_000);
 
+  it("stops a running order with its card's button: canceled through the API, the rest not charged", async () => {
+    const known = new Set(await orderIds());
+    const usedBefore = (await quota()).used.images;
+    const { page, close } = await openPage('fr');
+    try {
+      await say(page, 'Crée un carrousel de 8 slides sur les montagnes');
+      await page.getByRole('button', { name: 'Lancer la création' }).click();
+      // Focus goes to the new order card, not to <body>.
+      await until(
+        () =>
+          page.evaluate(
+            () => document.querySelector('alfie-widget')?.shadowRoot?.activeElement?.tagName === 'ARTICLE',
+          ),
+        10_000,
+        'the order card to take the focus',
+      );
+      const id = (await orderIds()).find((orderId) => !known.has(orderId))!;
+      await until(
+        async () => (await api<OrderDetail>(`/v1/orders/${id}`)).status === 'processing',
+        20_000,
+        'a running order',
+      );
+      await page.getByRole('button', { name: 'Arrêter' }).click();
+      await until(
+        async () => (await api<OrderDetail>(`/v1/orders/${id}`)).status === 'canceled',
+        10_000,
+        'the cancel',
+      );
+      await page
+        .getByText(/Commande annulée/)
+        .first()
+        .waitFor();
+      const used = (await quota()).used.images - usedBefore;
+      expect(used).toBeLessThan(8);
+      expect((await quota()).reserved.images).toBe(0);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
   for (const [index, dialog] of loadDialogs().entries()) {
     it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
       const { orders, quota: own, surface, handoff, before } = await run(dialog);
