@@ -205,6 +205,31 @@ describe.runIf(built)('intents/dialogs.jsonl through the widget in Chromium, aga
     }
   }, 60_000);
 
+  it('enlarges a finished image, and Escape shrinks it back with the focus on the image', async () => {
+    const { page, close } = await openPage('fr');
+    try {
+      await say(page, 'Crée une image sur les nuages');
+      await say(page, 'oui');
+      const zoom = page.getByRole('button', { name: /^Agrandir : / });
+      await zoom.waitFor({ timeout: 20_000 });
+      await zoom.click();
+      const big = page.locator('alfie-widget .big img');
+      await big.waitFor();
+      expect(await big.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
+      await page.keyboard.press('Escape');
+      await big.waitFor({ state: 'detached' });
+      expect(
+        await page.evaluate(
+          () => document.querySelector('alfie-widget')?.shadowRoot?.activeElement?.className,
+        ),
+      ).toBe('zoom');
+      // The panel stayed open: Escape closed only the enlarged image.
+      expect(await page.locator('alfie-widget .composer input').isVisible()).toBe(true);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
   for (const [index, dialog] of loadDialogs().entries()) {
     it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
       const { orders, quota: own, surface, handoff, before } = await run(dialog);

@@ -34,6 +34,7 @@ export const en: Catalogue = {
   redoing: (n: number) => `Redoing slide ${n} (1 image charged)…`,
   countClamped: (max: number) => `Limited to ${max} at most.`,
   durationClamped: (max: number) => `Duration limited to ${max} s at most.`,
+  enlarge: (alt) => `Enlarge: ${alt}`,
   cancelOrder: 'Stop',
   slow: 'This is taking longer than usual, but it is moving.',
   conflict: 'That is no longer possible: the order changed meanwhile.',

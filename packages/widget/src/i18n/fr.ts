@@ -34,6 +34,7 @@ export const fr = {
   redoing: (n: number) => `Je refais la slide ${n} (1 image décomptée)…`,
   countClamped: (max: number) => `Limité à ${max} au maximum.`,
   durationClamped: (max: number) => `Durée limitée à ${max} s au maximum.`,
+  enlarge: (alt: string) => `Agrandir : ${alt}`,
   cancelOrder: 'Arrêter',
   slow: 'C’est plus long que d’habitude, mais ça avance.',
   conflict: 'Ce n’est plus possible : la commande a changé entre-temps.',
