@@ -356,6 +356,11 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (intent.kind === 'help') return push({ id: messageId(), type: 'help' });
     if (intent.kind === 'confirm') return group.length > 0 ? confirm() : bot('nothingToConfirm');
     if (intent.kind === 'cancel') {
+      // "non, plutôt en carré": a correction that starts with no, not a cancel.
+      const current = group.at(-1);
+      const correction = current && /^ (non|no|nope|nan) /.test(line) && readEdit(text, current.draft.format);
+      if (correction && !isEmptyEdit(correction.edit) && correction.leftover.length === 0)
+        return editOpen(group, correction.edit);
       if (group.length > 0) {
         for (const proposal of group) setProposal(proposal.id, { state: 'canceled' });
         return bot('canceled');

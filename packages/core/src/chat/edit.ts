@@ -6,8 +6,9 @@ import { findFormat } from '../intent/format.js';
 import { STORY } from '../intent/lexicon.js';
 import { tokenize, wordSet } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
+import { findPlatform } from '../intent/platform.js';
 import { findQuantities } from '../intent/quantities.js';
-import { findRatio } from '../intent/ratio.js';
+import { defaultRatio, findRatio } from '../intent/ratio.js';
 import type { DraftEdit } from './draft.js';
 
 /**
@@ -23,6 +24,7 @@ const TOPIC_CHANGE = /* @__PURE__ */ new RegExp(
     String.raw`(?:the\s+|new\s+)?(?:topic|subject|theme)\s*(?::|=|\s+is|\s+should\s+be)`,
     String.raw`(?:make\s+it\s+)?(?:about|on\s+the\s+(?:topic|subject|theme)\s+of)`,
     String.raw`(?:mais\s+|plutôt\s+|plutot\s+)?(?:sur|à\s+propos\s+d[eu']|a\s+propos\s+d[eu']|autour\s+d[eu'])`,
+    String.raw`parle[rz]?\s+(?:plutôt\s+|plutot\s+)?(?:de\s+la|de\s+l'|de|du|des|d')`,
   ].join('|'),
   'iu',
 );
@@ -35,7 +37,7 @@ const TOPIC_TAIL =
 
 /** Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". */
 const FILLER = /* @__PURE__ */ wordSet(
-  'of them those ones exemplaires do lets faisons want veux voudrais voudrait aimerais prefere prefer would like i je j can could you peux pourrais pourriez tu vous plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
+  'turn transforme transformer transformez convertis convert switch into of them those ones exemplaires do lets faisons want veux voudrais voudrait aimerais prefere prefer would like i je j can could you peux pourrais pourriez tu vous plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
 );
 
 export interface ReadEdit {
@@ -72,9 +74,17 @@ export function readEdit(text: string, current: Format): ReadEdit {
   const ratio = findRatio(rest, tokens, used);
   if (ratio) edit.ratio = ratio;
   const format = edit.format ?? current;
+  // "pour Instagram", "for TikTok": the network's ratio for this format.
+  const platform = findPlatform(rest, tokens, used);
+  if (platform) {
+    edit.platform = platform;
+    edit.ratio ??= defaultRatio(format, platform);
+  }
   const asked = findQuantities(rest, tokens, used, format);
   if (asked.count !== undefined) edit.count = asked.count;
   if (asked.duration !== undefined) edit.duration = asked.duration;
+  // "30 secondes" on an image or a carousel: only a video has a length.
+  if (edit.duration !== undefined && format !== 'video' && !edit.format) edit.format = 'video';
   if (asked.count === undefined && asked.duration === undefined) {
     for (let i = 0; i < tokens.length; i++) {
       const number = used[i] ? undefined : readNumber(tokens, i);

@@ -25,6 +25,11 @@ describe('conversation turns, read offline', () => {
     ['square please', 'image', { ratio: '1:1' }],
     ['change the topic to dogs', 'image', { topic: 'dogs' }],
     ['pareil mais sur les chiens', 'image', { topic: 'les chiens' }],
+    ['pour Instagram', 'carousel', { platform: 'instagram', ratio: '4:5' }],
+    ['for tiktok', 'carousel', { platform: 'tiktok', ratio: '9:16' }],
+    ['turn it into a video', 'image', { format: 'video' }],
+    ['parle plutôt de méditation', 'image', { topic: 'méditation' }],
+    ['mets 30 secondes', 'carousel', { duration: 30, format: 'video' }],
   ] as const)('"%s" edits only %j', (text, current, edit) => {
     expect(readEdit(text, current)).toEqual({ edit, leftover: [] });
   });
