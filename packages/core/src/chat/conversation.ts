@@ -354,6 +354,12 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (intent.kind === 'quota') return answerQuota();
     if (intent.kind === 'library') return answerLibrary();
     if (intent.kind === 'help') return push({ id: messageId(), type: 'help' });
+    const last = lastOrder();
+    // "encore", "do it again", "une autre version", "make another one about Y" after a result.
+    if (last && group.length === 0 && asksAgain(line) && readRedo(tokens, last.draft.count) === undefined) {
+      const { draft, warnings } = applyEdit(last.draft, readEdit(text, last.draft.format).edit);
+      return propose([{ draft, warnings }]);
+    }
     if (intent.kind === 'confirm') return group.length > 0 ? confirm() : bot('nothingToConfirm');
     if (intent.kind === 'cancel') {
       // "non, plutôt en carré": a correction that starts with no, not a cancel.
@@ -369,7 +375,6 @@ export function createConversation(client: ConversationClient, options: Conversa
       return orderId ? cancelOrder(orderId) : bot('nothingToCancel');
     }
 
-    const last = lastOrder();
     const lastView = last && state().orders[last.orderId];
     if (last && last.draft.format !== 'video') {
       const slide = readRedo(tokens, lastView?.expected ?? last.draft.count);

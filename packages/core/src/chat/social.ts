@@ -8,7 +8,7 @@ const THANKS =
 /** Agreement that asks for nothing: "ça marche", "d'accord merci". */
 const ACK = /^ (ca marche|entendu|compris|noted|got it)( |$)/;
 const PERSON =
-  / (humain|humaine|human|personne|person|conseiller|conseillere|agent|operateur|operator|support|service client|customer (service|support|care)|someone|somebody|quelqu un|representative|staff|vrai|real|equipe|team) /;
+  / (humain|humaine|human|personne|person|conseiller|conseillere|agent|operateur|operator|support|service client|customer (service|support|care)|someone|somebody|quelqu un|representative|staff|vrai|real|equipe|team|manager|responsable) /;
 const REACH =
   / (parler|discuter|contacter|joindre|ecrire|talk|speak|chat|contact|reach|transfere|transfer|relation|connect|passe moi|passez moi|get me|avoir) /;
 
