@@ -6,6 +6,8 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { OrderCard } from './OrderCard.js';
 import { ProposalCard } from './ProposalCard.js';
 
+const SOCIAL: string[] = ['greeting', 'thanks', 'ack', 'question'];
+
 /** The conversation: a polite live log, scrolled to the newest message. */
 export function MessageList() {
   const { t } = useWidget();
@@ -57,10 +59,11 @@ function Message({ message }: { message: ChatMessage }) {
     case 'user':
       return <p class="msg user">{message.text}</p>;
     case 'bot':
-      return message.line === 'welcome' || message.line === 'unknown' || message.line === 'handoff' ? (
-        <p class="msg">{t[message.line]}</p>
-      ) : (
+      // Small talk gets two requests to tap; every other line stands alone.
+      return SOCIAL.includes(message.line) ? (
         <SocialAnswer text={t[message.line]} />
+      ) : (
+        <p class="msg">{t[message.line]}</p>
       );
     case 'proposal':
       return <ProposalCard message={message} />;
