@@ -1,25 +1,9 @@
-import type {
-  GenerateRequest,
-  GenerateResponse,
-  LibraryEntry,
-  ListLibraryQuery,
-  OrderDetail,
-  Page,
-  Quota,
-  RedoItemResponse,
-} from '../contract/types.js';
+import type { Quota } from '../contract/types.js';
 import { newIdempotencyKey } from '../http/idempotency-key.js';
-import { detectIntent } from '../intent/detect.js';
-import { toLine } from '../intent/kinds.js';
-import { MAKE_VERBS } from '../intent/lexicon.js';
-import { tokenize } from '../intent/normalize.js';
-import type { GenerateIntent, Language } from '../intent/types.js';
 import { Store } from '../observers/store.js';
-import type { OrderWatcher } from '../watch/types.js';
 import { isRetryable, toChatError } from './chat-error.js';
-import { applyEdit, type Draft, type DraftEdit, draftFromIntent, requestFromDraft } from './draft.js';
-import { isEmptyEdit, readEdit } from './edit.js';
-import { asksAgain, readRedo } from './follow-up.js';
+import type { ConversationClient, ConversationOptions } from './conversation-options.js';
+import { applyEdit, type Draft, type DraftEdit, requestFromDraft } from './draft.js';
 import type {
   BotLine,
   ChatMessage,
@@ -27,52 +11,16 @@ import type {
   ConversationEventMap,
   ConversationSnapshot,
 } from './messages.js';
-import { readParts } from './parts.js';
-import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
+import { readTurn } from './read-turn.js';
 import { trackOrders } from './track-orders.js';
 
-/** What a conversation needs of a client: `createAlfieClient` and `createAlfieBaseClient` both fit. */
-export interface ConversationClient {
-  generate(request: GenerateRequest, options?: { idempotencyKey?: string }): Promise<GenerateResponse>;
-  orders: {
-    watch(orderId: string, options?: { signal?: AbortSignal }): OrderWatcher;
-    get(orderId: string): Promise<OrderDetail>;
-    cancel(orderId: string): Promise<OrderDetail>;
-    redo(orderId: string, slide: number): Promise<RedoItemResponse>;
-  };
-  quotas: { get(brandId: string): Promise<Quota> };
-  library?: { list(query?: ListLibraryQuery): Promise<Page<LibraryEntry>> };
-}
-
-export interface ConversationOptions {
-  /** The brand orders are made for, or a function resolving it (the user's first brand). */
-  brandId: string | (() => Promise<string>);
-  /** The conversation's language: every order carries it, so slide texts are written in it. */
-  locale?: Language;
-  /** A conversation restored from storage. */
-  initial?: Partial<Pick<ConversationSnapshot, 'messages' | 'orders'>>;
-  /** Older messages are dropped past this many. Default 60. */
-  maxMessages?: number;
-  /** How often a redone slide is checked for, in ms. Default 1000. */
-  redoPollInterval?: number;
-  /**
-   * False when the surface follows orders and quota itself (createChatSession): the conversation
-   * then starts no watcher and fetches no quota on its own. Default true.
-   */
-  background?: boolean;
-}
+export type { ConversationClient, ConversationOptions } from './conversation-options.js';
 
 type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 type Listener<E extends ConversationEvent> = (payload: ConversationEventMap[E]) => void;
 
-const SOMETHING = /^(quelque chose|un truc|something|anything)\s+((à propos )?de|sur|pour|about|for|on)?\s*/i;
-
 let sequence = 0;
 const messageId = () => `${Date.now().toString(36)}-${(++sequence).toString(36)}`;
-
-/** "sur notre café" answers "what about?": the topic is what follows the preposition. */
-const topicAnswer = (text: string) =>
-  text.trim().replace(/^(about|on|sur|à propos de|a propos de|de|du)\s+/i, '');
 
 /**
  * One conversation, whatever shows it (the widget, React hooks, a script): the transcript, the open
@@ -224,15 +172,6 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (drafts.some(({ draft }) => !draft.topic)) bot('askTopic');
     if (background) void refreshQuota();
   }
-  const fromIntent = (intent: GenerateIntent) => ({
-    // "crée quelque chose pour la fête des mères": the topic is what the something is for.
-    draft: draftFromIntent({
-      ...intent,
-      topic: intent.topic?.replace(SOMETHING, '') || null,
-    }),
-    warnings: intent.warnings.filter((w) => w !== 'topic_missing') as Proposal['warnings'],
-  });
-
   /** Edits proposals in place; an edit naming the format applies to the last part only. */
   function editOpen(group: Proposal[], edit: DraftEdit): void {
     const targets =
@@ -328,97 +267,45 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (page && !signal.aborted) push({ id: messageId(), type: 'library', entries: page.data });
   }
 
-  /** Reads one user message and does what DIALOGS.md says for it. */
+  /** Reads one user message and does what DIALOGS.md says for it (the rules are in read-turn.ts). */
   async function send(raw: string): Promise<void> {
     const text = raw.trim();
     if (!text || signal.aborted) return;
     push({ id: messageId(), type: 'user', text });
-    const tokens = tokenize(text);
-    const line = toLine(tokens.map((t) => t.w));
-
-    if (asksForPerson(line)) {
-      bot('handoff');
-      return emit('handoff', { transcript: state().messages });
-    }
-    const social = readSocial(line, text);
-    if (social) return bot(social);
-
-    const group = openGroup();
-    const detected = detectIntent(text, { locale });
-    const intent =
-      detected.kind === 'unknown' && MORE_YES.test(line)
-        ? { kind: 'confirm' as const }
-        : detected.kind === 'unknown' && MORE_NO.test(line)
-          ? { kind: 'cancel' as const }
-          : detected;
-    if (intent.kind === 'quota') return answerQuota();
-    if (intent.kind === 'library') return answerLibrary();
-    if (intent.kind === 'help') return push({ id: messageId(), type: 'help' });
+    const open = openGroup();
     const last = lastOrder();
-    // "encore", "do it again", "une autre version", "make another one about Y" after a result.
-    if (last && group.length === 0 && asksAgain(line) && readRedo(tokens, last.draft.count) === undefined) {
-      const { draft, warnings } = applyEdit(last.draft, readEdit(text, last.draft.format).edit);
-      return propose([{ draft, warnings }]);
-    }
-    if (intent.kind === 'confirm') return group.length > 0 ? confirm() : bot('nothingToConfirm');
-    if (intent.kind === 'cancel') {
-      // "non, plutôt en carré": a correction that starts with no, not a cancel.
-      const current = group.at(-1);
-      const correction = current && /^ (non|no|nope|nan) /.test(line) && readEdit(text, current.draft.format);
-      if (correction && !isEmptyEdit(correction.edit) && correction.leftover.length === 0)
-        return editOpen(group, correction.edit);
-      if (group.length > 0) {
-        for (const proposal of group) setProposal(proposal.id, { state: 'canceled' });
+    const turn = readTurn(text, {
+      locale,
+      open: open.map((p) => p.draft),
+      last: last && { draft: last.draft, expected: state().orders[last.orderId]?.expected },
+      running: running().length > 0,
+    });
+    switch (turn.kind) {
+      case 'handoff':
+        bot('handoff');
+        return emit('handoff', { transcript: state().messages });
+      case 'reply':
+        return bot(turn.line);
+      case 'quota':
+        return answerQuota();
+      case 'library':
+        return answerLibrary();
+      case 'help':
+        return push({ id: messageId(), type: 'help' });
+      case 'confirm':
+        return confirm();
+      case 'drop':
+        for (const proposal of open) setProposal(proposal.id, { state: 'canceled' });
         return bot('canceled');
-      }
-      const orderId = running()[0];
-      return orderId ? cancelOrder(orderId) : bot('nothingToCancel');
+      case 'cancelOrder':
+        return cancelOrder(running()[0] as string);
+      case 'redo':
+        return redo((last as { orderId: string }).orderId, turn.slide);
+      case 'edit':
+        return editOpen(open, turn.edit);
+      case 'propose':
+        return propose(turn.drafts);
     }
-
-    const lastView = last && state().orders[last.orderId];
-    if (last && last.draft.format !== 'video') {
-      const slide = readRedo(tokens, lastView?.expected ?? last.draft.count);
-      if (slide !== undefined) return redo(last.orderId, slide);
-    }
-
-    const parts = readParts(text, locale);
-    if (parts) return propose(parts.map(fromIntent));
-
-    const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
-    const fullRequest = intent.kind === 'generate' && !!intent.topic && makes;
-    const current = group.at(-1);
-    if (current) {
-      const { edit, leftover } = readEdit(text, current.draft.format);
-      // "make it 3 slides" is a correction even though "make" could start a request.
-      const correction = !isEmptyEdit(edit) && leftover.length === 0;
-      if (correction || (!fullRequest && edit.topic)) return editOpen(group, edit);
-      const waitsForTopic = !current.draft.topic;
-      if (
-        waitsForTopic &&
-        !fullRequest &&
-        !(intent.kind === 'generate' && intent.confidence >= 0.9 && intent.topic)
-      )
-        return editOpen(group, { topic: topicAnswer(text) });
-    }
-    if (last && !current && !fullRequest) {
-      const { edit, leftover } = readEdit(text, last.draft.format);
-      // "encore", "une variante en 9:16", "pareil mais sur Y", or a bare correction after a result.
-      if (asksAgain(line) || (!isEmptyEdit(edit) && leftover.length === 0)) {
-        const { draft, warnings } = applyEdit(last.draft, edit);
-        return propose([{ draft, warnings }]);
-      }
-    }
-    // A request needs a format word, a platform, or a command verb with a subject ("crée quelque chose
-    // sur le yoga"): "je veux une pizza" and "fais-moi rire" stay small talk.
-    const aboutSomething = / (sur|about|on|pour|for|autour|propos|theme|sujet|topic) /.test(line);
-    const draws = / (dessine[rz]?|draw|illustre[rz]?|illustrate|imagine[rz]?|design) /.test(line);
-    const wants = / (veux|voudrais|aimerais|want|need|besoin) /.test(line);
-    if (
-      intent.kind === 'generate' &&
-      (intent.confidence >= 0.9 || intent.platform || draws || ((makes || wants) && aboutSomething))
-    )
-      return propose([fromIntent(intent)]);
-    return bot('unknown');
   }
 
   return {
