@@ -124,6 +124,14 @@ it('connects, orders a carousel and sees every slide arrive, views it, orders by
   expect(await player.evaluate((video) => Math.round((video as HTMLVideoElement).duration))).toBe(4);
   await page.getByRole('button', { name: 'Close' }).click();
 
+  // On a 390 px phone the page fits its width: no horizontal scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    )
+    .toBe(0);
+
   if (process.env.ALFIE_E2E_SCREENSHOT)
     await page.screenshot({ path: process.env.ALFIE_E2E_SCREENSHOT, fullPage: true });
   expect(problems).toEqual([]);

@@ -12,6 +12,7 @@ import type {
   OrderDetail,
   Page,
   Quota,
+  RedoItemResponse,
 } from './contract/types.js';
 import { newIdempotencyKey } from './http/idempotency-key.js';
 import {
@@ -20,6 +21,7 @@ import {
   type Transport,
   type TransportOptions,
 } from './http/transport.js';
+import type { EventsHub } from './observers/events-hub.js';
 import type { OrderWatchConfig } from './watch/order-watch.js';
 import type { OrderWatcher, WatchOptions } from './watch/types.js';
 import { createWatchRegistry } from './watch/watch-registry.js';
@@ -34,6 +36,13 @@ export interface AlfieClientOptions extends TransportOptions {
     firstEventTimeout?: number;
     /** Fall back to polling after this many failed connections in a row. Default 4. */
     maxFailures?: number;
+    /**
+     * `createAlfieClient` only: watched orders share the client's one `GET /v1/events` stream
+     * (filtered per order, resumed with Last-Event-ID) instead of one stream each, so a page
+     * watching many orders stays under the browser's 6 connections per origin. The order's own
+     * stream, then polling, remain the fallbacks. Default false.
+     */
+    sharedStream?: boolean;
   };
 }
 
@@ -45,6 +54,8 @@ export interface GenerateOptions extends RequestOptions {
 /** What `createAlfieClient` builds its observers on; not part of the public surface. */
 export interface ClientInternals {
   transport: Transport;
+  /** The shared `/v1/events` stream, when the client has one. */
+  events: EventsHub | undefined;
   live: { pollInterval: number; firstEventTimeout: number; maxFailures: number };
 }
 
@@ -66,10 +77,19 @@ export function buildBaseClient(
   options: AlfieClientOptions,
   createRegistry: WatchRegistryFactory,
   quotaMayHaveChanged: () => void = () => {},
+  createEvents?: (transport: Transport, maxFailures: number) => EventsHub,
+  followShared?: (events: EventsHub) => OrderWatchConfig['shared'],
 ) {
   const transport = createTransport(options);
-  const live = { pollInterval: 2000, firstEventTimeout: 5000, maxFailures: 4, ...options.live };
-  const watch = createRegistry({ transport, ...live, onDone: quotaMayHaveChanged });
+  const { sharedStream, ...tuning } = options.live ?? {};
+  const live = { pollInterval: 2000, firstEventTimeout: 5000, maxFailures: 4, ...tuning };
+  const events = sharedStream ? createEvents?.(transport, live.maxFailures) : undefined;
+  const watch = createRegistry({
+    transport,
+    ...live,
+    onDone: quotaMayHaveChanged,
+    shared: events && followShared?.(events),
+  });
 
   const listLibrary = (query?: ListLibraryQuery, opts?: RequestOptions) =>
     transport.json<Page<LibraryEntry>>('v1/library', { searchParams: query, retry: true, ...opts });
@@ -109,6 +129,21 @@ export function buildBaseClient(
        */
       delete: (orderId: string, opts?: RequestOptions) =>
         transport.json<DeleteOrderResponse>(`v1/orders/${id(orderId)}`, { method: 'delete', ...opts }),
+      /**
+       * Draws one slide (or image) of an ended order again, 1-based: 202 at once, the order runs
+       * again for that slide only and is charged one image. Never retried (a retry could charge twice).
+       *
+       * @example
+       * await client.orders.redo(orderId, 3); // then watch or get the order: slide 3 has a new asset
+       */
+      async redo(orderId: string, slide: number, opts?: RequestOptions): Promise<RedoItemResponse> {
+        const response = await transport.json<RedoItemResponse>(
+          `v1/orders/${id(orderId)}/items/${encodeURIComponent(String(slide))}/redo`,
+          { method: 'post', ...opts },
+        );
+        quotaMayHaveChanged();
+        return response;
+      },
       /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
       watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
     },
@@ -146,7 +181,7 @@ export function buildBaseClient(
     /** Replaces the token source: later requests send this token and no longer call `getToken`. */
     setToken: (token: string | null) => transport.setToken(token),
   };
-  const internals: ClientInternals = { transport, live };
+  const internals: ClientInternals = { transport, live, events };
   return { client, internals };
 }
 

@@ -4,6 +4,7 @@ import { createEventsHub, type OrderEventListener } from './observers/events-hub
 import { createMutation, type MutationObserver } from './observers/mutation.js';
 import { createPager, type PagerObserver, type PagerOptions } from './observers/pager.js';
 import { createQuotaObserver, type QuotaObserver } from './observers/quota.js';
+import { followShared } from './watch/follow-shared.js';
 import { createObservedWatchRegistry } from './watch/observed-watch-registry.js';
 
 export type { AlfieClientOptions, GenerateOptions } from './base-client.js';
@@ -20,10 +21,18 @@ export type { AlfieClientOptions, GenerateOptions } from './base-client.js';
 export function createAlfieClient(options: AlfieClientOptions) {
   // Called after a generate or a cancel through this client, and when one of its watched orders ends.
   const localChangeListeners = new Set<() => void>();
-  const { client, internals } = buildBaseClient(options, createObservedWatchRegistry, () => {
-    for (const listener of [...localChangeListeners]) listener();
-  });
-  const subscribeEvents = createEventsHub(internals.transport, internals.live.maxFailures);
+  // One shared /v1/events stream: order watchers, pagers and quota observers all listen there.
+  const { client, internals } = buildBaseClient(
+    options,
+    createObservedWatchRegistry,
+    () => {
+      for (const listener of [...localChangeListeners]) listener();
+    },
+    createEventsHub,
+    followShared,
+  );
+  const subscribeEvents =
+    internals.events ?? createEventsHub(internals.transport, internals.live.maxFailures);
   const { orders, quotas, library } = client;
   /** Calls back when one of the caller's orders ends (and, with `local`, after this client's own changes). */
   const watchChanges = (local: boolean) => (onChange: () => void) => {

@@ -7,6 +7,8 @@ export type { SupabaseAuthSource } from './auth/from-supabase.js';
 export { fromSupabase } from './auth/from-supabase.js';
 export type { AlfieBaseClient } from './base-client.js';
 export { createAlfieBaseClient } from './base-client.js';
+export type { ChatError } from './chat/chat-error.js';
+export { toChatError } from './chat/chat-error.js';
 export type {
   ChatPhase,
   ChatProposalEdit,
@@ -16,6 +18,17 @@ export type {
   ChatSnapshot,
 } from './chat/chat-session.js';
 export { createChatSession } from './chat/chat-session.js';
+export type { Conversation, ConversationClient, ConversationOptions } from './chat/conversation.js';
+export { createConversation } from './chat/conversation.js';
+export type { Draft, DraftEdit, DraftWarning } from './chat/draft.js';
+export type {
+  BotLine,
+  ChatMessage,
+  ConversationEvent,
+  ConversationEventMap,
+  ConversationSnapshot,
+  OrderView,
+} from './chat/messages.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
 export { createAlfieClient } from './client.js';
 export type {
@@ -75,6 +88,7 @@ export type {
   OrderItem,
   Page,
   Quota,
+  RedoItemResponse,
   UpdateBrandRequest,
 } from './contract/types.js';
 export type { AlfieErrorCode, AnyAlfieError } from './errors/index.js';

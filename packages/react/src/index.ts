@@ -5,18 +5,24 @@ export type {
   AlfieClient,
   AnyAlfieError,
   Asset,
+  ChatMessage,
   ChatPhase,
   ChatSnapshot,
+  ConversationSnapshot,
+  Draft,
   GenerateRequest,
   LibraryEntry,
   Order,
   OrderDetail,
+  OrderView,
   Quota,
   WatchSnapshot,
 } from '@alfie/core';
 export type { AlfieProviderProps } from './AlfieProvider.js';
 export { AlfieProvider } from './AlfieProvider.js';
 export { useAlfieClient } from './useAlfieClient.js';
+export type { UseConversationOptions, UseConversationResult } from './useConversation.js';
+export { useConversation } from './useConversation.js';
 export type { UseGenerateResult } from './useGenerate.js';
 export { useGenerate } from './useGenerate.js';
 export type { UseGenerateFromChatOptions, UseGenerateFromChatResult } from './useGenerateFromChat.js';

@@ -1,4 +1,7 @@
-import type { OrderDetail, OrderStatus } from '@alfie/core/contract';
+import type { AlfieErrorCode, ChatMessage, OrderDetail, OrderStatus } from '@alfie/core';
+
+/** The codes of the widget's `error` event: core's error codes, plus the panel that did not load. */
+export type WidgetErrorCode = AlfieErrorCode | 'PANEL_LOAD_FAILED';
 
 /** What `widget.on(event, cb)` hands to listeners. */
 export interface WidgetEventMap {
@@ -7,7 +10,11 @@ export interface WidgetEventMap {
   'order:created': { orderId: string };
   'order:completed': { orderId: string; order: OrderDetail | null };
   'order:failed': { orderId: string; status: OrderStatus | null; order: OrderDetail | null };
-  error: { code: string; message: string };
+  /** A running order was canceled from the chat or its card; `kept` slides were delivered and charged. */
+  cancel: { orderId: string; kept: number; expected: number };
+  /** The user asked for a person: route the transcript to your support. */
+  handoff: { transcript: ChatMessage[] };
+  error: { code: WidgetErrorCode; message: string };
 }
 export type WidgetEvent = keyof WidgetEventMap;
 export type WidgetListener<E extends WidgetEvent> = (payload: WidgetEventMap[E]) => void;

@@ -1,10 +1,10 @@
 /**
- * The conversation panel and everything only it needs: the chat's brain (detectIntent and the order
- * flow), the catalogues, the proposal card, the results and the carousel viewer. The script-tag build
- * ships it as its own file (`dist/alfie-widget-panel.js`) that the launcher loads on demand; the ESM/CJS
- * library imports it statically.
+ * The conversation panel and everything only it needs: core's conversation engine (detectIntent and
+ * the dialog rules) bound to the widget's store, the catalogues, the proposal card, the results and
+ * the carousel viewer. The script-tag build ships it as its own file (`dist/alfie-widget-panel.js`)
+ * that the launcher loads on demand; the ESM/CJS library imports it statically.
  */
 export { catalogueFor } from './i18n/index.js';
-export { createConversation } from './state/conversation.js';
+export { bindConversation } from './state/conversation-binding.js';
 export { Panel } from './ui/Panel.js';
 export { panelCss } from './ui/panel-styles.js';

@@ -18,8 +18,9 @@ button,input,select,textarea{font:inherit;color:inherit;margin:0}button{cursor:p
 :focus-visible{outline:2px solid var(--alfie-accent);outline-offset:2px}[hidden]{display:none!important}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .launcher,.send,.primary{background:var(--alfie-accent);color:var(--alfie-on-accent);border:0}
-.launcher{width:56px;height:56px;border-radius:50%;display:grid;place-items:center;box-shadow:var(--sh)}
-.panel{width:384px;height:min(640px,calc(100vh - 108px));background:var(--bg);border:1px solid var(--ln);border-radius:16px;box-shadow:var(--sh);display:flex;flex-direction:column;overflow:hidden}
+.launcher{width:56px;height:56px;border-radius:50%;display:grid;place-items:center;box-shadow:var(--sh);position:relative}
+.badge{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:var(--bad);color:#fff;font-size:12px;line-height:20px;text-align:center}
+.panel{position:relative;width:384px;height:min(640px,calc(100vh - 108px));background:var(--bg);border:1px solid var(--ln);border-radius:16px;box-shadow:var(--sh);display:flex;flex-direction:column;overflow:hidden}
 .wait{display:grid;place-items:center;padding:24px;text-align:center;color:var(--mu)}
 @media (max-width:479px){.alfie{bottom:16px;right:16px}.alfie[data-position=bottom-left]{left:16px}
 .panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0;border:0}.alfie[data-open=true] .launcher{display:none}}

@@ -291,7 +291,7 @@ describe('embed example against a real alfie-server', () => {
     await alert.waitFor();
     const text = await alert.textContent();
     expect(text).toMatch(/Quota dépassé : il vous reste \d+ images, \d+ vidéos et 7 Woofs ce mois-ci/);
-    expect(text).toMatch(/renouvellement le 1 \S+/);
+    expect(text).toMatch(/renouvellement le 1er \S+/); // « le 1er janvier »
     await page.close();
   }, 60_000);
 });

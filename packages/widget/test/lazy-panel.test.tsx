@@ -6,8 +6,8 @@ import { fireEvent, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AlfieWidget, createMount, type PanelModule } from '../src/mount.js';
 import * as panel from '../src/panel.js';
-import { type AlfieWidget, createMount, type PanelModule } from '../src/widget.js';
 import { API, BRAND, createFakeApi } from './fake-api.js';
 import { destroyAll, fakeToken, mountForTest, say } from './helpers.js';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { panelUrl } from '../src/embed/load-panel.js';
 import { resolveLocale } from '../src/i18n/index.js';
 import { optionsFromDataset } from '../src/options.js';
-import { normalizeDraft } from '../src/state/draft.js';
 import { storageKey, userKeyFromToken } from '../src/state/persist.js';
 import { textColorOn } from '../src/theme.js';
 import { safeUrl } from '../src/ui/safe-url.js';
@@ -65,13 +64,6 @@ describe('small pieces', () => {
     expect(safeUrl('/files/a.png', 'https://api.test')).toBe('https://api.test/files/a.png');
     expect(safeUrl('javascript:alert(1)', 'https://api.test')).toBeUndefined();
     expect(safeUrl('data:text/html,<script>', 'https://api.test')).toBeUndefined();
-  });
-
-  it('keeps edited drafts valid', () => {
-    const carousel = { format: 'carousel', count: 40, ratio: '4:5', duration: null, topic: 'x' } as const;
-    expect(normalizeDraft(carousel).count).toBe(10);
-    const video = normalizeDraft({ ...carousel, format: 'video' }, 'carousel');
-    expect(video).toMatchObject({ count: 1, duration: 8, ratio: '9:16' });
   });
 
   it('finds the panel file next to the entry script, or in data-assets-url', () => {

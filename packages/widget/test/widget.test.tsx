@@ -231,7 +231,7 @@ describe('the conversation', () => {
     const ctx = await open();
     await say(ctx, 'combien il me reste ?');
     await ctx.screen.findByText('37 images');
-    expect(ctx.screen.getByText('Renouvellement le 1 décembre.')).toBeTruthy();
+    expect(ctx.screen.getByText('Renouvellement le 1er décembre.')).toBeTruthy();
     await say(ctx, 'que peux-tu faire ?');
     await ctx.screen.findByText('un carrousel de 2 à 10 slides');
     await say(ctx, 'montre mes créations');
@@ -262,8 +262,8 @@ describe('errors', () => {
     await say(ctx, 'Crée 5 images sur le vélo');
     await ctx.user.click(await ctx.screen.findByRole('button', { name: 'Lancer la création' }));
     const alert = await ctx.screen.findByRole('alert');
-    expect(alert.textContent).toContain('il vous reste 2 images, 0 vidéos et 0 Woofs');
-    expect(alert.textContent).toContain('renouvellement le 1 décembre');
+    expect(alert.textContent).toContain('il vous reste 2 images, 0 vidéo et 0 Woof');
+    expect(alert.textContent).toContain('renouvellement le 1er décembre');
     // The refused proposal opens again, so the request can be made smaller.
     expect(ctx.screen.getByRole('button', { name: 'Lancer la création' })).toBeTruthy();
   });

@@ -1,14 +1,14 @@
-import { clampToLimit, LIMITS } from '../contract/constants.js';
 import type { GenerateRequest, GenerateResponse } from '../contract/types.js';
 import { type AnyAlfieError, isAlfieError } from '../errors/guards.js';
-import { newIdempotencyKey } from '../http/idempotency-key.js';
 import { describeIntent } from '../intent/describe.js';
 import { detectIntent } from '../intent/detect.js';
-import { intentToRequest } from '../intent/request.js';
-import type { GenerateIntent, Intent, Language } from '../intent/types.js';
+import type { GenerateIntent, Intent, IntentWarning, Language } from '../intent/types.js';
 import { idleWatchSnapshot } from '../observers/idle.js';
 import { Store } from '../observers/store.js';
 import type { OrderWatcher, WatchSnapshot } from '../watch/types.js';
+import { createConversation } from './conversation.js';
+import { type DraftEdit, requestFromDraft } from './draft.js';
+import type { ChatMessage } from './messages.js';
 import { type ChatPhase, phaseOf } from './phase.js';
 
 export type { ChatPhase } from './phase.js';
@@ -53,9 +53,10 @@ export interface ChatSession {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ChatSnapshot;
   /**
-   * Reads one user message (SPEC.md): a request becomes a proposal, "yes" confirms it, "no" drops it,
-   * and the message after a topic-less request is taken as the topic. Returns the detected intent so
-   * the UI answers the rest itself (`quota`, `library`, `help`, `unknown`).
+   * Reads one user message (DIALOGS.md, through core's conversation engine): a request becomes a
+   * proposal, a correction edits it, "yes" confirms it, "no" drops it, and the message after a
+   * topic-less request is taken as the topic. Returns the detected intent so the UI answers the rest
+   * itself (`quota`, `library`, `help`, `unknown`).
    */
   send(text: string): Intent;
   /** Orders the proposal. Resolves with `{ orderId, jobId }`, or undefined (the error is in `error`). */
@@ -68,13 +69,13 @@ export interface ChatSession {
   reset(): void;
 }
 
-/** "about our new café" answers "what about?": keep what follows the preposition. */
-const topicFrom = (text: string) => text.trim().replace(/^(about|on|sur|à propos de|a propos de)\s+/i, '');
+type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 
 /**
- * Chat-driven ordering without a framework: intent, then proposal, then confirm, then generate, then
- * live order. A separate function, not a client method, so bundles that never chat leave it (and the
- * intent rules) out. Nothing happens until `send`; the order is followed while someone subscribes.
+ * A one-proposal view of core's conversation engine (`createConversation`), for chat UIs that draw
+ * their own transcript: the rules are the engine's; this keeps the pending proposal as an intent, a
+ * request and a description, and follows the latest order while someone subscribes. A separate
+ * function, not a client method, so bundles that never chat leave it (and the intent rules) out.
  *
  * @example
  * const chat = createChatSession(client, { brandId, locale: 'en' });
@@ -85,12 +86,27 @@ const topicFrom = (text: string) => text.trim().replace(/^(about|on|sur|à propo
 export function createChatSession(client: ChatSessionClient, options: ChatSessionOptions): ChatSession {
   const { brandId, locale } = options;
   let submitting = false;
-  let call = 0;
+  let error: AnyAlfieError | null = null;
+  let lastResponse: GenerateResponse | undefined;
   let observed = false;
   let watcher: OrderWatcher | null = null;
+  let watched: string | null = null;
   let stopWatcher: (() => void) | null = null;
-  // One key per proposal, so confirming again after a network error cannot order twice.
-  let idempotency: { proposal: GenerateRequest; key: string } | null = null;
+
+  const unavailable = () => Promise.reject(new Error('Not available to a chat session'));
+  const engineClient = {
+    generate: async (request: GenerateRequest, opts?: { idempotencyKey?: string }) => {
+      try {
+        lastResponse = await client.generate(request, opts);
+        return lastResponse;
+      } catch (failure) {
+        error = isAlfieError(failure) ? failure : null;
+        throw failure;
+      }
+    },
+    orders: { watch: client.orders.watch, get: unavailable, cancel: unavailable, redo: unavailable },
+    quotas: { get: unavailable },
+  };
 
   const initial: ChatSnapshot = {
     phase: 'idle',
@@ -107,10 +123,56 @@ export function createChatSession(client: ChatSessionClient, options: ChatSessio
     else detach();
   });
 
-  const set = (patch: Partial<ChatSnapshot>) =>
-    store.set({ ...patch, phase: phaseOf({ ...store.get(), ...patch }, submitting) });
+  let conversation = open();
+  function open() {
+    const engine = createConversation(engineClient, { brandId, locale, background: false });
+    engine.subscribe(sync);
+    return engine;
+  }
 
-  const sync = () => watcher && set({ watch: watcher.getSnapshot() });
+  const pending = (): Proposal | undefined =>
+    conversation
+      .getSnapshot()
+      .messages.findLast((m): m is Proposal => m.type === 'proposal' && m.state === 'open');
+
+  function sync(): void {
+    const open = pending();
+    const lastOrder = conversation.getSnapshot().messages.findLast((m) => m.type === 'order');
+    const orderId = lastOrder?.type === 'order' ? lastOrder.orderId : null;
+    if (orderId !== watched) follow(orderId);
+    const draft = open?.draft;
+    const warnings: IntentWarning[] = [
+      ...(open?.warnings ?? []),
+      ...(draft?.topic ? [] : ['topic_missing' as const]),
+    ];
+    const intent: GenerateIntent | null = draft
+      ? {
+          kind: 'generate',
+          ...draft,
+          platform: draft.platform ?? null,
+          topic: draft.topic || null,
+          warnings,
+          confidence: 0.9,
+        }
+      : null;
+    const next = {
+      intent,
+      proposal: draft?.topic ? requestFromDraft(draft, brandId, locale) : null,
+      description: intent && describeIntent(intent, locale),
+      orderId,
+      watch: watcher?.getSnapshot() ?? idleWatchSnapshot,
+      error: open ? error : null,
+    };
+    store.set({ ...next, phase: phaseOf(next, submitting) });
+  }
+
+  function follow(orderId: string | null): void {
+    detach();
+    watcher?.close();
+    watched = orderId;
+    watcher = orderId ? client.orders.watch(orderId) : null;
+    if (observed) attach();
+  }
   function attach() {
     if (!watcher || stopWatcher) return;
     stopWatcher = watcher.subscribe(sync);
@@ -121,99 +183,53 @@ export function createChatSession(client: ChatSessionClient, options: ChatSessio
     stopWatcher = null;
   }
 
-  function propose(intent: GenerateIntent | null) {
-    const proposal = intent?.topic?.trim() ? intentToRequest(intent, { brandId }) : null;
-    // Slide titles and any drawn text then come out in the language of the conversation.
-    if (proposal && locale) proposal.locale = locale;
-    set({ intent, proposal, description: intent && describeIntent(intent, locale), error: null });
-  }
-
-  function follow(orderId: string, submitted: GenerateRequest) {
-    detach();
-    watcher?.close();
-    watcher = client.orders.watch(orderId);
-    const pendingSent = store.get().proposal === submitted;
-    set({
-      orderId,
-      watch: watcher.getSnapshot(),
-      ...(pendingSent && { intent: null, proposal: null, description: null }),
-    });
-    if (observed) attach();
-  }
-
   async function confirm(): Promise<GenerateResponse | undefined> {
-    const { proposal } = store.get();
-    if (!proposal || submitting) return undefined;
-    if (idempotency?.proposal !== proposal) idempotency = { proposal, key: newIdempotencyKey() };
-    const current = ++call;
+    if (!pending()?.draft.topic || submitting) return undefined;
     submitting = true;
-    set({ error: null });
-    try {
-      const response = await client.generate(proposal, { idempotencyKey: idempotency.key });
-      if (current !== call) return response;
-      submitting = false;
-      follow(response.orderId, proposal);
-      return response;
-    } catch (error) {
-      if (current !== call) return undefined;
-      submitting = false;
-      set({ error: isAlfieError(error) ? error : null });
-      return undefined;
-    }
+    error = null;
+    lastResponse = undefined;
+    sync();
+    await conversation.confirm();
+    submitting = false;
+    sync();
+    return error ? undefined : lastResponse;
   }
-
-  const cancel = () => set({ intent: null, proposal: null, description: null, error: null });
 
   return {
     subscribe: store.subscribe,
     getSnapshot: store.get,
     send(text) {
       const intent = detectIntent(text, { locale });
-      const { intent: pending, proposal } = store.get();
-      // While "what about?" is open, only an explicit new request (a format word) replaces the question.
-      const asksTopic = pending && !proposal;
-      if (intent.kind === 'generate' && !(asksTopic && intent.confidence < 0.9)) propose(intent);
-      else if (intent.kind === 'confirm') void confirm();
-      else if (intent.kind === 'cancel') cancel();
-      else if (asksTopic && topicFrom(text))
-        propose({
-          ...pending,
-          topic: topicFrom(text),
-          warnings: pending.warnings.filter((w) => w !== 'topic_missing'),
-        });
+      if (intent.kind === 'confirm' && pending()) void confirm();
+      else {
+        error = null;
+        void conversation.send(text);
+      }
       return intent;
     },
     confirm,
-    cancel,
+    cancel() {
+      const open = pending();
+      error = null;
+      if (open) conversation.dropProposal(open.id);
+    },
     update(fields) {
-      const { intent } = store.get();
-      if (!intent) return;
-      const format = fields.format ?? intent.format;
-      const video = format === 'video';
-      const count = fields.count ?? intent.count;
-      propose({
-        ...intent,
-        format,
-        count: video
-          ? 1
-          : clampToLimit(count, format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount),
-        ratio: fields.ratio ?? intent.ratio,
-        duration: video
-          ? clampToLimit(
-              fields.duration ?? intent.duration ?? LIMITS.videoDuration.default,
-              LIMITS.videoDuration,
-            )
-          : null,
-        topic: fields.topic ?? intent.topic,
-      });
+      const open = pending();
+      if (!open) return;
+      error = null;
+      // A new format keeps the ratio shown unless the edit names one.
+      const edit: DraftEdit = { ratio: fields.ratio ?? open.draft.ratio };
+      for (const key of ['format', 'count', 'duration', 'topic'] as const)
+        if (fields[key] !== undefined) Object.assign(edit, { [key]: fields[key] });
+      conversation.editProposal(open.id, edit);
     },
     reset() {
-      call++;
+      conversation.dispose();
       submitting = false;
-      detach();
-      watcher?.close();
-      watcher = null;
-      set(initial);
+      error = null;
+      conversation = open();
+      follow(null);
+      sync();
     },
   };
 }

@@ -68,5 +68,6 @@ export type {
   OrderItem,
   Page,
   Quota,
+  RedoItemResponse,
   UpdateBrandRequest,
 } from './types.js';

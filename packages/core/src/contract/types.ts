@@ -42,6 +42,14 @@ export interface DeleteOrderResponse {
   deletedAssets: number;
 }
 
+/** Body of `POST /v1/orders/:id/items/:slide/redo` (202): that slide is being drawn again. */
+export interface RedoItemResponse {
+  orderId: string;
+  /** The slide (or image) redone, 1-based as the user counts. */
+  slide: number;
+  itemId: string;
+}
+
 export interface Order {
   id: string;
   userId: string;

@@ -34,7 +34,10 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
       (leads(a) || (a < b && ARTICLES.has(tokens[a]!.w) && TOPIC_LABELS.has(tokens[a + 1]!.w)))
     )
       a++;
-    while (b >= a && (isGlue(tokens[b]!.w) || ARTICLES.has(tokens[b]!.w))) b--;
+    // Folding makes "thé" read "the": a word written with accents is never an article.
+    const article = (k: number) =>
+      ARTICLES.has(tokens[k]!.w) && text.slice(tokens[k]!.s, tokens[k]!.e).toLowerCase() === tokens[k]!.w;
+    while (b >= a && (isGlue(tokens[b]!.w) || article(b))) b--;
     if (a <= b) {
       runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
       lastEnd = b;

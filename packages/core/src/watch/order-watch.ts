@@ -15,6 +15,22 @@ export interface OrderWatchConfig {
   maxFailures: number;
   /** Called once the order reached a terminal status (the client refreshes quota observers). */
   onDone?(snapshot: WatchSnapshot): void;
+  /**
+   * Follows the order on the client's shared `/v1/events` stream (watch/follow-shared.ts), so a page
+   * watching many orders holds one connection; the order's own stream is the fallback. Passed in,
+   * so bundles without the shared stream (the widget's script tag) leave it out.
+   */
+  shared?: (watch: SharedWatch, signal: AbortSignal) => Promise<'ended' | 'aborted' | 'unavailable'>;
+}
+
+/** What the shared stream needs of one order's watch. */
+export interface SharedWatch {
+  orderId: string;
+  firstEventTimeout: number;
+  apply(event: OrderEvent): void;
+  connection(state: WatchConnection): void;
+  fetchDetail(signal: AbortSignal): Promise<OrderDetail | null>;
+  done(): boolean;
 }
 
 /** Statuses that polling cannot fix: stop instead of hammering the server. */
@@ -105,6 +121,28 @@ export class OrderWatch {
   }
 
   async #run(signal: AbortSignal): Promise<void> {
+    if (this.#mode === 'sse' && this.#config.shared) {
+      const outcome = await this.#config.shared(
+        {
+          orderId: this.#orderId,
+          firstEventTimeout: this.#config.firstEventTimeout,
+          apply: (event) => {
+            applyEvent(this.#state, event);
+            this.#publish({ error: null });
+          },
+          connection: (connection) => this.#publish({ connection }),
+          fetchDetail: (s) => this.#fetchDetail(s),
+          done: () => orderView(this.#state).done,
+        },
+        signal,
+      );
+      if (outcome === 'aborted') return;
+      if (outcome === 'ended') {
+        await this.#fetchDetail(signal);
+        if (!signal.aborted) this.#finish();
+        return;
+      }
+    }
     // The GET gives the full picture (order, earlier assets) while the stream brings what follows.
     void this.#fetchDetail(signal).then(() => {
       if (!signal.aborted && orderView(this.#state).done) this.#finish();

@@ -23,6 +23,7 @@ import { libraryRoutes } from './routes/library.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
+import { redoItemRoutes } from './routes/redo-item.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 import { databaseUnavailableResponse } from './unavailable.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', generateRoutes(deps));
   app.route('/', ordersRoutes({ ...deps, metrics }));
+  app.route('/', redoItemRoutes(deps));
   app.route('/', eventsRoutes({ ...deps, metrics }));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));

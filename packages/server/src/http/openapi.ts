@@ -93,6 +93,25 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
         }),
       },
       '/v1/orders/{id}/cancel': { post: operation('Cancel an order', { parameters: [pathId('id')] }) },
+      '/v1/orders/{id}/items/{slide}/redo': {
+        post: {
+          ...operation('Redraw one slide of an ended order, charged one image (202)', {
+            parameters: [
+              pathId('id'),
+              {
+                name: 'slide',
+                in: 'path',
+                required: true,
+                schema: { type: 'integer', minimum: 1, maximum: 10 },
+              },
+            ],
+          }),
+          responses: {
+            '202': { description: 'Accepted: the slide is being drawn again' },
+            default: errorResponse,
+          },
+        },
+      },
       '/v1/orders/{id}/events': { get: operation('Order events (SSE)', { parameters: [pathId('id')] }) },
       '/v1/events': { get: operation('All my order events (SSE)') },
       '/v1/jobs/{id}': { get: operation('Job', { parameters: [pathId('id')] }) },

@@ -1,5 +1,5 @@
+import type { PanelModule } from '../mount.js';
 import type { WidgetOptions } from '../options.js';
-import type { PanelModule } from '../widget.js';
 import { sharedModules } from './runtime.js';
 import { HANDSHAKE, type PanelHandshake } from './shared.js';
 

@@ -3,7 +3,7 @@
  * Preact and the widget's shared modules come from the entry (see shared.ts), so they exist once.
  */
 
-import { catalogueFor, createConversation, Panel, panelCss } from '../panel.js';
+import { bindConversation, catalogueFor, Panel, panelCss } from '../panel.js';
 import { define } from './panel-handshake.js';
 
-define({ catalogueFor, createConversation, Panel, panelCss });
+define({ bindConversation, catalogueFor, Panel, panelCss });

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
-import { messageId, pushMessage, putOrder, updateMessage } from '../state/store.js';
 import { useWidget, useWidgetState, WidgetContext } from '../ui/context.js';
 import type { SharedModules } from './shared.js';
 
@@ -9,5 +8,4 @@ export const sharedModules = {
   'preact/hooks': { useEffect, useLayoutEffect, useRef, useState },
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
   'src/ui/context.ts': { WidgetContext, useWidget, useWidgetState },
-  'src/state/store.ts': { messageId, pushMessage, putOrder, updateMessage },
 } satisfies SharedModules;

@@ -8,8 +8,9 @@
  * <script src="https://cdn.example.com/alfie-widget.js" data-api-url="https://alfie.example.com"
  *   data-brand-id="..." data-token="..." data-locale="fr" async></script>
  */
+
+import { type AlfieWidget, createMount } from '../mount.js';
 import { optionsFromDataset } from '../options.js';
-import { type AlfieWidget, createMount } from '../widget.js';
 import { panelLoader } from './load-panel.js';
 
 // Read now: `document.currentScript` is only set while this script first runs.

@@ -20,6 +20,25 @@ export const en: Catalogue = {
   askTopic: 'What should it be about? Type it below or in the card.',
   nothingToConfirm: 'There is nothing to confirm yet. What would you like to create?',
   canceled: 'Canceled. Anything else?',
+  greeting: 'Hello! I make images, carousels and videos. For example:',
+  thanks: 'You’re welcome! Anything else? For example:',
+  ack: 'Great. Tell me what to create, for example:',
+  question: 'I make images, carousels and videos. Try for example:',
+  handoff: 'I’m passing your request to a person from the team, who will answer here or by email.',
+  nothingToCancel: 'Nothing is running to cancel. What would you like to create?',
+  nothingToRedo: 'I can’t find that slide in your last finished carousel.',
+  canceledOrder: (kept: number, total: number) =>
+    kept > 0
+      ? `Order canceled. ${kept} of ${total} ${kept > 1 ? 'are' : 'is'} kept; the rest is not charged.`
+      : 'Order canceled. Nothing is charged.',
+  redoing: (n: number) => `Redoing slide ${n} (1 image charged)…`,
+  countClamped: (max: number) => `Limited to ${max} at most.`,
+  durationClamped: (max: number) => `Duration limited to ${max} s at most.`,
+  enlarge: (alt) => `Enlarge: ${alt}`,
+  cancelOrder: 'Stop',
+  slow: 'This is taking longer than usual, but it is moving.',
+  conflict: 'That is no longer possible: the order changed meanwhile.',
+  newResults: (n: number) => `${n} new ${n > 1 ? 'results' : 'result'}`,
   thinking: 'One moment…',
   proposalTitle: 'Here is my proposal',
   format: 'Format',
@@ -38,7 +57,8 @@ export const en: Catalogue = {
     return `${amount} ${what} · ${remaining} left this month`;
   },
   unlimited: 'unlimited quota',
-  woofs: (n) => `${n} Woofs`,
+  // Woofs pay for video length; said where they are charged.
+  woofs: (n) => `${n} ${n > 1 ? 'Woofs' : 'Woof'} (video credits, by length)`,
   overQuota: 'This is more than you have left this month.',
   preparing: 'Preparing…',
   slideProgress: (done, total) => `${done} of ${total} ready`,
@@ -66,7 +86,8 @@ export const en: Catalogue = {
   imageAlt: (topic, n) => `Visual ${n}: ${topic}`,
   videoLabel: (topic) => `Video: ${topic}`,
   quotaAnswer: 'This month you have left:',
-  quotaLine: (n, unit) => `${n} ${unit === 'images' ? 'images' : unit === 'videos' ? 'videos' : 'Woofs'}`,
+  quotaLine: (n, unit) =>
+    `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'video' : 'Woof'}${n > 1 ? 's' : ''}`,
   resets: (date) => `Resets on ${date}.`,
   quotaUnlimited: 'Your account has no quota limit.',
   libraryTitle: 'Your latest creations',

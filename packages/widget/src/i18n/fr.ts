@@ -20,6 +20,25 @@ export const fr = {
   nothingToConfirm: "Il n'y a rien à confirmer pour l'instant. Que voulez-vous créer ?",
   canceled: "C'est annulé. Autre chose ?",
   thinking: 'Un instant…',
+  greeting: 'Bonjour ! Je crée vos images, carrousels et vidéos. Par exemple :',
+  thanks: 'Avec plaisir ! Autre chose ? Par exemple :',
+  ack: 'Parfait. Dites-moi ce que vous voulez créer, par exemple :',
+  question: 'Je crée des images, des carrousels et des vidéos. Essayez par exemple :',
+  handoff: 'Je transmets votre demande à une personne de l’équipe, qui vous répondra ici ou par e-mail.',
+  nothingToCancel: "Il n'y a rien en cours à annuler. Que voulez-vous créer ?",
+  nothingToRedo: 'Je ne trouve pas cette slide dans votre dernier carrousel terminé.',
+  canceledOrder: (kept: number, total: number) =>
+    kept > 0
+      ? `Commande annulée. ${kept} sur ${total} ${kept > 1 ? 'sont gardées' : 'est gardée'} ; le reste ne vous est pas décompté.`
+      : 'Commande annulée. Rien ne vous est décompté.',
+  redoing: (n: number) => `Je refais la slide ${n} (1 image décomptée)…`,
+  countClamped: (max: number) => `Limité à ${max} au maximum.`,
+  durationClamped: (max: number) => `Durée limitée à ${max} s au maximum.`,
+  enlarge: (alt: string) => `Agrandir : ${alt}`,
+  cancelOrder: 'Arrêter',
+  slow: 'C’est plus long que d’habitude, mais ça avance.',
+  conflict: 'Ce n’est plus possible : la commande a changé entre-temps.',
+  newResults: (n: number) => `${n} ${n > 1 ? 'nouveaux résultats' : 'nouveau résultat'}`,
   // Proposal card
   proposalTitle: 'Voici ce que je propose',
   format: 'Format',
@@ -38,7 +57,8 @@ export const fr = {
     return `${amount} ${what} · ${remaining} ${remaining > 1 ? 'restantes' : 'restante'} ce mois`;
   },
   unlimited: 'quota illimité',
-  woofs: (n: number) => `${n} Woofs`,
+  // Woofs pay for video length; said where they are charged.
+  woofs: (n: number) => `${n} ${n > 1 ? 'Woofs' : 'Woof'} (crédits vidéo, selon la durée)`,
   overQuota: 'Cela dépasse ce qu’il vous reste ce mois-ci.',
   // Orders
   preparing: 'Préparation…',
@@ -70,7 +90,7 @@ export const fr = {
   // Answers
   quotaAnswer: 'Ce mois-ci, il vous reste :',
   quotaLine: (n: number, unit: 'images' | 'videos' | 'woofs') =>
-    `${n} ${unit === 'images' ? 'images' : unit === 'videos' ? 'vidéos' : 'Woofs'}`,
+    `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'vidéo' : 'Woof'}${n > 1 ? 's' : ''}`,
   resets: (date: string) => `Renouvellement le ${date}.`,
   quotaUnlimited: 'Votre compte n’a pas de limite de quota.',
   libraryTitle: 'Vos dernières créations',

@@ -12,9 +12,13 @@ export function catalogueFor(locale: Locale): Catalogue {
   return catalogues[locale];
 }
 
-/** "1 décembre" / "December 1": the reset date of a quota, in the user's language. */
+/** "1er décembre" / "December 1": the reset date of a quota, in the user's language. */
 export function formatDay(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    date,
+  );
+  // French writes the first of the month as an ordinal: « le 1er janvier ».
+  return locale === 'fr' && date.getUTCDate() === 1 ? day.replace(/^1 /, '1er ') : day;
 }

@@ -10,12 +10,14 @@ export const launcherText = {
     close: 'Fermer le chat Alfie',
     loading: 'Chargement…',
     failed: 'Le chat ne se charge pas. Vérifiez votre connexion, puis rouvrez-le.',
+    ready: 'résultat prêt',
   },
   en: {
     open: 'Open the Alfie chat',
     close: 'Close the Alfie chat',
     loading: 'Loading…',
     failed: 'The chat could not load. Check your connection, then open it again.',
+    ready: 'result ready',
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ChatMessage, OrderView, WidgetState } from './types.js';
+import type { WidgetState } from './types.js';
 
 export type WidgetStore = StoreApi<WidgetState>;
 
@@ -11,6 +11,7 @@ export function createWidgetStore(initial?: Partial<WidgetState>): WidgetStore {
     orders: {},
     quota: null,
     announcement: '',
+    unseen: 0,
     ...initial,
   }));
 }
@@ -20,19 +21,4 @@ let sequence = 0;
 export function messageId(): string {
   sequence += 1;
   return `${Date.now().toString(36)}-${sequence.toString(36)}`;
-}
-
-/** Keeps the stored conversation short: older messages are dropped. */
-const MAX_MESSAGES = 60;
-
-export function pushMessage(store: WidgetStore, message: ChatMessage): void {
-  store.setState((state) => ({ messages: [...state.messages, message].slice(-MAX_MESSAGES) }));
-}
-
-export function updateMessage(store: WidgetStore, id: string, patch: (m: ChatMessage) => ChatMessage): void {
-  store.setState((state) => ({ messages: state.messages.map((m) => (m.id === id ? patch(m) : m)) }));
-}
-
-export function putOrder(store: WidgetStore, view: OrderView): void {
-  store.setState((state) => ({ orders: { ...state.orders, [view.orderId]: view } }));
 }

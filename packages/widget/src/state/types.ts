@@ -1,48 +1,7 @@
-import type { Asset, Format, LibraryEntry, OrderStatus, Quota, Ratio } from '@alfie/core/contract';
+import type { ChatMessage, OrderView, Quota } from '@alfie/core';
 
-/** The editable fields of a proposal card; becomes a GenerateRequest once confirmed. */
-export interface Draft {
-  format: Format;
-  count: number;
-  ratio: Ratio;
-  duration: number | null;
-  topic: string;
-}
-
-/** Errors the conversation knows how to explain. Stored as data so they render in the current locale. */
-export type ChatError =
-  | { code: 'QUOTA_EXCEEDED'; remaining: { images: number; videos: number; woofs: number }; resetsAt: string }
-  | { code: 'UNAUTHORIZED' }
-  | { code: 'NETWORK_ERROR' }
-  | { code: 'OTHER'; message: string };
-
-/** Fixed bot lines, by catalogue key. */
-export type BotLine = 'welcome' | 'unknown' | 'askTopic' | 'nothingToConfirm' | 'canceled';
-
-export type ChatMessage =
-  | { id: string; type: 'user'; text: string }
-  | { id: string; type: 'bot'; line: BotLine }
-  | { id: string; type: 'proposal'; draft: Draft; state: 'open' | 'sent' | 'canceled' }
-  | { id: string; type: 'order'; orderId: string; draft: Draft }
-  | { id: string; type: 'quota'; quota: Quota }
-  | { id: string; type: 'library'; entries: LibraryEntry[] }
-  | { id: string; type: 'help' }
-  | { id: string; type: 'error'; error: ChatError; retry?: Draft };
-
-/** What the widget keeps of a watched order. */
-export interface OrderView {
-  orderId: string;
-  status: OrderStatus | null;
-  assets: Asset[];
-  expected: number;
-  completed: number;
-  /** 0..1, includes the video's render progress. */
-  ratio: number;
-  done: boolean;
-  reconnecting: boolean;
-  /** Why watching stopped before the order ended (expired token, network gone for good). */
-  failure: ChatError | null;
-}
+// The conversation's data comes from core's engine; the widget only shows it.
+export type { BotLine, ChatError, ChatMessage, Draft, OrderView } from '@alfie/core';
 
 export interface WidgetState {
   open: boolean;
@@ -53,4 +12,6 @@ export interface WidgetState {
   quota: Quota | null;
   /** Last polite announcement for screen readers (progress). */
   announcement: string;
+  /** Orders that ended while the panel was closed: the launcher shows a badge. */
+  unseen: number;
 }

@@ -65,3 +65,14 @@ export function HelpAnswer() {
     </div>
   );
 }
+
+/** A short friendly answer with two requests to tap (greetings, thanks, "?"). */
+export function SocialAnswer({ text }: { text: string }) {
+  const { t } = useWidget();
+  return (
+    <div class="msg">
+      <p>{text}</p>
+      <Chips items={t.suggestions.slice(0, 2)} />
+    </div>
+  );
+}

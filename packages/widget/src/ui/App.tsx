@@ -18,6 +18,8 @@ export function App({ Panel, loadFailed, prefetch }: AppProps) {
   const { store, locale, theme, position } = useWidget();
   const text = launcherText[locale];
   const open = useWidgetState((s) => s.open);
+  // Orders that ended while the panel was closed.
+  const unseen = useWidgetState((s) => s.unseen);
   const launcher = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(open);
 
@@ -35,7 +37,7 @@ export function App({ Panel, loadFailed, prefetch }: AppProps) {
         ref={launcher}
         type="button"
         class="launcher"
-        aria-label={open ? text.close : text.open}
+        aria-label={open ? text.close : unseen ? `${text.open} (${unseen} ${text.ready})` : text.open}
         aria-expanded={open}
         aria-controls="alfie-panel"
         onClick={() => store.setState({ open: !open })}
@@ -43,6 +45,11 @@ export function App({ Panel, loadFailed, prefetch }: AppProps) {
         onFocus={prefetch}
       >
         {open ? <CloseIcon /> : <ChatIcon />}
+        {!open && unseen > 0 && (
+          <span class="badge" aria-hidden="true">
+            {unseen}
+          </span>
+        )}
       </button>
     </div>
   );

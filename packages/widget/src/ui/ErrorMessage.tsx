@@ -14,9 +14,11 @@ export function ErrorMessage({ error, retry }: { error: ChatError; retry?: Draft
     text =
       error.code === 'UNAUTHORIZED'
         ? t.expired
-        : error.code === 'NETWORK_ERROR'
+        : error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT'
           ? t.network
-          : t.generic(error.message);
+          : error.code === 'CONFLICT'
+            ? t.conflict
+            : t.generic(error.message);
   }
   return (
     <div class="msg error" role="alert">

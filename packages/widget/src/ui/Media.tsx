@@ -2,6 +2,7 @@ import type { Asset } from '@alfie/core/contract';
 import type { Draft } from '../state/types.js';
 import { useWidget } from './context.js';
 import { Download, useSafeUrl } from './Download.js';
+import { Enlargeable } from './Enlarge.js';
 
 /** Keeps every visual at most 360 px tall, at its own ratio, centred: no letterbox bars. */
 export const frame = (draft: Draft) => {
@@ -30,7 +31,7 @@ export function ImageResults({
           <li key={assets[i]?.id ?? i} class="col">
             {src ? (
               <>
-                <img src={src} alt={t.imageAlt(draft.topic, i + 1)} style={frame(draft)} />
+                <Enlargeable src={src} alt={t.imageAlt(draft.topic, i + 1)} style={frame(draft)} />
                 <Download href={src} label={total > 1 ? `${t.download} ${i + 1}` : t.download} />
               </>
             ) : (

@@ -1,10 +1,12 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../state/types.js';
-import { HelpAnswer, LibraryAnswer, QuotaAnswer } from './Answers.js';
+import { HelpAnswer, LibraryAnswer, QuotaAnswer, SocialAnswer } from './Answers.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { OrderCard } from './OrderCard.js';
 import { ProposalCard } from './ProposalCard.js';
+
+const SOCIAL: string[] = ['greeting', 'thanks', 'ack', 'question'];
 
 /** The conversation: a polite live log, scrolled to the newest message. */
 export function MessageList() {
@@ -57,7 +59,12 @@ function Message({ message }: { message: ChatMessage }) {
     case 'user':
       return <p class="msg user">{message.text}</p>;
     case 'bot':
-      return <p class="msg">{t[message.line]}</p>;
+      // Small talk gets two requests to tap; every other line stands alone.
+      return SOCIAL.includes(message.line) ? (
+        <SocialAnswer text={t[message.line]} />
+      ) : (
+        <p class="msg">{t[message.line]}</p>
+      );
     case 'proposal':
       return <ProposalCard message={message} />;
     case 'order':
@@ -70,5 +77,9 @@ function Message({ message }: { message: ChatMessage }) {
       return <HelpAnswer />;
     case 'error':
       return <ErrorMessage error={message.error} retry={message.retry} />;
+    case 'orderCanceled':
+      return <p class="msg">{t.canceledOrder(message.kept, message.expected)}</p>;
+    case 'redo':
+      return <p class="msg">{t.redoing(message.slide)}</p>;
   }
 }

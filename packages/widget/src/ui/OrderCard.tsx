@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SLOW_ORDER_MS } from '../state/conversation-binding.js';
 import type { Draft, OrderView } from '../state/types.js';
 import { CarouselViewer } from './CarouselViewer.js';
 import { useWidget, useWidgetState } from './context.js';
@@ -10,6 +12,19 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
   const { conversation, t } = useWidget();
   const view = useWidgetState((s) => s.orders[orderId]);
   const summary = useDraftSummary(draft);
+  const card = useRef<HTMLElement>(null);
+  const [slow, setSlow] = useState(false);
+  const running = view ? !view.done : false;
+  const fresh = view?.status === 'pending' && view.completed === 0;
+  useEffect(() => {
+    // A just-confirmed order takes the focus, so keyboard and screen reader users land on it.
+    if (fresh) card.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (!running) return setSlow(false);
+    const timer = setTimeout(() => setSlow(true), SLOW_ORDER_MS);
+    return () => clearTimeout(timer);
+  }, [running]);
   if (!view) return null;
 
   const { status, done } = view;
@@ -28,7 +43,7 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
             : t.done[draft.format];
 
   return (
-    <article class="card" aria-label={summary}>
+    <article ref={card} class="card" aria-label={summary} tabIndex={-1}>
       <p class="sum">{summary}</p>
       <p class="topic">{draft.topic}</p>
       {!done && (
@@ -52,11 +67,24 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
                 ? t.slideProgress(ready, view.expected)
                 : t.preparing}
           </p>
+          {slow && <p class="st">{t.slow}</p>}
+          <button
+            type="button"
+            class="btn ghost small"
+            onClick={() => void conversation.cancelOrder(orderId)}
+          >
+            {t.cancelOrder}
+          </button>
         </>
       )}
+      {view.redoing?.map((slide) => (
+        <p key={slide} class="st">
+          {t.redoing(slide)}
+        </p>
+      ))}
       {!failed && <Results view={view} draft={draft} />}
       {done && <p class={failed || status === 'partial' ? 'st bad' : 'st good'}>{end}</p>}
-      {(status === 'failed' || status === 'partial') && (
+      {status === 'failed' && (
         <button type="button" class="btn primary small" onClick={() => void conversation.retry(draft)}>
           {t.retry}
         </button>

@@ -1,5 +1,5 @@
 import { FORMATS, LIMITS, RATIOS } from '@alfie/core';
-import { draftCost } from '../state/draft.js';
+import { draftCost } from '../state/draft-cost.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';
 
@@ -36,7 +36,7 @@ export function ProposalCard({ message }: { message: Proposal }) {
     );
   }
 
-  const edit = (patch: Partial<Draft>) => conversation.editDraft(id, patch);
+  const edit = (patch: Partial<Draft>) => conversation.editProposal(id, patch);
   const cost = draftCost(draft, quota);
   const video = draft.format === 'video';
   const range = video
@@ -97,6 +97,11 @@ export function ProposalCard({ message }: { message: Proposal }) {
         aria-required="true"
         onInput={(e) => edit({ topic: e.currentTarget.value })}
       />
+      {message.warnings?.map((warning) => (
+        <p key={warning} class="cost warn">
+          {warning === 'count_clamped' ? t.countClamped(range.max) : t.durationClamped(range.max)}
+        </p>
+      ))}
       <p class={cost.exceeds ? 'cost warn' : 'cost'}>
         {t.cost(cost.amount, cost.unit, cost.remaining)}
         {cost.woofs > 0 && ` · ${t.woofs(cost.woofs)}`}
@@ -104,7 +109,7 @@ export function ProposalCard({ message }: { message: Proposal }) {
         {cost.exceeds && ` — ${t.overQuota}`}
       </p>
       <div class="actions">
-        <button type="button" class="btn ghost" onClick={() => conversation.cancel(id)}>
+        <button type="button" class="btn ghost" onClick={() => conversation.dropProposal(id)}>
           {t.cancel}
         </button>
         <button type="submit" class="btn primary" disabled={!draft.topic.trim()}>

@@ -1,13 +1,13 @@
 import { createContext } from 'preact';
 import { useContext, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { Catalogue, Locale } from '../i18n/index.js';
-import type { Conversation } from '../state/conversation.js';
+import type { BoundConversation } from '../state/conversation-binding.js';
 import type { WidgetStore } from '../state/store.js';
 import type { WidgetState } from '../state/types.js';
 
 export interface WidgetContextValue {
   store: WidgetStore;
-  conversation: Conversation;
+  conversation: BoundConversation;
   t: Catalogue;
   locale: Locale;
   /** Base URL relative asset URLs are resolved against. */

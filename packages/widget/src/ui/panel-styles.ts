@@ -43,8 +43,10 @@ textarea{resize:vertical}
 .col{display:flex;flex-direction:column;gap:6px}.dl:hover{text-decoration:underline}.dl svg{width:16px}
 .imgs{display:grid;gap:8px}.multi{grid-template-columns:1fr 1fr}.imgs img,video,.imgs .ph{margin:0 auto;border-radius:10px;background:var(--so)}
 video{background:#000}
-.lib{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;width:100%}
-.lib a{color:inherit;text-decoration:none;font-size:12px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.zoom{padding:0;border:0;background:none;cursor:zoom-in;display:block;max-width:100%}
+.big{position:absolute;inset:0;z-index:2;background:#000d;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;padding:12px;cursor:zoom-out}.big img{max-width:100%;max-height:calc(100% - 56px);object-fit:contain}
+.lib{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;width:100%;min-width:0}.lib li{min-width:0}
+.lib a{display:block;color:inherit;text-decoration:none;font-size:12px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .lib img,.lib i{width:100%;aspect-ratio:1;object-fit:cover;border-radius:8px;background:var(--ln);display:block}
 .composer{border-top:1px solid var(--ln);padding:10px 12px 12px;display:flex;flex-direction:column;gap:8px}
 .chips{display:flex;flex-wrap:wrap;gap:6px}.chip{border:1px solid var(--ln);background:var(--bg);border-radius:99px;padding:5px 11px;font-size:12.5px}

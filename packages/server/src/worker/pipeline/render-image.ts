@@ -31,9 +31,13 @@ export async function renderImageItem(
       slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
       signal,
     });
-    const name = isSlide
-      ? `slide-${item.sequence_number}`
-      : `image-${new Date(order.created_at).getTime()}-${item.sequence_number}`;
+    // A redone slide gets a file of its own: the old URL may still sit in a browser's cache.
+    const redo = Number(item.brief_json?.redo ?? 0);
+    const name = `${
+      isSlide
+        ? `slide-${item.sequence_number}`
+        : `image-${new Date(order.created_at).getTime()}-${item.sequence_number}`
+    }${redo > 0 ? `-r${redo}` : ''}`;
     const stored = await deps.storage.put({
       publicId: `alfie/${order.brand_id}/${order.id}/${name}`,
       body: image.body,

@@ -1,20 +1,5 @@
-import { clampToLimit, DEFAULT_RATIO, type Format, LIMITS, type Quota, woofsCost } from '@alfie/core';
+import { LIMITS, type Quota, woofsCost } from '@alfie/core';
 import type { Draft } from './types.js';
-
-/** Keeps a draft valid when the user edits one field (a video is always 1, a carousel at least 2...). */
-export function normalizeDraft(draft: Draft, previousFormat?: Format): Draft {
-  const next = { ...draft };
-  if (previousFormat && previousFormat !== next.format) next.ratio = DEFAULT_RATIO[next.format];
-  if (next.format === 'video') {
-    next.count = 1;
-    next.duration = clampToLimit(next.duration ?? LIMITS.videoDuration.default, LIMITS.videoDuration);
-  } else {
-    next.duration = null;
-    const range = next.format === 'carousel' ? LIMITS.carouselSlides : LIMITS.imageCount;
-    next.count = clampToLimit(Number.isFinite(next.count) ? next.count : range.default, range);
-  }
-  return next;
-}
 
 export interface DraftCost {
   unit: 'images' | 'videos';

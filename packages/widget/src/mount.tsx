@@ -4,10 +4,10 @@ import { createEmitter, type WidgetEvent, type WidgetListener } from './events.j
 import { resolveLocale } from './i18n/launcher.js';
 import type { WidgetOptions } from './options.js';
 import type * as PanelExports from './panel.js';
-import type { WidgetClient } from './state/client.js';
-import type { Conversation } from './state/conversation.js';
+import type { WidgetClient } from './state/client-types.js';
+import type { BoundConversation } from './state/conversation-binding.js';
 import { loadConversation, persistConversation, storageKey, userKeyFromToken } from './state/persist.js';
-import { createWidgetStore, messageId, pushMessage } from './state/store.js';
+import { createWidgetStore, messageId } from './state/store.js';
 import { adoptStyles } from './styles.js';
 import { textColorOn } from './theme.js';
 import { App } from './ui/App.js';
@@ -22,7 +22,10 @@ export interface AlfieWidget {
   destroy(): void;
   /** Replaces the browser token (e.g. after the host refreshed its session). */
   setToken(token: string | null): void;
-  /** Subscribes to open, close, order:created, order:completed, order:failed, error. Returns the unsubscribe. */
+  /**
+   * Subscribes to open, close, order:created, order:completed, order:failed, cancel, handoff, error.
+   * Returns the unsubscribe.
+   */
   on<E extends WidgetEvent>(event: E, listener: WidgetListener<E>): () => void;
   /** Resolves once the stored conversation is restored and running orders are watched again. */
   ready: Promise<void>;
@@ -35,10 +38,10 @@ export interface MountAlfieWidget {
   (element: Element | null | undefined, options: WidgetOptions): AlfieWidget;
 }
 
-/** What `src/panel.ts` exports: the conversation panel, its brain and its catalogues. */
+/** What `src/panel.ts` exports: the conversation panel, its binding to core's engine, its catalogues. */
 export type PanelModule = Pick<
   typeof PanelExports,
-  'Panel' | 'createConversation' | 'catalogueFor' | 'panelCss'
+  'Panel' | 'bindConversation' | 'catalogueFor' | 'panelCss'
 >;
 
 /**
@@ -60,6 +63,20 @@ export function createMount(panelSource: PanelSource): MountAlfieWidget {
     return mount(isElement ? (first as Element) : document.body, options, panelSource);
   };
 }
+
+/**
+ * Where the panel stands. One value instead of separate flags, so impossible mixes (loaded and
+ * failed, destroyed and loading) cannot be written:
+ * - `waiting`: nothing asked for it yet; `loading`: its code is on the way; `failed`: the load
+ *   failed and the next trigger (open, hover, focus) tries again;
+ * - `ready`: drawn and bound to the conversation; `destroyed`: the widget is gone.
+ */
+type PanelState =
+  | { kind: 'waiting' }
+  | { kind: 'loading'; load: Promise<void> }
+  | { kind: 'failed' }
+  | { kind: 'ready'; panel: PanelModule; conversation: BoundConversation }
+  | { kind: 'destroyed' };
 
 function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource): AlfieWidget {
   const host = document.createElement('alfie-widget');
@@ -101,63 +118,58 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
   };
 
   const cleanups: Array<() => void> = [];
-  let destroyed = false;
-  let restored = false;
-  let quotaFetched = false;
-  let panel: PanelModule | null = null;
-  let conversation: Conversation | null = null;
-  let loading: Promise<void> | null = null;
-  let loadFailed = false;
+  let state: PanelState = { kind: 'waiting' };
+  /** What happened once in the widget's life, whatever the panel's state. */
+  const once = { restored: false, quotaFetched: false };
 
   const fetchQuotaOnce = () => {
-    if (!conversation || quotaFetched || !store.getState().open) return;
-    quotaFetched = true;
-    void conversation.refreshQuota();
+    if (state.kind !== 'ready' || once.quotaFetched || !store.getState().open) return;
+    once.quotaFetched = true;
+    void state.conversation.refreshQuota();
   };
 
-  const attach = (module: PanelModule) => {
-    if (destroyed || conversation) return;
-    panel = module;
-    adoptStyles(shadow, module.panelCss); // before the panel first renders: no unstyled flash
-    const t = module.catalogueFor(locale);
-    conversation = module.createConversation({ store, client, brandId, locale, t, emitter });
+  const attach = (panel: PanelModule) => {
+    if (state.kind === 'destroyed' || state.kind === 'ready') return;
+    adoptStyles(shadow, panel.panelCss); // before the panel first renders: no unstyled flash
+    const t = panel.catalogueFor(locale);
+    const conversation = panel.bindConversation({ store, client, brandId, locale, t, emitter });
+    state = { kind: 'ready', panel, conversation };
     paint();
-    if (restored) conversation.resume();
+    if (once.restored) conversation.resume();
     fetchQuotaOnce();
   };
 
   /** Gets the panel once; a failed load is retried by the next trigger (open, hover, focus). */
   const ensurePanel = (): Promise<void> => {
-    if (conversation || destroyed) return Promise.resolve();
-    if (loading) return loading;
+    if (state.kind === 'ready' || state.kind === 'destroyed') return Promise.resolve();
+    if (state.kind === 'loading') return state.load;
     if (typeof panelSource !== 'function') {
       attach(panelSource);
       return Promise.resolve();
     }
-    if (loadFailed) {
-      loadFailed = false;
-      paint();
-    }
-    loading = panelSource(options).then(attach, (error: unknown) => {
-      loading = null;
-      if (destroyed) return;
-      loadFailed = true;
+    const retrying = state.kind === 'failed';
+    const load = panelSource(options).then(attach, (error: unknown) => {
+      if (state.kind === 'destroyed') return;
+      state = { kind: 'failed' };
       paint();
       emitter.emit('error', {
         code: 'PANEL_LOAD_FAILED',
         message: error instanceof Error ? error.message : String(error),
       });
     });
-    return loading;
+    state = { kind: 'loading', load };
+    if (retrying) paint();
+    return load;
   };
   const prefetch = () => void ensurePanel();
 
   function paint(): void {
+    const ready = state.kind === 'ready' ? state : null;
     const value: WidgetContextValue = {
       store,
       // Null until the panel arrives; only panel components read it, and they render after that.
-      conversation: conversation as Conversation,
-      t: panel?.catalogueFor(locale) as WidgetContextValue['t'],
+      conversation: ready?.conversation as BoundConversation,
+      t: ready?.panel.catalogueFor(locale) as WidgetContextValue['t'],
       locale,
       apiUrl: options.apiUrl,
       theme: resolveTheme(options.theme),
@@ -165,17 +177,20 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
     };
     render(
       <WidgetContext.Provider value={value}>
-        <App Panel={panel?.Panel ?? null} loadFailed={loadFailed} prefetch={prefetch} />
+        <App Panel={ready?.panel.Panel ?? null} loadFailed={state.kind === 'failed'} prefetch={prefetch} />
       </WidgetContext.Provider>,
       mountPoint,
     );
   }
 
   cleanups.push(
-    store.subscribe((state, previous) => {
-      if (state.open === previous.open) return;
-      emitter.emit(state.open ? 'open' : 'close', undefined);
-      if (state.open) void ensurePanel().then(fetchQuotaOnce);
+    store.subscribe((next, previous) => {
+      if (next.open === previous.open) return;
+      emitter.emit(next.open ? 'open' : 'close', undefined);
+      if (next.open) {
+        if (next.unseen) store.setState({ unseen: 0 });
+        void ensurePanel().then(fetchQuotaOnce);
+      }
     }),
   );
   paint();
@@ -184,24 +199,25 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
   const ready = (async () => {
     const token = options.token ?? (await Promise.resolve(options.getToken?.()).catch(() => null));
     const brandKey = await brandId().catch(() => 'unknown-brand');
-    if (destroyed) return;
+    // Read through a cast: TypeScript cannot see that destroy() or attach() may have run meanwhile.
+    if ((state as PanelState).kind === 'destroyed') return;
     const key = storageKey(brandKey, userKeyFromToken(token), options.instanceId);
-    const saved = loadConversation(key);
-    if (saved) {
-      // Messages typed while restoring stay after the restored ones.
-      store.setState((s) => ({
-        messages: [...saved.messages, ...s.messages],
-        orders: { ...saved.orders, ...s.orders },
-      }));
-    }
+    const saved = loadConversation(key) ?? { messages: [], orders: {} };
+    const welcome = { id: messageId(), type: 'bot' as const, line: 'welcome' as const };
+    const isEmpty = saved.messages.length === 0 && store.getState().messages.length === 0;
+    const restored = { messages: isEmpty ? [welcome] : saved.messages, orders: saved.orders };
+    // Messages typed while restoring stay after the restored ones. Once the panel is bound, the
+    // conversation engine owns the messages, so the restored ones go through it.
+    const bound = state as PanelState;
     cleanups.push(persistConversation(store, key));
-    if (store.getState().messages.length === 0) {
-      pushMessage(store, { id: messageId(), type: 'bot', line: 'welcome' });
-    }
-    restored = true;
-    // (Read through a cast: TypeScript cannot see that attach() may have run meanwhile.)
-    const attached = conversation as Conversation | null;
-    if (attached) return attached.resume();
+    if (bound.kind === 'ready') bound.conversation.restore(restored);
+    else
+      store.setState((s) => ({
+        messages: [...restored.messages, ...s.messages],
+        orders: { ...restored.orders, ...s.orders },
+      }));
+    once.restored = true;
+    if (bound.kind === 'ready') return bound.conversation.resume();
     const { messages, orders } = store.getState();
     const running = messages.some((m) => m.type === 'order' && orders[m.orderId]?.done === false);
     // Orders still running are watched again now, not when the user opens the panel.
@@ -218,9 +234,9 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
     ready,
     host,
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      conversation?.dispose();
+      if (state.kind === 'destroyed') return;
+      if (state.kind === 'ready') state.conversation.dispose();
+      state = { kind: 'destroyed' };
       for (const cleanup of cleanups.splice(0)) cleanup();
       render(null, mountPoint);
       host.remove();

@@ -1,7 +1,7 @@
+import { createMount, type MountAlfieWidget } from './mount.js';
 import * as panel from './panel.js';
-import { createMount, type MountAlfieWidget } from './widget.js';
 
-export type { AlfieWidget } from './widget.js';
+export type { AlfieWidget } from './mount.js';
 
 /**
  * Mounts the chat widget: a launcher button and its panel, inside a Shadow DOM. For bundler users the
@@ -11,6 +11,7 @@ export type { AlfieWidget } from './widget.js';
  * import { mountAlfieWidget } from '@alfie/widget';
  * const widget = mountAlfieWidget({ apiUrl: 'https://alfie.example.com', brandId, token });
  * widget.on('order:completed', ({ orderId }) => console.log('done', orderId));
+ * widget.on('handoff', ({ transcript }) => support.open(transcript));
  * widget.open();
  */
 export const mountAlfieWidget: MountAlfieWidget = createMount(panel);

@@ -1,0 +1,70 @@
+// Turns that only make sense after a result: redo one slide, the same again, a variant.
+
+import type { Token } from '../intent/normalize.js';
+import { readNumber } from '../intent/numbers.js';
+
+const REDO_VERB =
+  /^(refai[st]?|refaire|refaites|regenere[rz]?|regenerer|recree[rz]?|recommence[rz]?|redo|remake|regenerate|redraw|recreate|retry|reessaie|change[rz]?|remplace[rz]?|modifie[rz]?|reprend[sz]?|corrige[rz]?|again|encore)$/;
+const SLIDE_WORD = /^(slides?|diapos?|diapositives?|pages?|images?|visuels?|photos?|vignettes?)$/;
+const ORDINALS: Record<string, number> = {
+  premiere: 1,
+  premier: 1,
+  first: 1,
+  deuxieme: 2,
+  seconde: 2,
+  second: 2,
+  troisieme: 3,
+  third: 3,
+  quatrieme: 4,
+  fourth: 4,
+  cinquieme: 5,
+  fifth: 5,
+  sixieme: 6,
+  sixth: 6,
+  septieme: 7,
+  seventh: 7,
+  huitieme: 8,
+  eighth: 8,
+  neuvieme: 9,
+  ninth: 9,
+  dixieme: 10,
+  tenth: 10,
+};
+const SKIP = /^(la|le|l|the|n|no|numero|num|number|nr|moi|me|nous|us|juste|just|only|seulement|slide|diapo)$/;
+
+/** The position named right after `i` ("slide 3", "slide n° 3", "slide three") or before it ("3e slide"). */
+function positionNear(tokens: Token[], i: number, last: number): number | undefined {
+  let j = i + 1;
+  while (tokens[j] && SKIP.test(tokens[j]!.w)) j++;
+  const after = readNumber(tokens, j);
+  if (after && after.value > 0) return after.value;
+  const before = tokens[i - 1]?.w;
+  const before2 = tokens[i - 2]?.w;
+  if (before && ORDINALS[before]) return ORDINALS[before];
+  if (before === 'derniere' || before === 'dernier' || before === 'last') return last;
+  if (before && /^(e|er|eme|re|nd|rd|th|st)$/.test(before) && before2 && /^\d+$/.test(before2))
+    return Number(before2);
+  return undefined;
+}
+
+/**
+ * "refais la slide 3", "redo slide 2", "la 2e slide, refais-la", "regenerate the third slide":
+ * the 1-based slide to redo, or undefined. `last` answers "la dernière slide".
+ */
+export function readRedo(tokens: Token[], last: number): number | undefined {
+  const words = tokens.map((t) => t.w);
+  if (!words.some((w) => REDO_VERB.test(w) || w === 'nouvelle' || w === 'new' || w === 'autre'))
+    return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!SLIDE_WORD.test(words[i]!)) continue;
+    const slide = positionNear(tokens, i, last);
+    if (slide !== undefined) return slide;
+  }
+  return undefined;
+}
+
+const AGAIN =
+  / (encore|again|rebelote|refais|refaire|redo|remake|la meme|le meme|les memes|meme chose|pareil|same|one more|another|une autre|un autre|once more|variante|variant|variation|version|declinaison|decline|similar|similaire|identique|recommence) /;
+
+/** "encore", "la même chose", "une variante en 9:16", "pareil mais sur Y", "same again". */
+export const asksAgain = (line: string): boolean => AGAIN.test(line);

@@ -1,0 +1,121 @@
+// What one message means in the conversation's current state (intents/DIALOGS.md), decided
+// offline and without side effects; the conversation then does it.
+import { detectIntent } from '../intent/detect.js';
+import { toLine } from '../intent/kinds.js';
+import { MAKE_VERBS } from '../intent/lexicon.js';
+import { tokenize } from '../intent/normalize.js';
+import type { GenerateIntent, Language } from '../intent/types.js';
+import { applyEdit, type Draft, type DraftEdit, type DraftWarning, draftFromIntent } from './draft.js';
+import { isEmptyEdit, readEdit } from './edit.js';
+import { asksAgain, readRedo } from './follow-up.js';
+import type { BotLine } from './messages.js';
+import { readParts } from './parts.js';
+import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
+
+export interface TurnState {
+  locale?: Language;
+  /** The drafts of the open proposal (several for a multi-part request); empty when none. */
+  open: Draft[];
+  /** The last order's brief and how many items it has. */
+  last?: { draft: Draft; expected?: number } | undefined;
+  /** An order of this conversation is still running. */
+  running: boolean;
+}
+
+export type Turn =
+  | { kind: 'handoff' | 'quota' | 'library' | 'help' | 'confirm' | 'drop' | 'cancelOrder' }
+  | { kind: 'reply'; line: BotLine }
+  | { kind: 'redo'; slide: number }
+  | { kind: 'edit'; edit: DraftEdit }
+  | { kind: 'propose'; drafts: Array<{ draft: Draft; warnings?: DraftWarning[] }> };
+
+/** "sur notre café" answers "what about?": the topic is what follows the preposition. */
+const topicAnswer = (text: string) =>
+  text.trim().replace(/^(about|on|sur|à propos de|a propos de|de|du)\s+/i, '');
+
+/** "crée quelque chose pour la fête des mères": the topic is what the something is for. */
+const SOMETHING = /^(quelque chose|un truc|something|anything)\s+((à propos )?de|sur|pour|about|for|on)?\s*/i;
+
+const fromIntent = (intent: GenerateIntent) => ({
+  draft: draftFromIntent({ ...intent, topic: intent.topic?.replace(SOMETHING, '') || null }),
+  warnings: intent.warnings.filter((w): w is DraftWarning => w !== 'topic_missing'),
+});
+
+const variant = (draft: Draft, edit: DraftEdit): Turn => ({
+  kind: 'propose',
+  drafts: [applyEdit(draft, edit)],
+});
+
+/**
+ * @example
+ * readTurn('plutôt 3 slides', { open: [carousel], running: false }) // { kind: 'edit', edit: { format: 'carousel', count: 3 } }
+ */
+export function readTurn(text: string, state: TurnState): Turn {
+  const tokens = tokenize(text);
+  const line = toLine(tokens.map((t) => t.w));
+  const { open, last, locale } = state;
+  const current = open.at(-1);
+
+  if (asksForPerson(line)) return { kind: 'handoff' };
+  const social = readSocial(line, text);
+  if (social) return { kind: 'reply', line: social };
+
+  const detected = detectIntent(text, { locale });
+  const intent =
+    detected.kind === 'unknown' && MORE_YES.test(line)
+      ? { kind: 'confirm' as const }
+      : detected.kind === 'unknown' && MORE_NO.test(line)
+        ? { kind: 'cancel' as const }
+        : detected;
+  if (intent.kind === 'quota' || intent.kind === 'library' || intent.kind === 'help')
+    return { kind: intent.kind };
+  // "encore", "do it again", "une autre version", "make another one about Y" after a result.
+  if (last && !current && asksAgain(line) && readRedo(tokens, last.draft.count) === undefined)
+    return variant(last.draft, readEdit(text, last.draft.format).edit);
+  if (intent.kind === 'confirm')
+    return current ? { kind: 'confirm' } : { kind: 'reply', line: 'nothingToConfirm' };
+  if (intent.kind === 'cancel') {
+    // "non, plutôt en carré": a correction that starts with no, not a cancel.
+    const correction = current && /^ (non|no|nope|nan) /.test(line) && readEdit(text, current.format);
+    if (correction && !isEmptyEdit(correction.edit) && correction.leftover.length === 0)
+      return { kind: 'edit', edit: correction.edit };
+    if (current) return { kind: 'drop' };
+    return state.running ? { kind: 'cancelOrder' } : { kind: 'reply', line: 'nothingToCancel' };
+  }
+
+  if (last && last.draft.format !== 'video') {
+    const slide = readRedo(tokens, last.expected ?? last.draft.count);
+    if (slide !== undefined) return { kind: 'redo', slide };
+  }
+
+  const parts = readParts(text, locale);
+  if (parts) return { kind: 'propose', drafts: parts.map(fromIntent) };
+
+  const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
+  const fullRequest = intent.kind === 'generate' && !!intent.topic && makes;
+  if (current) {
+    const { edit, leftover } = readEdit(text, current.format);
+    // "make it 3 slides" is a correction even though "make" could start a request.
+    const correction = !isEmptyEdit(edit) && leftover.length === 0;
+    if (correction || (!fullRequest && edit.topic)) return { kind: 'edit', edit };
+    const explicitRequest = intent.kind === 'generate' && intent.confidence >= 0.9 && !!intent.topic;
+    if (!current.topic && !fullRequest && !explicitRequest)
+      return { kind: 'edit', edit: { topic: topicAnswer(text) } };
+  }
+  if (last && !current && !fullRequest) {
+    const { edit, leftover } = readEdit(text, last.draft.format);
+    // "une variante en 9:16", "pareil mais sur Y", or a bare correction after a result.
+    if (asksAgain(line) || (!isEmptyEdit(edit) && leftover.length === 0)) return variant(last.draft, edit);
+  }
+  // A request needs a format word, a platform, or a command verb with a subject ("crée quelque chose
+  // sur le yoga"): "je veux une pizza" and "fais-moi rire" stay small talk.
+  const aboutSomething = / (sur|about|on|pour|for|autour|propos|theme|sujet|topic) /.test(line);
+  const draws = / (dessine[rz]?|draw|illustre[rz]?|illustrate|imagine[rz]?|design) /.test(line);
+  const wants = / (veux|voudrais|aimerais|want|need|besoin) /.test(line);
+  if (
+    intent.kind === 'generate' &&
+    (intent.confidence >= 0.9 || intent.platform || draws || ((makes || wants) && aboutSomething))
+  )
+    return { kind: 'propose', drafts: [fromIntent(intent)] };
+  return { kind: 'reply', line: 'unknown' };
+}

@@ -1,0 +1,91 @@
+/**
+ * Every conversation of intents/dialogs.jsonl, typed turn by turn into core's conversation engine
+ * alone, against the real server in-process (API, worker, local engines, PGlite). Each dialog gets
+ * its own user and brand; the API is the ground truth, as DIALOGS.md says.
+ */
+
+import { type Before, judge, loadDialogs } from '@alfie/test-kit/dialogs';
+import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Order, OrderDetail, Page } from '../src/contract/types.js';
+import { createAlfieClient, createConversation } from '../src/index.js';
+import { until } from './helpers/msw.js';
+
+let real: RealServer;
+beforeAll(async () => {
+  real = await startRealServer({ db: 'pglite', latencyMs: 120 });
+}, 60_000);
+afterAll(() => real?.close());
+
+const lastAnswer = (
+  messages: ReturnType<ReturnType<typeof createConversation>['getSnapshot']>['messages'],
+) => {
+  const answer = messages.at(-1);
+  if (!answer || answer.type === 'user') return null;
+  return answer.type === 'bot' ? `bot:${answer.line}` : answer.type;
+};
+
+async function talk(locale: 'fr' | 'en', turns: string[], token: string, brandId: string) {
+  const client = createAlfieClient({ baseUrl: real.baseUrl, token });
+  const chat = createConversation(client, { brandId, locale, redoPollInterval: 100 });
+  let handoff = false;
+  chat.on('handoff', () => {
+    handoff = true;
+  });
+  let before: Before | null = null;
+  const lastOrderId = () =>
+    chat
+      .getSnapshot()
+      .messages.filter((m) => m.type === 'order')
+      .map((m) => (m.type === 'order' ? m.orderId : ''))
+      .at(-1);
+  for (const turn of turns) {
+    if (turn === '@wait-running') {
+      await until(() => {
+        const view = chat.getSnapshot().orders[lastOrderId() ?? ''];
+        return view?.status === 'processing' && !view.done;
+      }, 20_000);
+    } else if (turn === '@wait-done') {
+      await until(() => chat.getSnapshot().orders[lastOrderId() ?? '']?.done === true, 30_000);
+      const detail = await client.orders.get(lastOrderId() ?? '');
+      const quota = await client.quotas.get(brandId);
+      before = { assets: detail.assets, imagesUsed: quota.used.images };
+    } else await chat.send(turn);
+  }
+  const snapshot = chat.getSnapshot();
+  chat.dispose();
+  return {
+    handoff,
+    before,
+    lastReply: lastAnswer(snapshot.messages),
+    proposalOpen: snapshot.messages.some((m) => m.type === 'proposal' && m.state === 'open'),
+  };
+}
+
+describe('intents/dialogs.jsonl through core alone, against the real server', () => {
+  const dialogs = loadDialogs();
+  it('has the worked examples', () => expect(dialogs.length).toBeGreaterThan(10));
+
+  for (const [index, dialog] of dialogs.entries()) {
+    it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
+      const user = await real.app.createUser();
+      const brandId = String((await real.app.createBrand(user.userId)).id);
+      const surface = await talk(dialog.locale, dialog.turns, user.token, brandId);
+      const unknown = await talk(dialog.locale, ['xqzv blorp'], user.token, brandId);
+
+      const client = createAlfieClient({ baseUrl: real.baseUrl, token: user.token });
+      const page = (await client.orders.list({ limit: 50 })) as Page<Order>;
+      const orders: OrderDetail[] = [];
+      for (const order of [...page.data].reverse()) orders.push(await client.orders.get(order.id));
+      const quota = await client.quotas.get(brandId);
+
+      const misses = judge(
+        dialog,
+        { orders, quota },
+        { ...surface, unknownReply: unknown.lastReply },
+        surface.before,
+      );
+      expect(misses).toEqual([]);
+    }, 60_000);
+  }
+});

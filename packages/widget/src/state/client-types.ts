@@ -1,0 +1,13 @@
+import type { Brand, ConversationClient, Page } from '@alfie/core';
+
+type RequestOptions = { signal?: AbortSignal };
+
+/**
+ * The slice of core's client the widget uses: what the conversation engine needs, plus the brand
+ * look-up and the token switch. Declared so the widget states its needs, and so a test can see
+ * exactly which calls reach the API.
+ */
+export interface WidgetClient extends ConversationClient {
+  brands: { list(opts?: RequestOptions): Promise<Page<Brand>> };
+  setToken(token: string | null): void;
+}
