@@ -44,6 +44,7 @@ export async function ensureDemo(db: Db, config: Config, secret: string): Promis
         'Friendly and clear',
         'Marketing',
         config.defaultPlan,
+        null, // no language of its own: the visitor's Accept-Language decides
       ]);
       return rows[0]!.id;
     });

@@ -46,6 +46,7 @@ export function brandsRoutes(deps: AppDeps): Hono<AppEnv> {
       body.voice ?? null,
       body.niche ?? null,
       plan,
+      body.locale ?? null,
     ]);
     return c.json(toBrand(rows[0]!), 201);
   });
