@@ -29,6 +29,7 @@ export async function renderImageItem(
       brand: brandStyle(order),
       locale: localeOf(item),
       slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
+      variant: { index: item.sequence_number, total: order.count },
       signal,
     });
     const name = isSlide
