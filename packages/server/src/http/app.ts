@@ -13,6 +13,7 @@ import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
+import { downloadsRoutes } from './routes/downloads.js';
 import { eventsRoutes } from './routes/events.js';
 import { filesRoutes } from './routes/files.js';
 import { generateRoutes } from './routes/generate.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes(deps));
   app.route('/', generateRoutes(deps));
   app.route('/', ordersRoutes({ ...deps, metrics }));
+  app.route('/', downloadsRoutes(deps));
   app.route('/', eventsRoutes({ ...deps, metrics }));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));
