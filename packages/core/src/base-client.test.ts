@@ -30,14 +30,33 @@ describe('createAlfieBaseClient', () => {
     ).resolves.toEqual({ orderId: 'o1', jobId: 'j1' });
     expect(seen).toEqual(['GET Bearer t1', 'GET Bearer t2', 'POST k1']);
 
-    expect(Object.keys(client.orders).sort()).toEqual(['cancel', 'delete', 'get', 'list', 'watch']);
+    expect(Object.keys(client.orders).sort()).toEqual([
+      'cancel',
+      'delete',
+      'download',
+      'downloadPdf',
+      'downloadZip',
+      'get',
+      'list',
+      'watch',
+    ]);
     expect('observe' in client.quotas).toBe(false);
     expect('mutation' in client || 'events' in client).toBe(false);
   });
 
   it('leaves createAlfieClient with the whole agreed surface', () => {
     const client = createAlfieClient({ baseUrl: BASE });
-    expect(Object.keys(client.orders).sort()).toEqual(['cancel', 'delete', 'get', 'list', 'pager', 'watch']);
+    expect(Object.keys(client.orders).sort()).toEqual([
+      'cancel',
+      'delete',
+      'download',
+      'downloadPdf',
+      'downloadZip',
+      'get',
+      'list',
+      'pager',
+      'watch',
+    ]);
     expect(Object.keys(client.quotas).sort()).toEqual(['get', 'observe']);
     expect(Object.keys(client.library).sort()).toEqual(['iterate', 'list', 'pager']);
     expect(Object.keys(client.brands).sort()).toEqual(['create', 'list']);

@@ -13,6 +13,7 @@ import type {
   Page,
   Quota,
 } from './contract/types.js';
+import { type FileDownload, fetchDownload } from './http/file-download.js';
 import { newIdempotencyKey } from './http/idempotency-key.js';
 import {
   createTransport,
@@ -109,6 +110,15 @@ export function buildBaseClient(
        */
       delete: (orderId: string, opts?: RequestOptions) =>
         transport.json<DeleteOrderResponse>(`v1/orders/${id(orderId)}`, { method: 'delete', ...opts }),
+      /** One delivered file as an attachment named after the brand, topic and slide. */
+      download: (orderId: string, assetId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(transport, `v1/orders/${id(orderId)}/assets/${id(assetId)}/download`, 'alfie-file', opts),
+      /** Every file of a finished order in one ZIP (409 CONFLICT while it runs). */
+      downloadZip: (orderId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(transport, `v1/orders/${id(orderId)}/download/zip`, 'alfie.zip', opts),
+      /** The images of a finished order as a PDF, one page each: LinkedIn's carousel format. */
+      downloadPdf: (orderId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(transport, `v1/orders/${id(orderId)}/download/pdf`, 'alfie.pdf', opts),
       /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
       watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
     },

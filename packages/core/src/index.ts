@@ -18,6 +18,8 @@ export type {
 export { createChatSession } from './chat/chat-session.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
 export { createAlfieClient } from './client.js';
+export type { FileDownload } from './http/file-download.js';
+export { fileNameOf } from './http/file-download.js';
 export type {
   Format,
   ItemStatus,
