@@ -157,6 +157,7 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
       store,
       // Null until the panel arrives; only panel components read it, and they render after that.
       conversation: conversation as Conversation,
+      client,
       t: panel?.catalogueFor(locale) as WidgetContextValue['t'],
       locale,
       apiUrl: options.apiUrl,

@@ -1,3 +1,4 @@
+import type { FileDownload } from '@alfie/core';
 import type {
   Asset,
   Brand,
@@ -39,7 +40,12 @@ export interface WidgetClient {
     req: GenerateRequest,
     opts?: RequestOptions & { idempotencyKey?: string },
   ): Promise<GenerateResponse>;
-  orders: { watch(id: string, opts?: { signal?: AbortSignal }): WatcherLike };
+  orders: {
+    watch(id: string, opts?: { signal?: AbortSignal }): WatcherLike;
+    download(orderId: string, assetId: string, opts?: RequestOptions): Promise<FileDownload>;
+    downloadZip(orderId: string, opts?: RequestOptions): Promise<FileDownload>;
+    downloadPdf(orderId: string, opts?: RequestOptions): Promise<FileDownload>;
+  };
   quotas: { get(brandId: string, opts?: RequestOptions): Promise<Quota> };
   library: { list(query?: ListLibraryQuery, opts?: RequestOptions): Promise<Page<LibraryEntry>> };
   brands: { list(opts?: RequestOptions): Promise<Page<Brand>> };

@@ -19,7 +19,7 @@ export function ImageResults({
   expected: number;
   draft: Draft;
 }) {
-  const { t } = useWidget();
+  const { t, client } = useWidget();
   const safe = useSafeUrl();
   const total = Math.max(expected, assets.length);
   return (
@@ -31,7 +31,10 @@ export function ImageResults({
             {src ? (
               <>
                 <img src={src} alt={t.imageAlt(draft.topic, i + 1)} style={frame(draft)} />
-                <Download href={src} label={total > 1 ? `${t.download} ${i + 1}` : t.download} />
+                <Download
+                  label={total > 1 ? `${t.download} ${i + 1}` : t.download}
+                  fetchFile={() => client.orders.download(assets[i]!.orderId, assets[i]!.id)}
+                />
               </>
             ) : (
               <div class="ph" style={frame(draft)}>
@@ -47,7 +50,7 @@ export function ImageResults({
 
 /** The finished video, with its poster and a download link. */
 export function VideoResult({ asset, draft }: { asset: Asset; draft: Draft }) {
-  const { t } = useWidget();
+  const { t, client } = useWidget();
   const safe = useSafeUrl();
   const src = safe(asset.url);
   if (!src) return null;
@@ -63,7 +66,7 @@ export function VideoResult({ asset, draft }: { asset: Asset; draft: Draft }) {
         aria-label={t.videoLabel(draft.topic)}
         style={frame(draft)}
       />
-      <Download href={src} label={t.download} />
+      <Download label={t.download} fetchFile={() => client.orders.download(asset.orderId, asset.id)} />
     </div>
   );
 }
