@@ -30,6 +30,8 @@ export interface Config {
   replicateWebhookSecret: string | null;
   /** METRICS_TOKEN: bearer that GET /metrics accepts (besides a secret API key). Null: key only. */
   metricsToken: string | null;
+  /** PLAYGROUND: the page at `/` for the demo user (on unless `off`; only with a demo user). */
+  playground: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -100,6 +102,12 @@ function parseMetricsToken(raw: string | undefined): string | null {
   return raw;
 }
 
+function parsePlayground(raw: string | undefined): boolean {
+  if (raw === undefined || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`PLAYGROUND must be on or off, got "${raw}"`);
+}
+
 /**
  * Reads and validates the settings. Throws a ConfigError (one line naming the variable, never a
  * secret's value) on the first wrong one.
@@ -157,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit,
     replicateWebhookSecret: value(env, 'REPLICATE_WEBHOOK_SECRET') ?? null,
     metricsToken: parseMetricsToken(value(env, 'METRICS_TOKEN')),
+    playground: parsePlayground(value(env, 'PLAYGROUND')),
   };
 }
 

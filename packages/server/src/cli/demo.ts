@@ -9,7 +9,7 @@ import { INSERT_BRAND } from '../sql/brands/insert-brand.js';
 import { UPSERT_PROFILE } from '../sql/users/upsert-profile.js';
 
 const DEMO_FILE = 'demo.json';
-const DEMO_EMAIL = 'demo@alfie.local';
+export const DEMO_EMAIL = 'demo@alfie.local';
 
 export interface Demo {
   userId: string;

@@ -22,6 +22,7 @@ import { jobsRoutes } from './routes/jobs.js';
 import { libraryRoutes } from './routes/library.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
+import { playgroundRoutes } from './routes/playground.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', tokensRoutes(deps));
   app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
   app.route('/', adminRoutes({ ...deps, metrics }));
+  app.route('/', playgroundRoutes(deps));
   app.route('/', webhooksRoutes({ db: deps.db, replicateWebhookSecret: deps.config.replicateWebhookSecret }));
 
   app.notFound((c) =>
