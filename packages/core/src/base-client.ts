@@ -112,7 +112,12 @@ export function buildBaseClient(
         transport.json<DeleteOrderResponse>(`v1/orders/${id(orderId)}`, { method: 'delete', ...opts }),
       /** One delivered file as an attachment named after the brand, topic and slide. */
       download: (orderId: string, assetId: string, opts?: RequestOptions): Promise<FileDownload> =>
-        fetchDownload(transport, `v1/orders/${id(orderId)}/assets/${id(assetId)}/download`, 'alfie-file', opts),
+        fetchDownload(
+          transport,
+          `v1/orders/${id(orderId)}/assets/${id(assetId)}/download`,
+          'alfie-file',
+          opts,
+        ),
       /** Every file of a finished order in one ZIP (409 CONFLICT while it runs). */
       downloadZip: (orderId: string, opts?: RequestOptions): Promise<FileDownload> =>
         fetchDownload(transport, `v1/orders/${id(orderId)}/download/zip`, 'alfie.zip', opts),

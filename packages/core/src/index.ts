@@ -18,8 +18,6 @@ export type {
 export { createChatSession } from './chat/chat-session.js';
 export type { AlfieClient, AlfieClientOptions, GenerateOptions } from './client.js';
 export { createAlfieClient } from './client.js';
-export type { FileDownload } from './http/file-download.js';
-export { fileNameOf } from './http/file-download.js';
 export type {
   Format,
   ItemStatus,
@@ -89,6 +87,8 @@ export {
   isQuotaExceededError,
   QuotaExceededError,
 } from './errors/index.js';
+export type { FileDownload } from './http/file-download.js';
+export { fileNameOf } from './http/file-download.js';
 export type { RetryConfig } from './http/retry.js';
 export type { TokenProvider } from './http/token.js';
 export type { RequestOptions } from './http/transport.js';

@@ -50,11 +50,17 @@ describe('orders.download / downloadZip / downloadPdf (real server, PGlite)', { 
 
   it('fetches the ZIP and the PDF as streams', async () => {
     const zip = await client.orders.downloadZip(orderId);
-    expect(zip).toMatchObject({ fileName: 'Test brand - Idées de brunch.zip', contentType: 'application/zip' });
+    expect(zip).toMatchObject({
+      fileName: 'Test brand - Idées de brunch.zip',
+      contentType: 'application/zip',
+    });
     const zipBytes = new Uint8Array(await zip.response.arrayBuffer());
     expect([...zipBytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // "PK"
     const pdf = await client.orders.downloadPdf(orderId);
-    expect(pdf).toMatchObject({ fileName: 'Test brand - Idées de brunch.pdf', contentType: 'application/pdf' });
+    expect(pdf).toMatchObject({
+      fileName: 'Test brand - Idées de brunch.pdf',
+      contentType: 'application/pdf',
+    });
     const reader = pdf.response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value!.slice(0, 5))).toBe('%PDF-');

@@ -149,7 +149,11 @@ export function createFakeApi() {
     http.get(`${API}/v1/orders/:id/*`, ({ request }) => {
       const path = new URL(request.url).pathname;
       state.downloads.push(`GET ${path} ${request.headers.get('authorization')}`);
-      const name = path.endsWith('/zip') ? 'Marque - le vélo.zip' : path.endsWith('/pdf') ? 'Marque - le vélo.pdf' : 'Marque - le vélo - slide 1.png';
+      const name = path.endsWith('/zip')
+        ? 'Marque - le vélo.zip'
+        : path.endsWith('/pdf')
+          ? 'Marque - le vélo.pdf'
+          : 'Marque - le vélo - slide 1.png';
       return new HttpResponse(new Uint8Array([1, 2, 3]), {
         headers: {
           'content-type': 'application/octet-stream',

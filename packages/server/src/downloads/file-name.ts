@@ -21,8 +21,12 @@ export interface NameParts {
 export function downloadName(parts: NameParts): string {
   const topic = clean(parts.topic);
   const shortTopic =
-    topic.length > MAX_TOPIC ? `${topic.slice(0, MAX_TOPIC).replace(/\s+\S*$/, '') || topic.slice(0, MAX_TOPIC)}…` : topic;
-  const stem = [clean(parts.brand), shortTopic, parts.item].filter((part) => part && part.length > 0).join(' - ');
+    topic.length > MAX_TOPIC
+      ? `${topic.slice(0, MAX_TOPIC).replace(/\s+\S*$/, '') || topic.slice(0, MAX_TOPIC)}…`
+      : topic;
+  const stem = [clean(parts.brand), shortTopic, parts.item]
+    .filter((part) => part && part.length > 0)
+    .join(' - ');
   return `${stem || 'alfie'}.${parts.extension}`;
 }
 

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { loadImage, createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 
 export interface PdfPage {
@@ -25,7 +25,11 @@ const MAX_PENDING_BYTES = 4 * 1024 * 1024;
  * const stream = pdfStream('Les tendances 2025', pages);
  */
 export function pdfStream(title: string, pages: PdfPage[]): Readable {
-  const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { Title: title, Creator: 'Alfie' } });
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info: { Title: title, Creator: 'Alfie' },
+  });
   const output = new PassThrough();
   doc.pipe(output);
   (async () => {

@@ -7,8 +7,8 @@ import { createGeminiPlanner } from './gemini/planner.js';
 import { createVeoEngine } from './gemini/veo-engine.js';
 import { createLocalImageEngine } from './local/image-engine.js';
 import { createLocalPlanner } from './local/planner.js';
-import { createLocalVideoEngine } from './local/video-engine.js';
 import { isLocalVideoFormat, type LocalVideoFormat } from './local/video-encoding.js';
+import { createLocalVideoEngine } from './local/video-engine.js';
 import { ReplicateClient } from './replicate/client.js';
 import { createReplicateImageEngine } from './replicate/image-engine.js';
 import { createReplicateVideoEngine } from './replicate/video-engine.js';
@@ -70,7 +70,8 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
 /** LOCAL_VIDEO_FORMAT: `mp4` (default, H.264 + AAC) or `webm` (VP8). */
 function localVideoFormat(value: string | undefined): LocalVideoFormat {
   const format = value?.trim().toLowerCase() || 'mp4';
-  if (!isLocalVideoFormat(format)) throw new ConfigError(`LOCAL_VIDEO_FORMAT must be mp4 or webm, got "${value}"`);
+  if (!isLocalVideoFormat(format))
+    throw new ConfigError(`LOCAL_VIDEO_FORMAT must be mp4 or webm, got "${value}"`);
   return format;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseDisposition } from 'content-disposition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromBuffer, type Entry } from 'yauzl';
+import { type Entry, fromBuffer } from 'yauzl';
 import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
 import { createLocalPlanner } from '../../src/engines/local/planner.js';
 import { createLocalVideoEngine } from '../../src/engines/local/video-engine.js';
@@ -64,7 +64,8 @@ describe('order downloads: one file, ZIP, PDF (PostgreSQL)', { timeout: 60_000 }
     }, 30_000);
   }
   const get = (path: string, headers = user.headers) => t.request(path, { headers });
-  const storedFile = (url: string) => readFileSync(join(dataDir, 'files', decodeURIComponent(new URL(url).pathname.slice(7))));
+  const storedFile = (url: string) =>
+    readFileSync(join(dataDir, 'files', decodeURIComponent(new URL(url).pathname.slice(7))));
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alfie-downloads-'));
@@ -114,11 +115,13 @@ describe('order downloads: one file, ZIP, PDF (PostgreSQL)', { timeout: 60_000 }
       'Café Lumière - Les tendances été 2025.zip',
     );
     const entries = await unzip(Buffer.from(await res.arrayBuffer()));
-    expect([...entries.keys()]).toEqual([1, 2, 3].map((n) => `Café Lumière - Les tendances été 2025 - slide ${n}.png`));
+    expect([...entries.keys()]).toEqual(
+      [1, 2, 3].map((n) => `Café Lumière - Les tendances été 2025 - slide ${n}.png`),
+    );
     for (const asset of carousel.assets) {
-      expect(sha(entries.get(`Café Lumière - Les tendances été 2025 - slide ${asset.slideIndex + 1}.png`)!)).toBe(
-        sha(storedFile(asset.url)),
-      );
+      expect(
+        sha(entries.get(`Café Lumière - Les tendances été 2025 - slide ${asset.slideIndex + 1}.png`)!),
+      ).toBe(sha(storedFile(asset.url)));
     }
   });
 
@@ -147,7 +150,10 @@ describe('order downloads: one file, ZIP, PDF (PostgreSQL)', { timeout: 60_000 }
         return parseDisposition(res.headers.get('content-disposition')!).parameters.filename;
       }),
     );
-    expect(names.sort()).toEqual(['Café Lumière - Nouvelle carte - image 1.png', 'Café Lumière - Nouvelle carte - image 2.png']);
+    expect(names.sort()).toEqual([
+      'Café Lumière - Nouvelle carte - image 1.png',
+      'Café Lumière - Nouvelle carte - image 2.png',
+    ]);
 
     const video = await order({ format: 'video', duration: 4, topic: 'Notre atelier' });
     const res = await get(`/v1/orders/${video.id}/assets/${video.assets[0].id}/download`);

@@ -45,8 +45,7 @@ async function probe(file: string) {
   };
 }
 
-const videoTempDirs = async () =>
-  (await readdir(tmpdir())).filter((name) => name.startsWith('alfie-video-'));
+const videoTempDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('alfie-video-'));
 
 describe('local video engine', { timeout: 60_000 }, () => {
   let dir: string;

@@ -10,7 +10,12 @@ const ENGLISH_WORDS = /\b(the|and|you|your|key|point|tip|today|with|for|more|wha
 
 describe('local carousel planner', () => {
   it('writes a French carousel from the topic: intro, distinct angles, call to action', async () => {
-    const slides = await planner.planSlides({ topic: 'Les tendances marketing 2025', count: 5, locale: 'fr', brand });
+    const slides = await planner.planSlides({
+      topic: 'Les tendances marketing 2025',
+      count: 5,
+      locale: 'fr',
+      brand,
+    });
     expect(slides).toHaveLength(5);
     expect(slides[0]).toEqual({
       title: 'Les tendances marketing 2025',
@@ -24,7 +29,8 @@ describe('local carousel planner', () => {
     expect(new Set(middle.map((s) => s.title)).size).toBe(3);
     expect(new Set(middle.map((s) => s.subtitle)).size).toBe(3);
     // Each middle slide names the topic in its title or its subtitle.
-    for (const slide of middle) expect(`${slide.title} ${slide.subtitle}`).toMatch(/tendances marketing 2025/i);
+    for (const slide of middle)
+      expect(`${slide.title} ${slide.subtitle}`).toMatch(/tendances marketing 2025/i);
     for (const slide of slides) expect(`${slide.title} ${slide.subtitle}`).not.toMatch(ENGLISH_WORDS);
   });
 
@@ -34,7 +40,8 @@ describe('local carousel planner', () => {
       expect(slides).toHaveLength(count);
       expect(slides[0]!.subtitle).toBe(`Growth hacking: the essentials in ${count} slides`);
       expect(slides.at(-1)!.title).toBe('Your turn');
-      for (const slide of slides) expect(`${slide.title} ${slide.subtitle}`).not.toMatch(/\b(vous|les|des|pour|avec)\b/i);
+      for (const slide of slides)
+        expect(`${slide.title} ${slide.subtitle}`).not.toMatch(/\b(vous|les|des|pour|avec)\b/i);
     }
   });
 
@@ -48,14 +55,19 @@ describe('local carousel planner', () => {
     const b = await planner.planSlides({ topic: 'Recruter un freelance', count: 5, locale: 'fr', brand });
     const titles = (slides: typeof a) => slides.slice(1, 4).map((s) => s.title.replace(/^.*? : /, ''));
     expect(titles(a)).not.toEqual(titles(b));
-    expect(await planner.planSlides({ topic: 'Le café de spécialité', count: 5, locale: 'fr', brand })).toEqual(a);
+    expect(
+      await planner.planSlides({ topic: 'Le café de spécialité', count: 5, locale: 'fr', brand }),
+    ).toEqual(a);
   });
 
   it('takes the subject out of the topic: articles dropped, acronyms kept, long topics cut at a word', () => {
     expect(subjectOf("L'art du pitch", FRENCH)).toBe('art du pitch');
     expect(subjectOf('Les SEO tips', FRENCH)).toBe('SEO tips');
     expect(subjectOf('The future of remote work', ENGLISH)).toBe('future of remote work');
-    const long = subjectOf('Comment construire une stratégie de contenu durable pour une petite entreprise locale', FRENCH);
+    const long = subjectOf(
+      'Comment construire une stratégie de contenu durable pour une petite entreprise locale',
+      FRENCH,
+    );
     expect(long.endsWith('…')).toBe(true);
     expect(long.length).toBeLessThanOrEqual(49);
     expect(long).not.toMatch(/ …$/);

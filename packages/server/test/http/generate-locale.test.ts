@@ -40,7 +40,11 @@ describe('POST /v1/generate locale, through the worker (PostgreSQL)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function plannedTitles(json: Record<string, unknown>, headers: Record<string, string> = {}, brand = brandId) {
+  async function plannedTitles(
+    json: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    brand = brandId,
+  ) {
     const res = await t.request('/v1/generate', {
       headers: { ...user.headers, ...headers },
       json: { format: 'carousel', count: 3, topic: 'Les tendances 2025', brandId: brand, ...json },

@@ -34,6 +34,8 @@ describe('playground at / (PGlite, Chromium)', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alfie-playground-'));
+    // The port is known only once listening, and the app's publicUrl needs it: the listener
+    // reaches the app, created just below, through this closure.
     server = serve({ fetch: (request, env) => app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -42,7 +44,6 @@ describe('playground at / (PGlite, Chromium)', { timeout: 120_000 }, () => {
     const brand = await t.createBrand(user.userId, { name: 'Demo brand' });
     demo = { userId: user.userId, brandId: String(brand.id), email: user.email };
     const app = createApp({ ...t.deps, playground: demo });
-    appRef.current = app;
     worker = await startWorker({
       db: t.db,
       engines: createEngines({}),
@@ -51,8 +52,6 @@ describe('playground at / (PGlite, Chromium)', { timeout: 120_000 }, () => {
     });
     browser = await launchChromium();
   });
-  const appRef: { current: ReturnType<typeof createApp> | null } = { current: null };
-  const app = { fetch: (request: Request, env: unknown) => appRef.current!.fetch(request, env as never) };
 
   afterAll(async () => {
     await browser?.close();
@@ -159,7 +158,8 @@ describe('playground at / (PGlite, Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('counts only loopback peers as local', () => {
-    for (const address of ['127.0.0.1', '127.8.0.3', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address)).toBe(true);
+    for (const address of ['127.0.0.1', '127.8.0.3', '::1', '::ffff:127.0.0.1'])
+      expect(isLoopbackAddress(address)).toBe(true);
     for (const address of ['10.0.0.2', '192.168.1.4', '::ffff:10.0.0.1', 'fe80::1', '1.127.0.0'])
       expect(isLoopbackAddress(address)).toBe(false);
   });

@@ -23,7 +23,8 @@ export function createLocalPlanner(): CarouselPlanner {
       const angles = pickAngles(phrases, topic, Math.max(0, count - 2));
       const slides: SlideText[] = [];
       for (let index = 0; index < count; index++) {
-        if (index === 0) slides.push({ title: capitalize(topic.trim()), subtitle: phrases.intro(Subject, count) });
+        if (index === 0)
+          slides.push({ title: capitalize(topic.trim()), subtitle: phrases.intro(Subject, count) });
         else if (index === count - 1)
           slides.push({
             title: phrases.closing.title(Subject),

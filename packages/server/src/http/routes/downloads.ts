@@ -2,7 +2,12 @@ import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
-import { type AssetSourceOptions, AssetUnavailable, openAsset, readAsset } from '../../downloads/asset-source.js';
+import {
+  type AssetSourceOptions,
+  AssetUnavailable,
+  openAsset,
+  readAsset,
+} from '../../downloads/asset-source.js';
 import { attachmentHeader } from '../../downloads/file-name.js';
 import { loadOrderFiles } from '../../downloads/order-files.js';
 import { pdfStream } from '../../downloads/pdf-stream.js';

@@ -52,7 +52,10 @@ export function playgroundRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/playground/app.js', (c) =>
-    c.body(PLAYGROUND_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+    c.body(PLAYGROUND_SCRIPT, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    }),
   );
   app.get('/playground/app.css', (c) =>
     c.body(PLAYGROUND_STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }),
