@@ -55,7 +55,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         'Last-Event-ID',
         'X-Alfie-User-Id',
       ],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      // Content-Disposition: a page on another origin reads the download's file name from it.
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
       maxAge: 600,
     }),
   );
