@@ -23,7 +23,7 @@ describe('local carousel planner', () => {
     });
     expect(slides[4]!.title).toBe('À vous de jouer');
     expect(slides[4]!.subtitle).toBe(
-      'Enregistrez ce carrousel sur tendances marketing 2025 et suivez Café Lumière pour la suite.',
+      'Enregistrez ce carrousel sur « Les tendances marketing 2025 » et suivez Café Lumière pour la suite.',
     );
     const middle = slides.slice(1, 4);
     expect(new Set(middle.map((s) => s.title)).size).toBe(3);

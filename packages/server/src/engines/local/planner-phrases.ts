@@ -1,10 +1,13 @@
 /**
- * What the local planner writes, per language. Every line is built from the topic (`t`, the
- * topic's subject without its leading article) or the brand, so no two topics get the same
- * slides, and nothing is English on a French order. Angles are the usual beats of an
+ * What the local planner writes, per language. Titles are built from the topic's subject (`t`,
+ * without its leading article); subtitles quote the topic as asked (`q`, in the language's
+ * quotation marks, so any topic reads grammatically inside the sentence). No two topics get the
+ * same slides, and nothing is English on a French order. Angles are the usual beats of an
  * educational carousel; the planner picks them in an order drawn from the topic.
  */
 export interface PlannerPhrases {
+  /** The topic as written by the user, quoted the way this language quotes. */
+  quote: (topic: string) => string;
   intro: (t: string, count: number) => string;
   angles: ReadonlyArray<{ title: (t: string) => string; subtitle: (t: string) => string }>;
   closing: { title: (t: string) => string; subtitle: (t: string, brand: string) => string };
@@ -13,76 +16,78 @@ export interface PlannerPhrases {
 }
 
 export const FRENCH: PlannerPhrases = {
+  quote: (topic) => `« ${topic} »`,
   intro: (t, count) => `${t} : l’essentiel en ${count} slides`,
   angles: [
     {
       title: (t) => `${t} : pourquoi maintenant`,
-      subtitle: (t) => `Ce qui change avec ${t}, et ce que vous y gagnez.`,
+      subtitle: (q) => `Ce qui change avec ${q}, et ce que vous y gagnez.`,
     },
     {
       title: (t) => `${t} : les bases`,
-      subtitle: (t) => `Les trois notions à connaître avant de vous lancer dans ${t}.`,
+      subtitle: (q) => `Les trois notions à connaître sur ${q} avant de vous lancer.`,
     },
     {
       title: () => 'L’erreur la plus courante',
-      subtitle: (t) => `Ce qui freine la plupart des débuts avec ${t}, et comment l’éviter.`,
+      subtitle: (q) => `Ce qui freine la plupart des débuts sur ${q}, et comment l’éviter.`,
     },
-    { title: () => 'Un exemple concret', subtitle: (t) => `${t}, appliqué pas à pas sur un cas réel.` },
+    { title: () => 'Un exemple concret', subtitle: (q) => `${q}, appliqué pas à pas sur un cas réel.` },
     {
       title: (t) => `${t} : la méthode`,
       subtitle: () => 'Trois étapes simples, dans l’ordre, à tester cette semaine.',
     },
     {
       title: () => 'Les bons outils',
-      subtitle: (t) => `Ce qu’il vous faut pour ${t}, sans budget démesuré.`,
+      subtitle: (q) => `Ce qu’il vous faut pour ${q}, sans budget démesuré.`,
     },
     {
       title: () => 'Mesurer les résultats',
-      subtitle: (t) => `Les indicateurs qui disent si ${t} fonctionne pour vous.`,
+      subtitle: (q) => `Les indicateurs qui disent si ${q} fonctionne pour vous.`,
     },
     {
       title: (t) => `${t} : aller plus loin`,
       subtitle: () => 'Les leviers avancés, une fois les bases en place.',
     },
-    { title: () => 'Le mythe à oublier', subtitle: (t) => `Une idée reçue sur ${t} qui coûte du temps.` },
+    { title: () => 'Le mythe à oublier', subtitle: (q) => `Une idée reçue sur ${q} qui coûte du temps.` },
     {
       title: () => 'Le conseil express',
-      subtitle: (t) => `Une action de cinq minutes pour progresser sur ${t} dès aujourd’hui.`,
+      subtitle: (q) => `Une action de cinq minutes sur ${q}, dès aujourd’hui.`,
     },
   ],
   closing: {
     title: () => 'À vous de jouer',
-    subtitle: (t, brand) => `Enregistrez ce carrousel sur ${t} et suivez ${brand} pour la suite.`,
+    subtitle: (q, brand) => `Enregistrez ce carrousel sur ${q} et suivez ${brand} pour la suite.`,
   },
   articles: ['les', 'le', 'la', 'l’', "l'", 'des', 'du', 'un', 'une', 'nos', 'vos', 'mes', 'ses'],
 };
 
 export const ENGLISH: PlannerPhrases = {
+  quote: (topic) => `“${topic}”`,
   intro: (t, count) => `${t}: the essentials in ${count} slides`,
   angles: [
     {
       title: (t) => `${t}: why now`,
-      subtitle: (t) => `What is changing with ${t}, and what you gain from it.`,
+      subtitle: (q) => `What is changing with ${q}, and what you gain from it.`,
     },
-    { title: (t) => `${t}: the basics`, subtitle: (t) => `Three ideas to know before you start with ${t}.` },
+    { title: (t) => `${t}: the basics`, subtitle: (q) => `Three ideas to know about ${q} before you start.` },
     {
       title: () => 'The most common mistake',
-      subtitle: (t) => `What holds most people back with ${t}, and how to avoid it.`,
+      subtitle: (q) => `What holds most people back with ${q}, and how to avoid it.`,
     },
-    { title: () => 'A real example', subtitle: (t) => `${t}, applied step by step to a real case.` },
+    { title: () => 'A real example', subtitle: (q) => `${q}, applied step by step to a real case.` },
     { title: (t) => `${t}: the method`, subtitle: () => 'Three simple steps, in order, to try this week.' },
-    { title: () => 'The right tools', subtitle: (t) => `What you need for ${t}, without a huge budget.` },
+    { title: () => 'The right tools', subtitle: (q) => `What you need for ${q}, without a huge budget.` },
     {
       title: () => 'Measuring results',
-      subtitle: (t) => `The numbers that tell you whether ${t} works for you.`,
+      subtitle: (q) => `The numbers that tell you whether ${q} works for you.`,
     },
     { title: (t) => `${t}: going further`, subtitle: () => 'Advanced levers, once the basics are in place.' },
-    { title: () => 'The myth to drop', subtitle: (t) => `A common belief about ${t} that wastes your time.` },
-    { title: () => 'The quick win', subtitle: (t) => `A five-minute action to improve your ${t} today.` },
+    { title: () => 'The myth to drop', subtitle: (q) => `A common belief about ${q} that wastes your time.` },
+    { title: () => 'The quick win', subtitle: (q) => `A five-minute action on ${q}, today.` },
   ],
   closing: {
     title: () => 'Your turn',
-    subtitle: (t, brand) => `Save this carousel on ${t} and follow ${brand} for more.`,
+    subtitle: (q, brand) => `Save this carousel on ${q} and follow ${brand} for more.`,
   },
   articles: ['the', 'a', 'an', 'our', 'your', 'my'],
 };

@@ -20,6 +20,7 @@ export function createLocalPlanner(): CarouselPlanner {
       const phrases = locale.toLowerCase().startsWith('fr') ? FRENCH : ENGLISH;
       const subject = subjectOf(topic, phrases);
       const Subject = capitalize(subject);
+      const quoted = phrases.quote(shorten(topic.trim().replace(/\s+/g, ' ')));
       const angles = pickAngles(phrases, topic, Math.max(0, count - 2));
       const slides: SlideText[] = [];
       for (let index = 0; index < count; index++) {
@@ -28,11 +29,11 @@ export function createLocalPlanner(): CarouselPlanner {
         else if (index === count - 1)
           slides.push({
             title: phrases.closing.title(Subject),
-            subtitle: phrases.closing.subtitle(subject, brand.name),
+            subtitle: phrases.closing.subtitle(quoted, brand.name),
           });
         else {
           const angle = angles[index - 1]!;
-          slides.push({ title: angle.title(Subject), subtitle: angle.subtitle(subject) });
+          slides.push({ title: angle.title(Subject), subtitle: angle.subtitle(quoted) });
         }
       }
       return slides;
@@ -51,14 +52,18 @@ export function subjectOf(topic: string, phrases: PlannerPhrases): string {
     if (!article || subject.length <= article.length + 1) break;
     subject = subject.slice(article.length).trimStart();
   }
-  if (subject.length > MAX_SUBJECT) {
-    const cut = subject.slice(0, MAX_SUBJECT);
-    subject = `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_SUBJECT)}…`;
-  }
+  subject = shorten(subject);
   // A proper noun or acronym keeps its capitals; a common noun reads lower-case mid-sentence.
   const first = subject.split(' ')[0] ?? '';
   const keepCase = first.length > 1 && first.slice(1) !== first.slice(1).toLowerCase();
   return keepCase ? subject : subject.charAt(0).toLowerCase() + subject.slice(1);
+}
+
+/** Cut at a word boundary past MAX_SUBJECT characters, with an ellipsis. */
+function shorten(text: string): string {
+  if (text.length <= MAX_SUBJECT) return text;
+  const cut = text.slice(0, MAX_SUBJECT);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_SUBJECT)}…`;
 }
 
 /** `n` distinct angles (repeating only past the ten there are), ordered by a hash of the topic. */
