@@ -97,7 +97,9 @@ describe('playground at / (PGlite, Chromium)', { timeout: 120_000 }, () => {
     await expect.poll(async () => (await slides()).length, { timeout: 15_000 }).toBe(3);
     // The slides were written in French from the topic (their alt is the planned title and subtitle).
     const alts = await slides();
-    expect(alts.at(-1)).toMatch(/^À vous de jouer — Enregistrez ce carrousel sur « les tendances marketing 2025 »/);
+    expect(alts.at(-1)).toMatch(
+      /^À vous de jouer — Enregistrez ce carrousel sur « les tendances marketing 2025 »/,
+    );
     expect(alts.join(' ')).not.toMatch(/Key point|Your turn/);
 
     // The live order list shows the order, completed.
