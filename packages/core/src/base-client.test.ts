@@ -30,7 +30,17 @@ describe('createAlfieBaseClient', () => {
     ).resolves.toEqual({ orderId: 'o1', jobId: 'j1' });
     expect(seen).toEqual(['GET Bearer t1', 'GET Bearer t2', 'POST k1']);
 
-    expect(Object.keys(client.orders).sort()).toEqual(['cancel', 'delete', 'get', 'list', 'redo', 'watch']);
+    expect(Object.keys(client.orders).sort()).toEqual([
+      'cancel',
+      'delete',
+      'download',
+      'downloadPdf',
+      'downloadZip',
+      'get',
+      'list',
+      'redo',
+      'watch',
+    ]);
     expect('observe' in client.quotas).toBe(false);
     expect('mutation' in client || 'events' in client).toBe(false);
   });
@@ -40,6 +50,9 @@ describe('createAlfieBaseClient', () => {
     expect(Object.keys(client.orders).sort()).toEqual([
       'cancel',
       'delete',
+      'download',
+      'downloadPdf',
+      'downloadZip',
       'get',
       'list',
       'pager',

@@ -14,6 +14,7 @@ import type {
   Quota,
   RedoItemResponse,
 } from './contract/types.js';
+import { type FileDownload, fetchDownload } from './http/file-download.js';
 import { newIdempotencyKey } from './http/idempotency-key.js';
 import {
   createTransport,
@@ -144,6 +145,20 @@ export function buildBaseClient(
         quotaMayHaveChanged();
         return response;
       },
+      /** One delivered file as an attachment named after the brand, topic and slide. */
+      download: (orderId: string, assetId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(
+          transport,
+          `v1/orders/${id(orderId)}/assets/${id(assetId)}/download`,
+          'alfie-file',
+          opts,
+        ),
+      /** Every file of a finished order in one ZIP (409 CONFLICT while it runs). */
+      downloadZip: (orderId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(transport, `v1/orders/${id(orderId)}/download/zip`, 'alfie.zip', opts),
+      /** The images of a finished order as a PDF, one page each: LinkedIn's carousel format. */
+      downloadPdf: (orderId: string, opts?: RequestOptions): Promise<FileDownload> =>
+        fetchDownload(transport, `v1/orders/${id(orderId)}/download/pdf`, 'alfie.pdf', opts),
       /** Live view of an order (SSE, polling as a fallback); watchers of one order share a connection. */
       watch: (orderId: string, opts?: WatchOptions): OrderWatcher => watch(orderId, opts),
     },

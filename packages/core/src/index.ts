@@ -103,6 +103,8 @@ export {
   isQuotaExceededError,
   QuotaExceededError,
 } from './errors/index.js';
+export type { FileDownload } from './http/file-download.js';
+export { fileNameOf } from './http/file-download.js';
 export type { RetryConfig } from './http/retry.js';
 export type { TokenProvider } from './http/token.js';
 export type { RequestOptions } from './http/transport.js';

@@ -33,6 +33,8 @@ export interface Config {
   metricsToken: string | null;
   /** Brands per user, rate limits, listen backlog and token rules (src/limits-config.ts). */
   limits: LimitsConfig;
+  /** PLAYGROUND: the page at `/` for the demo user (on unless `off`; only with a demo user). */
+  playground: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -103,6 +105,12 @@ function parseMetricsToken(raw: string | undefined): string | null {
   return raw;
 }
 
+function parsePlayground(raw: string | undefined): boolean {
+  if (raw === undefined || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`PLAYGROUND must be on or off, got "${raw}"`);
+}
+
 /**
  * Reads and validates the settings. Throws a ConfigError (one line naming the variable, never a
  * secret's value) on the first wrong one.
@@ -161,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     replicateWebhookSecret: value(env, 'REPLICATE_WEBHOOK_SECRET') ?? null,
     metricsToken: parseMetricsToken(value(env, 'METRICS_TOKEN')),
     limits: loadLimits(env),
+    playground: parsePlayground(value(env, 'PLAYGROUND')),
   };
 }
 

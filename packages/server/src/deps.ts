@@ -20,6 +20,11 @@ export interface AppDeps {
   now?: () => Date;
   /** This process's Prometheus metrics (src/metrics); the app makes its own when absent. */
   metrics?: Metrics;
+  /**
+   * The demo user of `alfie-server start` on the embedded default: enables the playground at `/`
+   * (see routes/playground.ts). Absent: no playground.
+   */
+  playground?: { userId: string; brandId: string; email: string };
   /** Built dashboard files (default: the package's dist/admin-ui). */
   adminUiDir?: string;
 }

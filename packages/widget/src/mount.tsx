@@ -169,6 +169,7 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
       store,
       // Null until the panel arrives; only panel components read it, and they render after that.
       conversation: ready?.conversation as BoundConversation,
+      client,
       t: ready?.panel.catalogueFor(locale) as WidgetContextValue['t'],
       locale,
       apiUrl: options.apiUrl,

@@ -228,8 +228,19 @@ describe('embed example against a real alfie-server', () => {
     await expect(current()).resolves.toBe('Slide 3 sur 3');
     await viewer.getByRole('button', { name: 'Aller à la slide 1' }).click();
     await expect(current()).resolves.toBe('Slide 1 sur 3');
-    const download = viewer.getByRole('link', { name: 'Télécharger la slide 1' });
-    expect(await download.getAttribute('href')).toMatch(new RegExp(`^${stack.apiUrl}/files/.+\\.png$`));
+    // Real downloads, not a new tab: Chromium saves each file under the server's name.
+    for (const [button, name] of [
+      ['Télécharger la slide 1', / - le vélo - slide 1\.png$/],
+      ['Toutes les slides (ZIP)', / - le vélo\.zip$/],
+      ['PDF (LinkedIn)', / - le vélo\.pdf$/],
+    ] as const) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        viewer.getByRole('button', { name: button }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(name);
+      expect(await file.failure()).toBeNull();
+    }
     await viewer.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'desktop-carousel.png') });
     expect(violations).toEqual([]);

@@ -40,6 +40,8 @@ export function createFakeApi() {
     /** The network drops requests: event streams or every generate. */
     streamsDown: false,
     generateDown: false,
+    /** Download routes called, as `GET <path> <authorization>`. */
+    downloads: [] as string[],
     /** Authorization header of the last quota request. */
     lastAuthorization: null as string | null,
   };
@@ -102,6 +104,22 @@ export function createFakeApi() {
         streams.closeOrder(order.detail.id);
       }
       return response;
+    }),
+    // The download routes answer a tiny file named as the real server names them.
+    http.get(`${API}/v1/orders/:id/*`, ({ request }) => {
+      const path = new URL(request.url).pathname;
+      state.downloads.push(`GET ${path} ${request.headers.get('authorization')}`);
+      const name = path.endsWith('/zip')
+        ? 'Marque - le vélo.zip'
+        : path.endsWith('/pdf')
+          ? 'Marque - le vélo.pdf'
+          : 'Marque - le vélo - slide 1.png';
+      return new HttpResponse(new Uint8Array([1, 2, 3]), {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="x"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        },
+      });
     }),
     http.get(`${API}/v1/orders/:id`, ({ params }) => {
       const order = orders.get(String(params.id));

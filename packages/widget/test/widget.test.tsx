@@ -144,16 +144,37 @@ describe('the conversation', () => {
     await screen.findAllByText('Votre carrousel est prêt.');
     expect(completed).toEqual([orderId]);
 
-    // The viewer: labelled slides, prev/next, dots, arrow keys, a download link per slide.
+    // The viewer: labelled slides, prev/next, dots, arrow keys, download buttons.
     const viewer = screen.getByRole('region', { name: 'Carrousel : le vélo' });
     const visible = () =>
       [...viewer.querySelectorAll('[aria-roledescription="slide"]')].find((s) => !s.hasAttribute('hidden'));
     await waitFor(() => expect(visible()?.getAttribute('aria-label')).toBe('Slide 4 sur 4'));
     await ctx.user.click(within(viewer).getByRole('button', { name: 'Aller à la slide 1' }));
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 1 sur 4');
-    expect(within(viewer).getByRole('link', { name: 'Télécharger la slide 1' }).getAttribute('href')).toBe(
-      `http://alfie.test/files/${orderId}-0.png`,
-    );
+    // Each button fetches through the API (with the token) and saves the file under the server's name.
+    const saved: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(`${this.download} ${this.href.startsWith('blob:')}`);
+    };
+    try {
+      for (const name of ['Télécharger la slide 1', 'Toutes les slides (ZIP)', 'PDF (LinkedIn)'])
+        await ctx.user.click(within(viewer).getByRole('button', { name }));
+      await waitFor(() => expect(saved).toHaveLength(3));
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(api.state.downloads.map((call) => call.split(' ').slice(0, 2).join(' '))).toEqual([
+      `GET /v1/orders/${orderId}/assets/${orderId}-asset-0/download`,
+      `GET /v1/orders/${orderId}/download/zip`,
+      `GET /v1/orders/${orderId}/download/pdf`,
+    ]);
+    expect(api.state.downloads[0]).toMatch(/ Bearer /);
+    expect(saved).toEqual([
+      'Marque - le vélo - slide 1.png true',
+      'Marque - le vélo.zip true',
+      'Marque - le vélo.pdf true',
+    ]);
     await ctx.user.click(within(viewer).getByRole('button', { name: 'Slide suivante' }));
     expect(visible()?.getAttribute('aria-label')).toBe('Slide 2 sur 4');
     viewer.focus();
@@ -185,9 +206,7 @@ describe('the conversation', () => {
     const video = ctx.root.querySelector('video')!;
     expect(video.getAttribute('poster')).toBe(`http://alfie.test/files/${orderId}-poster.png`);
     expect(video.getAttribute('aria-label')).toBe('Vidéo : le vélo');
-    expect(ctx.screen.getByRole('link', { name: 'Télécharger' }).getAttribute('href')).toBe(
-      video.getAttribute('src'),
-    );
+    expect(ctx.screen.getByRole('button', { name: 'Télécharger' })).toBeTruthy();
   });
 
   it('asks for a missing topic and takes the next message as the topic', async () => {

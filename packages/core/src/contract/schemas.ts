@@ -60,6 +60,7 @@ const brandFields = {
   logoUrl: { type: ['string', 'null'], format: 'uri', maxLength: 2048 },
   voice: { type: ['string', 'null'], maxLength: 500 },
   niche: { type: ['string', 'null'], maxLength: 200 },
+  locale: { type: ['string', 'null'], enum: [...LOCALES, null] },
   plan: { type: 'string', enum: [...PLANS] },
 } as const;
 

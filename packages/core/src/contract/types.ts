@@ -143,6 +143,8 @@ export interface Brand {
   logoUrl: string | null;
   voice: string | null;
   niche: string | null;
+  /** Language of the brand's texts: an order without `locale` uses it. */
+  locale: Locale | null;
   createdAt: string;
 }
 
@@ -153,6 +155,7 @@ export interface CreateBrandRequest {
   logoUrl?: string | null;
   voice?: string | null;
   niche?: string | null;
+  locale?: Locale | null;
   /** Only honoured for requests authenticated with a secret API key. */
   plan?: PlanName;
 }

@@ -9,7 +9,7 @@ import { INSERT_BRAND } from '../sql/brands/insert-brand.js';
 import { UPSERT_PROFILE } from '../sql/users/upsert-profile.js';
 
 const DEMO_FILE = 'demo.json';
-const DEMO_EMAIL = 'demo@alfie.local';
+export const DEMO_EMAIL = 'demo@alfie.local';
 
 export interface Demo {
   userId: string;
@@ -44,6 +44,7 @@ export async function ensureDemo(db: Db, config: Config, secret: string): Promis
         'Friendly and clear',
         'Marketing',
         config.defaultPlan,
+        null, // no language of its own: the visitor's Accept-Language decides
       ]);
       return rows[0]!.id;
     });

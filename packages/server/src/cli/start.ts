@@ -10,7 +10,7 @@ import { createMetrics } from '../metrics/metrics.js';
 import { createStorage } from '../storage/index.js';
 import { workerOptionsFromEnv } from '../worker/config.js';
 import { startWorker } from '../worker/index.js';
-import { type Demo, ensureDemo } from './demo.js';
+import { DEMO_EMAIL, type Demo, ensureDemo } from './demo.js';
 import { openConfiguredDb } from './open.js';
 import { resolveJwtSecret } from './secret.js';
 
@@ -73,12 +73,13 @@ export async function run(
     engines && tuning
       ? await startWorker({ db, engines, storage, logger, metrics, ...tuning })
       : { stop: async () => {} };
-  const app = createApp({ db, config, logger, storage, metrics });
+  const playground = demo ? { userId: demo.userId, brandId: demo.brandId, email: DEMO_EMAIL } : undefined;
+  const app = createApp({ db, config, logger, storage, metrics, playground });
   const server = await listen(app.fetch, config);
   const port = (server.address() as AddressInfo).port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
   logger.info({ url, database: db.kind, worker: withWorker }, 'alfie-server listening');
-  printBanner(url, demo);
+  printBanner(url, demo, Boolean(playground && config.playground));
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
@@ -132,10 +133,11 @@ async function stopAll(
   }
 }
 
-function printBanner(url: string, demo: Demo | null) {
+function printBanner(url: string, demo: Demo | null, playground: boolean) {
   const lines = [
     ``,
     `Alfie is running at ${url}`,
+    ...(playground ? [`  Open ${url} in your browser and ask for a carousel (from this machine).`] : []),
     `  Health:  ${url}/v1/health`,
     `  OpenAPI: ${url}/openapi.json`,
   ];

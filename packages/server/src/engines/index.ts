@@ -8,6 +8,7 @@ import { createVeoEngine } from './gemini/veo-engine.js';
 import { faultSharesFromEnv, withImageFaults, withVideoFaults } from './local/faults.js';
 import { createLocalImageEngine } from './local/image-engine.js';
 import { createLocalPlanner } from './local/planner.js';
+import { isLocalVideoFormat, type LocalVideoFormat } from './local/video-encoding.js';
 import { createLocalVideoEngine } from './local/video-engine.js';
 import { ReplicateClient } from './replicate/client.js';
 import { createReplicateImageEngine } from './replicate/image-engine.js';
@@ -79,11 +80,23 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
   }
 }
 
+/** LOCAL_VIDEO_FORMAT: `mp4` (default, H.264 + AAC) or `webm` (VP8). */
+function localVideoFormat(value: string | undefined): LocalVideoFormat {
+  const format = value?.trim().toLowerCase() || 'mp4';
+  if (!isLocalVideoFormat(format))
+    throw new ConfigError(`LOCAL_VIDEO_FORMAT must be mp4 or webm, got "${value}"`);
+  return format;
+}
+
 function createVideoEngine(env: Env, latencyMs: number, brandFrames: ImageEngine): VideoEngine {
   const choice = parseEngineChoice(env.ENGINE_VIDEO);
   switch (choice.kind) {
     case 'local': {
-      const engine = createLocalVideoEngine({ latencyMs, ffmpegPath: env.FFMPEG_PATH || undefined });
+      const engine = createLocalVideoEngine({
+        latencyMs,
+        ffmpegPath: env.FFMPEG_PATH || undefined,
+        format: localVideoFormat(env.LOCAL_VIDEO_FORMAT),
+      });
       const faults = faultSharesFromEnv(env);
       return faults ? withVideoFaults(engine, faults) : engine;
     }

@@ -33,6 +33,11 @@ export interface ImageRequest {
    * sequence_number, 0..total-1); engines show it 1-based: "slide 1/5", "slide 1 of 5".
    */
   slide?: { index: number; total: number; text?: SlideText };
+  /**
+   * Which of the order's images this is (0-based, of `total`): engines make each one different,
+   * so an order of several images never delivers (and charges) the same picture twice.
+   */
+  variant?: { index: number; total: number };
   signal?: AbortSignal;
 }
 

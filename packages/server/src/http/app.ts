@@ -14,6 +14,7 @@ import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
+import { downloadsRoutes } from './routes/downloads.js';
 import { eventsRoutes } from './routes/events.js';
 import { filesRoutes } from './routes/files.js';
 import { generateRoutes } from './routes/generate.js';
@@ -22,11 +23,11 @@ import { jobsRoutes } from './routes/jobs.js';
 import { libraryRoutes } from './routes/library.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
+import { playgroundRoutes } from './routes/playground.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { redoItemRoutes } from './routes/redo-item.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { webhooksRoutes } from './routes/webhooks.js';
-import { databaseUnavailableResponse } from './unavailable.js';
 
 /**
  * The whole HTTP API as one Hono app. Tests call `app.request(...)`; the CLI serves it with
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         'Last-Event-ID',
         'X-Alfie-User-Id',
       ],
-      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      // Content-Disposition: a page on another origin reads the download's file name from it.
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
       maxAge: 600,
     }),
   );
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', generateRoutes(deps));
   app.route('/', ordersRoutes({ ...deps, metrics }));
   app.route('/', redoItemRoutes(deps));
+  app.route('/', downloadsRoutes(deps));
   app.route('/', eventsRoutes({ ...deps, metrics }));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', tokensRoutes(deps));
   app.route('/', filesRoutes({ dataDir: deps.config.dataDir }));
   app.route('/', adminRoutes({ ...deps, metrics }));
+  app.route('/', playgroundRoutes(deps));
   app.route('/', webhooksRoutes({ db: deps.db, replicateWebhookSecret: deps.config.replicateWebhookSecret }));
 
   app.notFound(notFoundHandler);

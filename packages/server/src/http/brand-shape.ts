@@ -16,6 +16,7 @@ export function toBrand(row: Row): Brand {
     logoUrl: str(row.logo_url),
     voice: str(row.voice),
     niche: str(row.niche),
+    locale: (str(row.locale) as Brand['locale']) ?? null,
     createdAt: iso(row.created_at),
   };
 }

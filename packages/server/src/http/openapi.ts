@@ -31,6 +31,26 @@ function operation(summary: string, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** A file download: binary body, `Content-Disposition: attachment` with filename and filename*. */
+function download(summary: string, mediaType: string, parameters: unknown[]) {
+  return operation(summary, {
+    parameters,
+    responses: {
+      '200': {
+        description: 'The file, streamed',
+        headers: {
+          'Content-Disposition': {
+            description: 'attachment; filename="<ASCII name>"; filename*=UTF-8\'\'<name> (RFC 6266)',
+            schema: { type: 'string' },
+          },
+        },
+        content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+      },
+      default: errorResponse,
+    },
+  });
+}
+
 /**
  * The OpenAPI 3.1 document, built from the same JSON Schemas that validate requests, so the
  * published contract cannot drift from what the server enforces.
@@ -91,6 +111,24 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
         delete: operation('Delete an ended order with its stored files (409 while it runs: cancel first)', {
           parameters: [pathId('id')],
         }),
+      },
+      '/v1/orders/{id}/assets/{assetId}/download': {
+        get: download('One delivered file, as an attachment named after the brand, topic and slide', '*/*', [
+          pathId('id'),
+          pathId('assetId'),
+        ]),
+      },
+      '/v1/orders/{id}/download/zip': {
+        get: download('Every file of a finished order in one ZIP (409 while it runs)', 'application/zip', [
+          pathId('id'),
+        ]),
+      },
+      '/v1/orders/{id}/download/pdf': {
+        get: download(
+          'The images of a finished order as a PDF, one page each: a LinkedIn carousel (409 while it runs)',
+          'application/pdf',
+          [pathId('id')],
+        ),
       },
       '/v1/orders/{id}/cancel': { post: operation('Cancel an order', { parameters: [pathId('id')] }) },
       '/v1/orders/{id}/items/{slide}/redo': {

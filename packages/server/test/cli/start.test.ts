@@ -53,6 +53,13 @@ describe('alfie-server start', () => {
     expect(url && token && brandId, stdout + stderr).toBeTruthy();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
+    // The printed URL opens the playground: the widget signed in as the demo user (same machine).
+    expect(stdout).toContain(`Open ${url} in your browser and ask for a carousel`);
+    const playground = await fetch(`${url}/`);
+    expect(playground.status).toBe(200);
+    expect(playground.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await playground.text()).toContain('src="/playground/alfie-widget.js"');
+
     const res = await fetch(`${url}/v1/generate`, {
       method: 'POST',
       headers,

@@ -50,6 +50,46 @@ describe('local image engine', { timeout: 30_000 }, () => {
     expect(other).not.toBe(first);
   });
 
+  it('makes every image of one order different: another layout, and for images another palette', async () => {
+    const request = { topic: 'Nouvelle collection', ratio: '1:1' as const, ...RATIO_SIZES['1:1'], brand };
+    const images = await Promise.all(
+      [0, 1, 2, 3, 4].map(async (index) =>
+        readBody((await engine.generateImage({ ...request, variant: { index, total: 5 } })).body),
+      ),
+    );
+    expect(new Set(images.map(sha256)).size).toBe(5);
+    // Visibly different, not a few pixels: the top-left corners of images 0 and 1 are far apart.
+    const corner = async (png: Uint8Array) => {
+      const image = await loadImage(png);
+      const canvas = createCanvas(image.width, image.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      return [...ctx.getImageData(1, 1, 1, 1).data.slice(0, 3)];
+    };
+    const [a, b] = [await corner(images[0]!), await corner(images[1]!)];
+    const distance = Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+    expect(distance).toBeGreaterThan(60);
+    // Slides of one carousel keep the brand's first colour where the gradient starts.
+    const slide = await engine.generateImage({
+      ...request,
+      slide: { index: 1, total: 3 },
+      variant: { index: 1, total: 3 },
+    });
+    const slideCorners = [
+      [1, 1],
+      [request.width - 2, request.height - 2],
+    ];
+    const image = await loadImage(await readBody(slide.body));
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const near = slideCorners.some(([px, py]) => {
+      const pixel = [...ctx.getImageData(px!, py!, 1, 1).data.slice(0, 3)];
+      return [0x0b, 0x3d, 0x91].every((channel, i) => Math.abs(pixel[i]! - channel) <= 2);
+    });
+    expect(near).toBe(true);
+  });
+
   it('draws in the brand palette', async () => {
     const result = await engine.generateImage({ topic: 'x', ratio: '1:1', ...RATIO_SIZES['1:1'], brand });
     const image = await loadImage(await readBody(result.body));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,24 +17,35 @@ import { brand, pngSize } from './fixtures.js';
 
 const engine = createLocalVideoEngine();
 
-/** What ffmpeg itself reads back from a file: `Duration: 00:00:04.00` and the video stream's size. */
-async function probe(
-  file: string,
-): Promise<{ seconds: number; width: number; height: number; codec: string }> {
-  const output = await promisify(execFile)(resolveFfmpegPath(), ['-hide_banner', '-i', file]).then(
+/**
+ * What ffmpeg itself reads back from a file: `Duration: 00:00:04.00`, the video stream's codec,
+ * pixel format and size, the audio stream if any, and whether the index (moov) precedes the media.
+ */
+async function probe(file: string) {
+  const output = await promisify(execFile)(resolveFfmpegPath(), ['-hide_banner', '-v', 'trace', '-i', file], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     () => '',
     (error: { stderr: string }) => error.stderr, // `ffmpeg -i` without an output exits 1 after printing
   );
   const duration = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
-  const stream = /Video: (\w+).*?, (\d+)x(\d+)/.exec(output);
-  if (!duration || !stream) throw new Error(`ffmpeg could not read ${file}: ${output}`);
+  const stream = /Video: (\w+).*?\b(yuv\w+|rgb\w+|nv12).*?, (\d+)x(\d+)/.exec(output);
+  if (!duration || !stream) throw new Error(`ffmpeg could not read ${file}: ${output.slice(-2000)}`);
+  const audio = /Audio: (\w+).*?(\d+) Hz, (\w+)/.exec(output);
+  const moov = output.indexOf("type:'moov'");
+  const mdat = output.indexOf("type:'mdat'");
   return {
     seconds: Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3]),
     codec: stream[1]!,
-    width: Number(stream[2]),
-    height: Number(stream[3]),
+    pixelFormat: stream[2]!,
+    width: Number(stream[3]),
+    height: Number(stream[4]),
+    audio: audio ? { codec: audio[1]!, sampleRate: Number(audio[2]), layout: audio[3]! } : null,
+    faststart: moov >= 0 && mdat >= 0 ? moov < mdat : null,
   };
 }
+
+const videoTempDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('alfie-video-'));
 
 describe('local video engine', { timeout: 60_000 }, () => {
   let dir: string;
@@ -45,9 +56,9 @@ describe('local video engine', { timeout: 60_000 }, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('renders a 9:16 WebM of the requested duration at 1080×1920, with progress and a poster', async () => {
+  it('renders a 9:16 MP4 (H.264, yuv420p, faststart, silent AAC) of the requested duration, with progress and a poster', async () => {
     const progress: number[] = [];
-    const started = Date.now();
+    const before = await videoTempDirs();
     const result = await engine.generateVideo({
       topic: 'Trois rituels pour un café parfait',
       ratio: '9:16',
@@ -56,16 +67,40 @@ describe('local video engine', { timeout: 60_000 }, () => {
       brand,
       onProgress: (p) => progress.push(p),
     });
-    const elapsed = Date.now() - started;
-    const file = join(dir, 'portrait.webm');
-    await writeFile(file, await readBody(result.body));
-    expect(result).toMatchObject({ mimeType: 'video/webm', width: 1080, height: 1920, durationSeconds: 6 });
-    expect(await probe(file)).toEqual({ seconds: 6, codec: 'vp8', width: 1080, height: 1920 });
+    const file = join(dir, 'portrait.mp4');
+    const bytes = await readBody(result.body);
+    await writeFile(file, bytes);
+    expect(result).toMatchObject({ mimeType: 'video/mp4', width: 1080, height: 1920, durationSeconds: 6 });
+    const probed = await probe(file);
+    expect(probed).toMatchObject({ codec: 'h264', pixelFormat: 'yuv420p', width: 1080, height: 1920 });
+    expect(probed.seconds).toBeCloseTo(6, 1);
+    expect(probed.audio).toEqual({ codec: 'aac', sampleRate: 48000, layout: 'stereo' });
+    expect(probed.faststart).toBe(true);
+    // A still poster with a sweeping bar: small, but a real encode (not an empty container).
+    expect(bytes.byteLength).toBeGreaterThan(20_000);
+    expect(bytes.byteLength).toBeLessThan(3_000_000);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
     expect(pngSize(await readBody(result.poster!.body))).toEqual({ width: 1080, height: 1920 });
-    expect(elapsed).toBeLessThan(20_000);
+    // The temporary file the MP4 was encoded to is gone once the body was read.
+    const after = await videoTempDirs();
+    expect(after.filter((name) => !before.includes(name))).toEqual([]);
+  });
+
+  it('still writes VP8 WebM (no audio) when LOCAL_VIDEO_FORMAT=webm', async () => {
+    const webm = createLocalVideoEngine({ format: 'webm' });
+    const result = await webm.generateVideo({
+      topic: 'WebM',
+      ratio: '1:1',
+      ...RATIO_SIZES['1:1'],
+      durationSeconds: 4,
+      brand,
+    });
+    const file = join(dir, 'square.webm');
+    await writeFile(file, await readBody(result.body));
+    expect(result.mimeType).toBe('video/webm');
+    expect(await probe(file)).toMatchObject({ codec: 'vp8', width: 1080, height: 1080, audio: null });
   });
 
   it('kills ffmpeg when aborted, before or while streaming', async () => {

@@ -10,7 +10,7 @@ import { waitFor } from '../pipeline/fixtures.js';
 import { createTestEngines } from '../pipeline/test-engines.js';
 
 /**
- * GenerateRequest.locale reaches the carousel planner: the request goes through the API, the real
+ * The order's locale (request, else brand, else Accept-Language) reaches the carousel planner: the request goes through the API, the real
  * worker plans the slides with the offline planner (French or English phrases), and the planned
  * texts land in library_assets.text_json.
  */
@@ -18,6 +18,7 @@ describe('POST /v1/generate locale, through the worker (PostgreSQL)', () => {
   let t: TestApp;
   let user: TestUser;
   let brandId: string;
+  let frenchBrandId: string;
   let worker: WorkerHandle;
   let dataDir: string;
   beforeAll(async () => {
@@ -25,6 +26,7 @@ describe('POST /v1/generate locale, through the worker (PostgreSQL)', () => {
     t = await createTestApp('postgres', { dataDir });
     user = await t.createUser();
     brandId = String((await t.createBrand(user.userId, { name: 'Maison' })).id);
+    frenchBrandId = String((await t.createBrand(user.userId, { name: 'Atelier' })).id);
     worker = await startWorker({
       db: t.db,
       engines: { ...createTestEngines(), planner: createLocalPlanner() },
@@ -38,10 +40,14 @@ describe('POST /v1/generate locale, through the worker (PostgreSQL)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function plannedTitles(json: Record<string, unknown>) {
+  async function plannedTitles(
+    json: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    brand = brandId,
+  ) {
     const res = await t.request('/v1/generate', {
-      headers: user.headers,
-      json: { format: 'carousel', count: 3, topic: 'Les tendances 2025', brandId, ...json },
+      headers: { ...user.headers, ...headers },
+      json: { format: 'carousel', count: 3, topic: 'Les tendances 2025', brandId: brand, ...json },
     });
     expect(res.status).toBe(202);
     const { orderId } = await res.json();
@@ -55,20 +61,61 @@ describe('POST /v1/generate locale, through the worker (PostgreSQL)', () => {
       'select text_json from library_assets where order_id = $1 order by slide_index',
       [orderId],
     );
-    return rows.map((row) => row.text_json.title);
+    const briefs = await t.db.query<{ locale: string }>(
+      "select brief_json->>'locale' as locale from order_items where order_id = $1",
+      [orderId],
+    );
+    return { titles: rows.map((row) => row.text_json.title), locales: briefs.rows.map((row) => row.locale) };
   }
 
-  it('plans the slides in the requested language, English by default', async () => {
-    expect(await plannedTitles({ locale: 'fr' })).toEqual([
-      'Les tendances 2025',
-      'Point clé n°1',
-      'À vous de jouer',
-    ]);
-    expect(await plannedTitles({ locale: 'en' })).toEqual([
-      'Les tendances 2025',
-      'Key point #1',
-      'Your turn',
-    ]);
-    expect(await plannedTitles({})).toEqual(['Les tendances 2025', 'Key point #1', 'Your turn']);
+  const FRENCH = ['Les tendances 2025', 'À vous de jouer'];
+  const ENGLISH = ['Les tendances 2025', 'Your turn'];
+  const ends = ({ titles }: { titles: string[] }) => [titles[0], titles.at(-1)];
+
+  it('plans the slides in the requested language, whatever the browser says', async () => {
+    const fr = await plannedTitles({ locale: 'fr' }, { 'Accept-Language': 'en-US,en;q=0.9' });
+    expect(ends(fr)).toEqual(FRENCH);
+    // The middle slide is the local planner's French angle for this topic, word for word.
+    const planned = await createLocalPlanner().planSlides({
+      topic: 'Les tendances 2025',
+      count: 3,
+      locale: 'fr',
+      brand: { name: 'Maison', palette: [], fonts: [], voice: null, niche: null, logoUrl: null },
+    });
+    expect(fr.titles).toEqual(planned.map((slide) => slide.title));
+    expect(fr.locales).toEqual(['fr', 'fr', 'fr']);
+    expect(ends(await plannedTitles({ locale: 'en' }, { 'Accept-Language': 'fr-FR' }))).toEqual(ENGLISH);
+  });
+
+  it('without a request locale, takes the brand language, then Accept-Language, then English', async () => {
+    const patched = await t.request(`/v1/brands/${frenchBrandId}`, {
+      method: 'PATCH',
+      headers: user.headers,
+      json: { locale: 'fr' },
+    });
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).locale).toBe('fr');
+    const byBrand = await plannedTitles({}, { 'Accept-Language': 'en-GB,en;q=0.8' }, frenchBrandId);
+    expect(ends(byBrand)).toEqual(FRENCH);
+
+    const byBrowser = await plannedTitles({}, { 'Accept-Language': 'de-DE,fr-CA;q=0.8,en;q=0.5' });
+    expect(ends(byBrowser)).toEqual(FRENCH);
+    expect(byBrowser.locales).toEqual(['fr', 'fr', 'fr']);
+
+    const none = await plannedTitles({}, { 'Accept-Language': 'de-DE' });
+    expect(ends(none)).toEqual(ENGLISH);
+    expect(none.locales).toEqual(['en', 'en', 'en']);
+  });
+
+  it('refuses a brand locale it cannot write, and changes nothing', async () => {
+    const res = await t.request(`/v1/brands/${brandId}`, {
+      method: 'PATCH',
+      headers: user.headers,
+      json: { locale: 'xx' },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('VALIDATION_FAILED');
+    const { rows } = await t.db.query('select locale from brands where id = $1', [brandId]);
+    expect(rows[0]!.locale).toBeNull();
   });
 });

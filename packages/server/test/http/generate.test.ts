@@ -70,6 +70,8 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       slideCount: 5,
       topic: 'Les tendances marketing 2025',
       ratio: '4:5',
+      // No locale asked, none on the brand, no Accept-Language: English, written down.
+      locale: 'en',
       // Correlates the worker's logs with the request that created the job.
       requestId: res.headers.get('x-request-id'),
     });
@@ -87,6 +89,7 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       orderId: image.orderId,
       brandId,
       items: [{ prompt: 'un chat sur une plage', ratio: '1:1' }],
+      locale: 'en',
       requestId: imageRes.headers.get('x-request-id'),
     });
 
@@ -109,6 +112,7 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       prompt: 'une vague qui déferle',
       duration: 15,
       ratio: '9:16',
+      locale: 'en',
       requestId: video.headers.get('x-request-id'),
     });
     const after = await reserved();
@@ -148,13 +152,17 @@ describe.each(TEST_DB_KINDS)('POST /v1/generate on %s', (kind) => {
       headers,
     );
     expect(english.status).toBe(409);
-    // Without a locale nothing is stored, and the worker's default applies.
-    const plain = await (await generate({ format: 'image', topic: 'sans langue', brandId })).json();
+    // Without a locale, the order still carries one: here the browser's (Accept-Language).
+    const plainRes = await t.request('/v1/generate', {
+      headers: { ...alice.headers, 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' },
+      json: { format: 'image', topic: 'sans langue', brandId },
+    });
+    const plain = await plainRes.json();
     const plainBrief = await t.db.query<{ brief_json: Record<string, unknown> }>(
       'select brief_json from order_items where order_id = $1',
       [plain.orderId],
     );
-    expect(plainBrief.rows[0]!.brief_json).not.toHaveProperty('locale');
+    expect(plainBrief.rows[0]!.brief_json).toHaveProperty('locale', 'fr');
     const bad = await generate({ format: 'image', topic: 'x', brandId, locale: 'de' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('VALIDATION_FAILED');

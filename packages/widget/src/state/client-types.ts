@@ -1,4 +1,4 @@
-import type { Brand, ConversationClient, Page } from '@alfie/core';
+import type { Brand, ConversationClient, FileDownload, Page } from '@alfie/core';
 
 type RequestOptions = { signal?: AbortSignal };
 
@@ -9,5 +9,11 @@ type RequestOptions = { signal?: AbortSignal };
  */
 export interface WidgetClient extends ConversationClient {
   brands: { list(opts?: RequestOptions): Promise<Page<Brand>> };
+  /** The download buttons: files come through the API, authenticated, named by the server. */
+  orders: ConversationClient['orders'] & {
+    download(orderId: string, assetId: string, opts?: RequestOptions): Promise<FileDownload>;
+    downloadZip(orderId: string, opts?: RequestOptions): Promise<FileDownload>;
+    downloadPdf(orderId: string, opts?: RequestOptions): Promise<FileDownload>;
+  };
   setToken(token: string | null): void;
 }

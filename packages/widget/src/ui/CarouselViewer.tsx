@@ -16,7 +16,7 @@ interface Props {
 
 /** Slide viewer: previous/next, dots, swipe and arrow keys; each slide is labelled "Slide 2 sur 5". */
 export function CarouselViewer({ assets, expected, draft, live }: Props) {
-  const { t } = useWidget();
+  const { t, client } = useWidget();
   const safe = useSafeUrl();
   const total = Math.max(expected, assets.length);
   const [index, setIndex] = useState(0);
@@ -32,7 +32,9 @@ export function CarouselViewer({ assets, expected, draft, live }: Props) {
     userMoved.current = true;
     setIndex(Math.min(total - 1, Math.max(0, next)));
   };
-  const current = safe(assets[index]?.url);
+  const shown = assets[index];
+  const current = safe(shown?.url);
+  const orderId = assets[0]?.orderId;
 
   return (
     <section
@@ -113,7 +115,21 @@ export function CarouselViewer({ assets, expected, draft, live }: Props) {
           <NextIcon />
         </button>
       </div>
-      {current && <Download href={current} label={t.downloadSlide(index + 1)} />}
+      <div class="dls">
+        {current && shown && (
+          <Download
+            label={t.downloadSlide(index + 1)}
+            fetchFile={() => client.orders.download(shown.orderId, shown.id)}
+          />
+        )}
+        {/* The whole carousel once it is finished: a ZIP of the slides, and the PDF LinkedIn takes. */}
+        {!live && orderId && (
+          <>
+            <Download label={t.downloadZip} fetchFile={() => client.orders.downloadZip(orderId)} />
+            <Download label={t.downloadPdf} fetchFile={() => client.orders.downloadPdf(orderId)} />
+          </>
+        )}
+      </div>
     </section>
   );
 }

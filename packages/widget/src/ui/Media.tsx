@@ -20,7 +20,7 @@ export function ImageResults({
   expected: number;
   draft: Draft;
 }) {
-  const { t } = useWidget();
+  const { t, client } = useWidget();
   const safe = useSafeUrl();
   const total = Math.max(expected, assets.length);
   return (
@@ -32,7 +32,10 @@ export function ImageResults({
             {src ? (
               <>
                 <Enlargeable src={src} alt={t.imageAlt(draft.topic, i + 1)} style={frame(draft)} />
-                <Download href={src} label={total > 1 ? `${t.download} ${i + 1}` : t.download} />
+                <Download
+                  label={total > 1 ? `${t.download} ${i + 1}` : t.download}
+                  fetchFile={() => client.orders.download(assets[i]!.orderId, assets[i]!.id)}
+                />
               </>
             ) : (
               <div class="ph" style={frame(draft)}>
@@ -48,7 +51,7 @@ export function ImageResults({
 
 /** The finished video, with its poster and a download link. */
 export function VideoResult({ asset, draft }: { asset: Asset; draft: Draft }) {
-  const { t } = useWidget();
+  const { t, client } = useWidget();
   const safe = useSafeUrl();
   const src = safe(asset.url);
   if (!src) return null;
@@ -64,7 +67,7 @@ export function VideoResult({ asset, draft }: { asset: Asset; draft: Draft }) {
         aria-label={t.videoLabel(draft.topic)}
         style={frame(draft)}
       />
-      <Download href={src} label={t.download} />
+      <Download label={t.download} fetchFile={() => client.orders.download(asset.orderId, asset.id)} />
     </div>
   );
 }

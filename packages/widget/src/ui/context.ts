@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { Catalogue, Locale } from '../i18n/index.js';
+import type { WidgetClient } from '../state/client-types.js';
 import type { BoundConversation } from '../state/conversation-binding.js';
 import type { WidgetStore } from '../state/store.js';
 import type { WidgetState } from '../state/types.js';
@@ -8,6 +9,8 @@ import type { WidgetState } from '../state/types.js';
 export interface WidgetContextValue {
   store: WidgetStore;
   conversation: BoundConversation;
+  /** For the download buttons: files come through the API, authenticated, with their names. */
+  client: WidgetClient;
   t: Catalogue;
   locale: Locale;
   /** Base URL relative asset URLs are resolved against. */

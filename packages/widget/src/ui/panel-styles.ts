@@ -39,7 +39,7 @@ textarea{resize:vertical}
 .pip{width:22px;height:22px;border:0;background:none;display:grid;place-items:center;padding:0}
 .pip:after{content:"";width:8px;height:8px;border-radius:4px;border:1.5px solid var(--mu)}.ready:after{background:var(--mu)}
 .pip[aria-current]:after{background:var(--alfie-accent);border-color:var(--alfie-accent);width:18px}
-.dl{display:inline-flex;align-items:center;gap:6px;color:var(--fg);font-weight:600;font-size:13px;text-decoration:none;padding:4px 2px}
+.dl{display:inline-flex;align-items:center;gap:6px;color:var(--fg);font-weight:600;font-size:13px;text-decoration:none;padding:4px 2px;background:none;border:0;cursor:pointer;font-family:inherit}.dl[disabled]{opacity:.6;cursor:progress}.dls{display:flex;flex-wrap:wrap;gap:4px 14px}.dlerr{display:block;color:var(--bad);font-size:12px}
 .col{display:flex;flex-direction:column;gap:6px}.dl:hover{text-decoration:underline}.dl svg{width:16px}
 .imgs{display:grid;gap:8px}.multi{grid-template-columns:1fr 1fr}.imgs img,video,.imgs .ph{margin:0 auto;border-radius:10px;background:var(--so)}
 video{background:#000}

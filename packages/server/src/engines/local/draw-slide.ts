@@ -13,6 +13,10 @@ export interface SlideDrawing {
   badge?: string;
   /** Planned text drawn under the topic (carousel slides). */
   text?: SlideText;
+  /** Which item of the order this is: picks the layout (gradient direction, shapes). 0 by default. */
+  variant?: number;
+  /** Also rotate the brand colours by `variant` (separate images; slides keep the brand order). */
+  varyPalette?: boolean;
 }
 
 const rgba = ([r, g, b]: Rgb, alpha: number) =>
@@ -50,17 +54,24 @@ export function drawSlide(input: SlideDrawing): Canvas {
   const { width, height } = input;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const { base, accent, tint, end, behindText } = slideColors(input.brand.palette);
+  const variant = Math.max(0, Math.floor(input.variant ?? 0));
+  const palette = input.varyPalette ? rotatedPalette(input.brand.palette, variant) : input.brand.palette;
+  const { base, accent, tint, end, behindText } = slideColors(palette);
+  const composition = LAYOUTS[variant % LAYOUTS.length]!;
+  // Past the four mirrored layouts, the shapes grow: variant 4 differs from variant 0 too.
+  const grow = 1 + 0.18 * (Math.floor(variant / LAYOUTS.length) % 3);
+  const x = (fraction: number) => width * (composition.flipX ? 1 - fraction : fraction);
+  const y = (fraction: number) => height * (composition.flipY ? 1 - fraction : fraction);
 
-  const gradient = ctx.createLinearGradient(0, 0, width, height);
+  const gradient = ctx.createLinearGradient(x(0), y(0), x(1), y(1));
   gradient.addColorStop(0, toHex(base));
   gradient.addColorStop(1, toHex(end));
   ctx.fillStyle = gradient;
   ctx.fillRect(0, 0, width, height);
 
   const short = Math.min(width, height);
-  drawCircle(ctx, width * 0.92, height * 0.08, short * 0.42, rgba(accent, 0.35));
-  drawCircle(ctx, width * 0.05, height * 0.97, short * 0.33, rgba(tint, 0.25));
+  drawCircle(ctx, x(0.92), y(0.08), short * 0.42 * grow, rgba(accent, 0.35));
+  drawCircle(ctx, x(0.05), y(0.97), short * 0.33 * grow, rgba(tint, 0.25));
 
   const style = textStyle(behindText);
   const textRgb = style.text;
@@ -105,6 +116,21 @@ export function drawSlide(input: SlideDrawing): Canvas {
     ctx.fillText(line.text, margin + padding, stackTop + line.y);
   }
   return canvas;
+}
+
+/** Where the gradient starts and the shapes sit: the four mirror images of one composition. */
+const LAYOUTS = [
+  { flipX: false, flipY: false },
+  { flipX: true, flipY: true },
+  { flipX: true, flipY: false },
+  { flipX: false, flipY: true },
+] as const;
+
+/** The brand's colours starting from the `shift`-th one: another image of the same brand. */
+function rotatedPalette(palette: string[], shift: number): string[] {
+  const colors = brandColors(palette).map(toHex);
+  const start = shift % colors.length;
+  return [...colors.slice(start), ...colors.slice(0, start)];
 }
 
 function drawCircle(ctx: SKRSContext2D, x: number, y: number, radius: number, fill: string): void {

@@ -25,7 +25,10 @@ export function resolveFfmpegPath(env: Record<string, string | undefined> = proc
 
 export interface FfmpegStreamOptions {
   ffmpegPath: string;
-  /** Arguments between the fixed prefix and the output; the output must be `pipe:1`. */
+  /**
+   * Arguments after the fixed prefix, ending with the output: `pipe:1` to stream it, or a file path
+   * (stdout then stays empty and the stream ends when ffmpeg has exited successfully).
+   */
   args: string[];
   /** Written to ffmpeg's stdin (read by an `-i pipe:0` input), then closed. */
   stdin?: Uint8Array;

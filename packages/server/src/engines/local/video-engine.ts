@@ -1,31 +1,36 @@
+import { join } from 'node:path';
 import { simulatedLatency, throwIfAborted } from '../latency.js';
 import type { VideoEngine, VideoRequest, VideoResult } from '../types.js';
 import { brandColors, toHex } from './colors.js';
 import { drawSlide } from './draw-slide.js';
 import { resolveFfmpegPath, streamFfmpeg } from './ffmpeg.js';
+import { makeTempDir, streamFileThen } from './file-body.js';
+import { encoderArgs, type LocalVideoFormat, MIME_TYPE } from './video-encoding.js';
 
 export interface LocalVideoEngineOptions {
   latencyMs?: number;
   /** Frames per second; modest by default so a 1080×1920 render stays fast on 2 cores. */
   fps?: number;
   ffmpegPath?: string;
+  /** `mp4` (H.264 + silent AAC, the default: what social networks take) or `webm` (VP8). */
+  format?: LocalVideoFormat;
 }
 
 /**
  * The embedded, offline video engine: the brand-styled poster (same drawing as the image engine)
- * held on screen while an accent bar sweeps across the bottom, encoded as VP8 WebM by the ffmpeg
- * binary shipped in @ffmpeg-installer/ffmpeg. VP8/WebM plays in every Chromium build (H.264 needs
- * proprietary codecs, which Debian's Chromium may lack).
+ * held on screen while an accent bar sweeps across the bottom, encoded by the ffmpeg binary
+ * shipped in @ffmpeg-installer/ffmpeg (see video-encoding.ts for the codecs).
  *
- * The WebM is streamed from ffmpeg's stdout while it encodes: no temporary file, and the upload
- * starts with the first frames. (Checked in Chromium: a WebM muxed to a pipe still reports its
- * duration and seeks, when served with Range support as `filesRoutes` does.)
+ * WebM is streamed from ffmpeg's stdout while it encodes. MP4 cannot be: `+faststart` moves the
+ * index to the front once the media is written, which needs a seekable file. So it is encoded to
+ * a private temporary file, then streamed from there and the file removed: still never in memory.
  *
  * @example
  * const video = await createLocalVideoEngine().generateVideo({ ...request, durationSeconds: 15 });
  */
 export function createLocalVideoEngine(options: LocalVideoEngineOptions = {}): VideoEngine {
   const fps = options.fps ?? 24;
+  const format = options.format ?? 'mp4';
   return {
     name: 'local',
     async generateVideo(request: VideoRequest): Promise<VideoResult> {
@@ -49,32 +54,46 @@ export function createLocalVideoEngine(options: LocalVideoEngineOptions = {}): V
       throwIfAborted(request.signal);
       const accent = toHex(brandColors(request.brand.palette)[1]!).slice(1);
       const barHeight = Math.max(8, Math.round(Math.min(width, height) * 0.015));
+      const inputs = [
+        ...['-f', 'png_pipe', '-i', 'pipe:0'],
+        ...['-f', 'lavfi', '-i', `color=c=0x${accent}:s=${width}x${barHeight}:r=${fps}:d=${seconds}`],
+        ...['-f', 'lavfi', '-i', 'anullsrc=channel_layout=stereo:sample_rate=48000'],
+        // Decode and convert the poster once, then repeat that frame: far cheaper than
+        // re-reading the PNG for every frame with `-loop 1`.
+        '-filter_complex',
+        `[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/${fps}/TB[bg];` +
+          `[bg][1:v]overlay=x='-w+W*t/${seconds}':y=H-h:shortest=1:format=yuv420[out]`,
+        ...['-t', String(seconds), '-r', String(fps)],
+        ...encoderArgs(format, fps),
+      ];
+      const encode = (output: string) =>
+        streamFfmpeg({
+          ffmpegPath,
+          durationSeconds: seconds,
+          onProgress: request.onProgress,
+          signal: request.signal,
+          stdin: poster,
+          args: [...inputs, output],
+        });
 
-      const body = await streamFfmpeg({
-        ffmpegPath,
-        durationSeconds: seconds,
-        onProgress: request.onProgress,
-        signal: request.signal,
-        stdin: poster,
-        args: [
-          ...['-f', 'png_pipe', '-i', 'pipe:0'],
-          ...['-f', 'lavfi', '-i', `color=c=0x${accent}:s=${width}x${barHeight}:r=${fps}:d=${seconds}`],
-          // Decode and convert the poster once, then repeat that frame: far cheaper than
-          // re-reading the PNG for every frame with `-loop 1`.
-          '-filter_complex',
-          `[0:v]format=yuv420p,loop=loop=-1:size=1:start=0,setpts=N/${fps}/TB[bg];` +
-            `[bg][1:v]overlay=x='-w+W*t/${seconds}':y=H-h:shortest=1:format=yuv420`,
-          ...['-t', String(seconds), '-r', String(fps), '-an'],
-          // Realtime VP8: static-thresh skips unchanged blocks, which is most of each frame here.
-          ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '16', '-static-thresh', '1000'],
-          // qmax caps quantisation so the gradient does not band; keyframes every 4 s keep seeks quick.
-          ...['-b:v', '2M', '-qmax', '24', '-g', String(fps * 4), '-auto-alt-ref', '0', '-threads', '2'],
-          ...['-f', 'webm', 'pipe:1'],
-        ],
-      });
+      let body: AsyncIterable<Uint8Array>;
+      if (format === 'webm') {
+        body = await encode('pipe:1');
+      } else {
+        const temp = await makeTempDir('alfie-video-');
+        const file = join(temp.dir, 'video.mp4');
+        try {
+          // Nothing comes out on stdout: draining waits for ffmpeg and throws if it failed.
+          for await (const _ of await encode(file));
+        } catch (error) {
+          await temp.remove();
+          throw error;
+        }
+        body = streamFileThen(file, temp.remove);
+      }
       return {
         body,
-        mimeType: 'video/webm',
+        mimeType: MIME_TYPE[format],
         width,
         height,
         durationSeconds: seconds,

@@ -52,6 +52,7 @@ export function brandsRoutes(deps: AppDeps): Hono<AppEnv> {
       body.voice ?? null,
       body.niche ?? null,
       body.plan ?? deps.config.defaultPlan,
+      body.locale ?? null,
     ];
     const max = deps.config.limits.maxBrandsPerUser;
     const rows = server

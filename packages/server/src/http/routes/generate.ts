@@ -9,6 +9,7 @@ import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-id
 import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
+import { resolveOrderLocale } from '../order-locale.js';
 import { readJson, validate } from '../validation.js';
 
 /**
@@ -36,6 +37,14 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           .digest('hex')
       : requestHash(request);
 
+    const locale = await resolveOrderLocale(deps.db, {
+      requested: body.locale,
+      brandId: request.brandId,
+      userId: user.userId,
+      brandIds: user.brandIds,
+      acceptLanguage: c.req.header('accept-language'),
+    });
+
     let created: CreatedOrder;
     try {
       created = await createOrder(deps.db, deps, {
@@ -45,7 +54,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
         requestHash: hash,
         period: periodOf(now()),
         requestId: c.get('requestId'),
-        locale: body.locale,
+        locale,
       });
     } catch (error) {
       // Two first requests with one key: the loser's statement rolled back entirely; answer the winner.

@@ -11,6 +11,7 @@ export const UPDATE_BRAND = `
     logo_url = case when $4::jsonb ? 'logoUrl' then $4::jsonb ->> 'logoUrl' else logo_url end,
     voice = case when $4::jsonb ? 'voice' then $4::jsonb ->> 'voice' else voice end,
     niche = case when $4::jsonb ? 'niche' then $4::jsonb ->> 'niche' else niche end,
+    locale = case when $4::jsonb ? 'locale' then $4::jsonb ->> 'locale' else locale end,
     plan = case when $4::jsonb ? 'plan' then $4::jsonb ->> 'plan' else plan end,
     updated_at = now()
   where id = $1

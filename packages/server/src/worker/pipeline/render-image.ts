@@ -29,6 +29,7 @@ export async function renderImageItem(
       brand: brandStyle(order),
       locale: localeOf(item),
       slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
+      variant: { index: item.sequence_number, total: order.count },
       signal,
     });
     // A redone slide gets a file of its own: the old URL may still sit in a browser's cache.
