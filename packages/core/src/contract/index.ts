@@ -38,6 +38,9 @@ export {
   listOrdersQuerySchema,
   requestSchemas,
   updateBrandSchema,
+  chooseVariantSchema,
+  reportPerformanceSchema,
+  reuseMatchRequestSchema,
 } from './schemas.js';
 export type {
   Asset,
@@ -62,3 +65,17 @@ export type {
   Quota,
   UpdateBrandRequest,
 } from './types.js';
+export type {
+  ChooseVariantRequest,
+  ReportPerformanceRequest,
+  ReuseMatch,
+  ReuseMatchResponse,
+  ReuseOffer,
+  ReusePolicy,
+  VariantCounts,
+  VariantStyle,
+  VariantVerdict,
+  VariantView,
+  VariantsReport,
+} from './reuse-variants.js';
+export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';

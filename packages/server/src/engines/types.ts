@@ -1,4 +1,4 @@
-import type { Ratio } from '@alfie/core/contract';
+import type { Ratio, VariantStyle } from '@alfie/core/contract';
 
 /** What an engine needs to know about the brand to draw on-brand visuals. */
 export interface BrandStyle {
@@ -33,6 +33,11 @@ export interface ImageRequest {
    * sequence_number, 0..total-1); engines show it 1-based: "slide 1/5", "slide 1 of 5".
    */
   slide?: { index: number; total: number; text?: SlideText };
+  /**
+   * An A/B variant: engines make each one deliberately different (the local engine by layout and
+   * palette, remote engines by the style's prompt modifier and `seed`, see variants/styles.ts).
+   */
+  variant?: { index: number; style: VariantStyle; seed: number };
   signal?: AbortSignal;
 }
 

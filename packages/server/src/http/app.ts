@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi({ version, serverUrl: deps.config.publicUrl })));
   app.route('/', healthRoutes(deps));
-  app.route('/', generateRoutes(deps));
+  app.route('/', generateRoutes({ ...deps, metrics }));
   app.route('/', ordersRoutes({ ...deps, metrics }));
   app.route('/', eventsRoutes({ ...deps, metrics }));
   app.route('/', jobsRoutes(deps));

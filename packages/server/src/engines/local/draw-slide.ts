@@ -3,6 +3,7 @@ import type { BrandStyle, SlideText } from '../types.js';
 import { brandColors, mix, type Rgb, textStyle, toHex } from './colors.js';
 import { fitTextStack, fontFor, type TextBlock } from './fit-text.js';
 import { ensureFontRegistered } from './font.js';
+import { variantLook } from './variant-look.js';
 
 export interface SlideDrawing {
   width: number;
@@ -13,6 +14,8 @@ export interface SlideDrawing {
   badge?: string;
   /** Planned text drawn under the topic (carousel slides). */
   text?: SlideText;
+  /** A/B variant index: another layout and palette order per index (variant-look.ts). */
+  variant?: number;
 }
 
 const rgba = ([r, g, b]: Rgb, alpha: number) =>
@@ -50,17 +53,21 @@ export function drawSlide(input: SlideDrawing): Canvas {
   const { width, height } = input;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const { base, accent, tint, end, behindText } = slideColors(input.brand.palette);
+  const look = variantLook(input.variant ?? 0);
+  const { base, accent, tint, end, behindText } = slideColors(look.palette(input.brand.palette));
 
-  const gradient = ctx.createLinearGradient(0, 0, width, height);
+  const [gx0, gy0, gx1, gy1] = look.gradient;
+  const gradient = ctx.createLinearGradient(gx0 * width, gy0 * height, gx1 * width, gy1 * height);
   gradient.addColorStop(0, toHex(base));
   gradient.addColorStop(1, toHex(end));
   ctx.fillStyle = gradient;
   ctx.fillRect(0, 0, width, height);
 
   const short = Math.min(width, height);
-  drawCircle(ctx, width * 0.92, height * 0.08, short * 0.42, rgba(accent, 0.35));
-  drawCircle(ctx, width * 0.05, height * 0.97, short * 0.33, rgba(tint, 0.25));
+  for (const shape of look.shapes) {
+    const color = shape.color === 'accent' ? rgba(accent, 0.35) : rgba(tint, 0.25);
+    drawCircle(ctx, width * shape.x, height * shape.y, short * shape.r, color);
+  }
 
   const style = textStyle(behindText);
   const textRgb = style.text;

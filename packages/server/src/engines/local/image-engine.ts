@@ -32,6 +32,7 @@ export function createLocalImageEngine(options: LocalImageEngineOptions = {}): I
         brand: request.brand,
         badge: request.slide ? `slide ${request.slide.index + 1}/${request.slide.total}` : undefined,
         text: request.slide?.text,
+        variant: request.variant?.index,
       });
       const [body] = await Promise.all([canvas.encode('png'), latency]);
       throwIfAborted(request.signal);

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../deps.js';
 import { type QuotaCost, toQuotaCounts } from '../../quota/cost.js';
 import { readQuota } from '../../quota/read.js';
 import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../../sql/orders/reserve-quota-and-create-order.js';
+import { imagesOf } from '../../variants/items.js';
 import { ApiError, conflict, notFound } from '../errors.js';
 import { itemBriefs, jobFor, type NormalizedGenerate } from './generate-plan.js';
 
@@ -68,7 +69,7 @@ export async function createOrder(
   const cost: QuotaCost =
     request.format === 'video'
       ? { images: 0, reels: 1, woofs: 0 } // Woofs are priced by the SQL function in the statement
-      : { images: request.count, reels: 0, woofs: 0 };
+      : { images: imagesOf(request), reels: 0, woofs: 0 };
   const orderId = randomUUID();
   const jobId = randomUUID();
   const items = itemBriefs(request);
@@ -104,6 +105,7 @@ export async function createOrder(
         JSON.stringify(briefs),
         job.type,
         JSON.stringify({ ...payload, requestId: input.requestId }),
+        request.variants,
       ],
       { name: 'reserve_quota_and_create_order' },
     );
@@ -129,7 +131,7 @@ async function quotaExceeded(db: Queryable, request: NormalizedGenerate, period:
   const requested =
     request.format === 'video'
       ? { images: 0, videos: 1, woofs: woofsCost(request.duration ?? 0) }
-      : toQuotaCounts({ images: request.count, reels: 0, woofs: 0 });
+      : toQuotaCounts({ images: imagesOf(request), reels: 0, woofs: 0 });
   const details: QuotaExceededDetails = {
     remaining: quota?.remaining ?? { images: 0, videos: 0, woofs: 0 },
     requested,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GenerateRequest, GenerateResponse } from '@alfie/core/contract';
+import type { GenerateRequest, GenerateResponse, ReuseOffer } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
 import { periodOf } from '../../quota/period.js';
@@ -7,6 +7,7 @@ import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-id
 import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
+import { applyReusePolicy } from '../../reuse/apply-policy.js';
 import { readJson, validate } from '../validation.js';
 import { type CreatedOrder, createOrder, IdempotencyRace } from './create-order.js';
 import { normalizeGenerate, requestHash } from './generate-plan.js';
@@ -20,6 +21,7 @@ import { normalizeGenerate, requestHash } from './generate-plan.js';
 export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics;
 
   app.post('/v1/generate', async (c) => {
     const user = requireUser(c);
@@ -35,6 +37,32 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           .update(`${requestHash(request)}|locale=${body.locale}`)
           .digest('hex')
       : requestHash(request);
+    const extras = [body.variants && `variants=${body.variants}`, body.reuse && `reuse=${body.reuse}`, body.reuseOf && `reuseOf=${body.reuseOf}`].filter(Boolean);
+    const fullHash = extras.length ? createHash('sha256').update(`${hash}|${extras.join('|')}`).digest('hex') : hash;
+
+    // Reuse of similar generations (src/reuse): an offer or a free, completed order instead of a render.
+    const decision = await applyReusePolicy({ ...deps, metrics }, {
+      user,
+      request,
+      policy: body.reuse ?? 'never',
+      reuseOf: body.reuseOf ?? null,
+      idempotencyKey: key ?? null,
+      requestHash: fullHash,
+      period: periodOf(now()),
+      locale: body.locale,
+    }).catch(async (error) => {
+      if (!(error instanceof IdempotencyRace) || !key) throw error;
+      return { kind: 'raced' as const };
+    });
+    if (decision.kind === 'offer') return c.json({ offer: decision.match } satisfies ReuseOffer, 200);
+    if (decision.kind === 'reused') {
+      const reused: GenerateResponse = { orderId: decision.orderId, jobId: null, reusedFromOrderId: decision.reusedFromOrderId };
+      return c.json(reused, 201);
+    }
+    if (decision.kind === 'raced') {
+      const winner = await findByKey(user.userId, key!, fullHash);
+      if (winner) return c.json(winner, 200);
+    }
 
     let created: CreatedOrder;
     try {
@@ -42,7 +70,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
         user,
         request,
         idempotencyKey: key ?? null,
-        requestHash: hash,
+        requestHash: fullHash,
         period: periodOf(now()),
         requestId: c.get('requestId'),
         locale: body.locale,
@@ -50,7 +78,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch (error) {
       // Two first requests with one key: the loser's statement rolled back entirely; answer the winner.
       if (!(error instanceof IdempotencyRace) || !key) throw error;
-      const winner = await findByKey(user.userId, key, hash);
+      const winner = await findByKey(user.userId, key, fullHash);
       if (!winner) throw error;
       return c.json(winner, 200);
     }

@@ -1,5 +1,7 @@
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
 import type { SlideText } from '../../engines/types.js';
+import { slideIndexOf, variantOf } from '../../variants/items.js';
+import { variantSeed } from '../../variants/styles.js';
 import { classifyError } from './classify.js';
 import { deliverItem, failItem } from './deliver.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
@@ -20,6 +22,7 @@ export async function renderImageItem(
   if (signal.aborted) return { kind: 'aborted' };
   const isSlide = order.type === 'carousel';
   const { width, height } = RATIO_SIZES[order.ratio];
+  const variant = variantOf(item.brief_json);
   try {
     const image = await deps.engines.image.generateImage({
       topic: order.topic,
@@ -28,7 +31,8 @@ export async function renderImageItem(
       height,
       brand: brandStyle(order),
       locale: localeOf(item),
-      slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
+      slide: isSlide ? { index: slideIndexOf(item), total: order.count, text: slideText } : undefined,
+      variant: variant && { index: variant.index, style: variant.style, seed: variantSeed(order.id, variant.index) },
       signal,
     });
     const name = isSlide
@@ -60,6 +64,7 @@ export async function renderImageItem(
             storage: deps.storage.name,
             bytes: stored.bytes,
             ratio: order.ratio,
+            ...(variant && { variant: variant.index, variantStyle: variant.style }),
           },
           asset: {
             orderId: order.id,
