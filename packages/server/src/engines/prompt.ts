@@ -1,6 +1,6 @@
-import { paletteNames } from './color-names.js';
 import type { VariantStyle } from '@alfie/core/contract';
 import { VARIANT_PROMPT_MODIFIERS } from '../variants/styles.js';
+import { paletteNames } from './color-names.js';
 import type { BrandStyle, SlideText } from './types.js';
 
 export interface PromptInput {

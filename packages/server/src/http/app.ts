@@ -22,7 +22,9 @@ import { libraryRoutes } from './routes/library.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { ordersRoutes } from './routes/orders.js';
 import { quotasRoutes } from './routes/quotas.js';
+import { reuseRoutes } from './routes/reuse.js';
 import { tokensRoutes } from './routes/tokens.js';
+import { variantsRoutes } from './routes/variants.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 
 /**
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', generateRoutes({ ...deps, metrics }));
   app.route('/', ordersRoutes({ ...deps, metrics }));
   app.route('/', eventsRoutes({ ...deps, metrics }));
+  app.route('/', reuseRoutes(deps));
+  app.route('/', variantsRoutes(deps));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));
   app.route('/', libraryRoutes(deps));

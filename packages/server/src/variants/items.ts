@@ -22,7 +22,11 @@ export function imagesOf(request: Pick<NormalizedGenerate, 'count' | 'variants'>
 export function variantBriefs(request: NormalizedGenerate): Record<string, unknown>[] {
   const { format, count, topic, ratio } = request;
   const variants = request.variants ?? 1;
-  const variant = (index: number): VariantBrief => ({ index, count: variants, style: VARIANT_STYLES[index]! });
+  const variant = (index: number): VariantBrief => ({
+    index,
+    count: variants,
+    style: VARIANT_STYLES[index]!,
+  });
   if (format === 'image') {
     return Array.from({ length: variants }, (_, index) => ({
       topic,
@@ -58,7 +62,10 @@ export function variantOf(brief: Record<string, unknown> | null | undefined): Va
 }
 
 /** The carousel slide an item draws: its brief's slide (a cover variant draws slide 0), else its sequence. */
-export function slideIndexOf(item: { sequence_number: number; brief_json: Record<string, unknown> | null }): number {
+export function slideIndexOf(item: {
+  sequence_number: number;
+  brief_json: Record<string, unknown> | null;
+}): number {
   const slide = item.brief_json?.slideIndex;
   return typeof slide === 'number' ? slide : item.sequence_number;
 }

@@ -3,11 +3,11 @@ import type { GenerateRequest, GenerateResponse, ReuseOffer } from '@alfie/core/
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
 import { periodOf } from '../../quota/period.js';
+import { applyReusePolicy } from '../../reuse/apply-policy.js';
 import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-idempotency-key.js';
 import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
-import { applyReusePolicy } from '../../reuse/apply-policy.js';
 import { readJson, validate } from '../validation.js';
 import { type CreatedOrder, createOrder, IdempotencyRace } from './create-order.js';
 import { normalizeGenerate, requestHash } from './generate-plan.js';
@@ -37,26 +37,41 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           .update(`${requestHash(request)}|locale=${body.locale}`)
           .digest('hex')
       : requestHash(request);
-    const extras = [body.variants && `variants=${body.variants}`, body.reuse && `reuse=${body.reuse}`, body.reuseOf && `reuseOf=${body.reuseOf}`].filter(Boolean);
-    const fullHash = extras.length ? createHash('sha256').update(`${hash}|${extras.join('|')}`).digest('hex') : hash;
+    const extras = [
+      body.variants && `variants=${body.variants}`,
+      body.reuse && `reuse=${body.reuse}`,
+      body.reuseOf && `reuseOf=${body.reuseOf}`,
+    ].filter(Boolean);
+    const fullHash = extras.length
+      ? createHash('sha256')
+          .update(`${hash}|${extras.join('|')}`)
+          .digest('hex')
+      : hash;
 
     // Reuse of similar generations (src/reuse): an offer or a free, completed order instead of a render.
-    const decision = await applyReusePolicy({ ...deps, metrics }, {
-      user,
-      request,
-      policy: body.reuse ?? 'never',
-      reuseOf: body.reuseOf ?? null,
-      idempotencyKey: key ?? null,
-      requestHash: fullHash,
-      period: periodOf(now()),
-      locale: body.locale,
-    }).catch(async (error) => {
+    const decision = await applyReusePolicy(
+      { ...deps, metrics },
+      {
+        user,
+        request,
+        policy: body.reuse ?? 'never',
+        reuseOf: body.reuseOf ?? null,
+        idempotencyKey: key ?? null,
+        requestHash: fullHash,
+        period: periodOf(now()),
+        locale: body.locale,
+      },
+    ).catch(async (error) => {
       if (!(error instanceof IdempotencyRace) || !key) throw error;
       return { kind: 'raced' as const };
     });
     if (decision.kind === 'offer') return c.json({ offer: decision.match } satisfies ReuseOffer, 200);
     if (decision.kind === 'reused') {
-      const reused: GenerateResponse = { orderId: decision.orderId, jobId: null, reusedFromOrderId: decision.reusedFromOrderId };
+      const reused: GenerateResponse = {
+        orderId: decision.orderId,
+        jobId: null,
+        reusedFromOrderId: decision.reusedFromOrderId,
+      };
       return c.json(reused, 201);
     }
     if (decision.kind === 'raced') {

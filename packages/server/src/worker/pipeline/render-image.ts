@@ -32,7 +32,11 @@ export async function renderImageItem(
       brand: brandStyle(order),
       locale: localeOf(item),
       slide: isSlide ? { index: slideIndexOf(item), total: order.count, text: slideText } : undefined,
-      variant: variant && { index: variant.index, style: variant.style, seed: variantSeed(order.id, variant.index) },
+      variant: variant && {
+        index: variant.index,
+        style: variant.style,
+        seed: variantSeed(order.id, variant.index),
+      },
       signal,
     });
     const name = isSlide
