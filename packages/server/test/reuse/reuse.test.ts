@@ -207,7 +207,8 @@ describe.each(TEST_DB_KINDS)('reuse of similar generations on %s', (kind) => {
       [reused.body.orderId],
     );
     expect(files.rows).toHaveLength(3);
-    const onDisk = () => files.rows.map((f) => existsSync(join(dataDir, 'files', `${f.cloudinary_public_id}.png`)));
+    const onDisk = () =>
+      files.rows.map((f) => existsSync(join(dataDir, 'files', `${f.cloudinary_public_id}.png`)));
     expect(onDisk()).toEqual([true, true, true]);
     const del = await t.request(`/v1/orders/${reused.body.reusedFromOrderId}`, {
       method: 'DELETE',
