@@ -54,6 +54,20 @@ export type {
 } from './contract/errors.js';
 export { ERROR_CODES } from './contract/errors.js';
 export type {
+  ChooseVariantRequest,
+  ReportPerformanceRequest,
+  ReuseMatch,
+  ReuseMatchResponse,
+  ReuseOffer,
+  ReusePolicy,
+  VariantCounts,
+  VariantStyle,
+  VariantsReport,
+  VariantVerdict,
+  VariantView,
+} from './contract/reuse-variants.js';
+export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './contract/reuse-variants.js';
+export type {
   Asset,
   Brand,
   CreateBrandRequest,
@@ -114,6 +128,8 @@ export type { MutationObserver, MutationSnapshot } from './observers/mutation.js
 export { createMutation } from './observers/mutation.js';
 export type { PagerObserver, PagerOptions, PagerSnapshot } from './observers/pager.js';
 export type { QuotaObserver, QuotaSnapshot } from './observers/quota.js';
+export type { GenerateMethod } from './reuse-variants-client.js';
+export { isReuseOffer } from './reuse-variants-client.js';
 export type {
   OrderWatcher,
   WatchConnection,

@@ -29,18 +29,32 @@ export {
 } from './constants.js';
 export type { ErrorBody, ErrorCode, QuotaCounts, QuotaExceededDetails, ValidationIssue } from './errors.js';
 export { ERROR_CODES } from './errors.js';
+export type {
+  ChooseVariantRequest,
+  ReportPerformanceRequest,
+  ReuseMatch,
+  ReuseMatchResponse,
+  ReuseOffer,
+  ReusePolicy,
+  VariantCounts,
+  VariantStyle,
+  VariantsReport,
+  VariantVerdict,
+  VariantView,
+} from './reuse-variants.js';
+export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';
 export {
+  chooseVariantSchema,
   createBrandSchema,
   createTokenSchema,
   generateRequestSchema,
   listBrandsQuerySchema,
   listLibraryQuerySchema,
   listOrdersQuerySchema,
-  requestSchemas,
-  updateBrandSchema,
-  chooseVariantSchema,
   reportPerformanceSchema,
+  requestSchemas,
   reuseMatchRequestSchema,
+  updateBrandSchema,
 } from './schemas.js';
 export type {
   Asset,
@@ -65,17 +79,3 @@ export type {
   Quota,
   UpdateBrandRequest,
 } from './types.js';
-export type {
-  ChooseVariantRequest,
-  ReportPerformanceRequest,
-  ReuseMatch,
-  ReuseMatchResponse,
-  ReuseOffer,
-  ReusePolicy,
-  VariantCounts,
-  VariantStyle,
-  VariantVerdict,
-  VariantView,
-  VariantsReport,
-} from './reuse-variants.js';
-export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';
