@@ -131,10 +131,13 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
         }),
       },
       '/v1/orders/{id}/variants/performance': {
-        post: operation('Report each posted variant’s impressions and clicks (totals, replacing earlier ones)', {
-          parameters: [pathId('id')],
-          requestBody: body(s.reportPerformanceSchema),
-        }),
+        post: operation(
+          'Report each posted variant’s impressions and clicks (totals, replacing earlier ones)',
+          {
+            parameters: [pathId('id')],
+            requestBody: body(s.reportPerformanceSchema),
+          },
+        ),
       },
       '/v1/health': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
     },
