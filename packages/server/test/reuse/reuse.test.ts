@@ -194,6 +194,20 @@ describe.each(TEST_DB_KINDS)('reuse of similar generations on %s', (kind) => {
     expect((await res.json()).error.code).toBe('CONFLICT');
   });
 
+  it('/admin shows the reuse rate and renders saved; /metrics counts reuses', async () => {
+    const key = await t.createApiKey();
+    const res = await t.request('/admin/api/reuse-ab?range=24h', { headers: key.headers });
+    expect(res.status).toBe(200);
+    const { reuse } = await res.json();
+    const orders = await orderCount();
+    // Two reuses so far in this file (auto, then an accepted offer), three slides each.
+    expect(reuse).toEqual({ orders, reused: 2, rate: 2 / orders, rendersSaved: 6 });
+    const metrics = await (await t.request('/metrics', { headers: key.headers })).text();
+    expect(metrics).toMatch(/alfie_reuses_total\{type="carousel"\} 2/);
+    expect(metrics).toMatch(/alfie_renders_saved_total\{type="carousel"\} 6/);
+    expect(metrics).toMatch(/alfie_reuse_offers_total\{type="carousel"\} 1/);
+  });
+
   it('deleting the original keeps the files its reuse still shows; deleting the last one removes them', async () => {
     const reused = await generate({
       format: 'carousel',

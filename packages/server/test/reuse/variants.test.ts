@@ -210,6 +210,29 @@ describe.each(TEST_DB_KINDS)('A/B variants on %s', (kind) => {
     expect(stored.rows[0]).toEqual({ impressions: 40, clicks: 3 });
   });
 
+  it('/admin lists running tests and counts which styles win across brands', async () => {
+    const open = await order({ format: 'image', topic: 'Admin A/B open', variants: 2 });
+    const decided = await order({ format: 'image', topic: 'Admin A/B', variants: 2 });
+    await post(`/v1/orders/${decided}/variants/performance`, {
+      variants: [
+        { variant: 0, impressions: 1000, clicks: 100 },
+        { variant: 1, impressions: 1000, clicks: 150 },
+      ],
+    });
+    const key = await t.createApiKey();
+    const res = await t.request('/admin/api/reuse-ab?range=24h', { headers: key.headers });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.winningStyles).toEqual({ classic: 0, bold: 1, minimal: 0, vibrant: 0 });
+    expect(body.testsDecided).toBe(1);
+    const running = body.runningTests.map((r: { orderId: string }) => r.orderId);
+    expect(running).not.toContain(decided);
+    expect(running).toContain(open);
+    const listed = body.runningTests.find((r: { orderId: string }) => r.orderId === open);
+    expect(listed).toMatchObject({ variants: 2, impressions: [0, 0], clicks: [0, 0] });
+    expect(listed.verdict.status).toBe('too_few_data');
+  });
+
   it("another user's order is a 404; an order without variants is a 409", async () => {
     const orderId = await order({ format: 'image', topic: 'Plain' });
     expect((await t.request(`/v1/orders/${orderId}/variants`, { headers: alice.headers })).status).toBe(409);
