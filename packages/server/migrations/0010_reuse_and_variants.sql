@@ -16,6 +16,24 @@ create function alfie_topic_key(topic text) returns text language sql immutable 
     '[^[:alnum:]]+', ' ', 'g'))
 $$;
 
+-- A topic's words as a set: its key without French and English stop words, plurals folded (a
+-- trailing s or x dropped from words of four letters or more), sorted and distinct. "Les tendances
+-- du marketing en 2025" and "tendances marketing 2025" share it, so such near repeats are found by
+-- an index lookup, however long the brand's history.
+create function alfie_topic_signature(topic text) returns text language sql immutable strict parallel safe as $$
+  select coalesce(string_agg(distinct w, ' ' order by w), '')
+  from (
+    select regexp_replace(word, '^(.{3,}?)[sx]$', '\1') as w
+    from regexp_split_to_table(alfie_topic_key(topic), ' ') as word
+    where word <> '' and word <> all (array[
+      'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'en', 'et', 'a', 'au', 'aux', 'pour',
+      'sur', 'avec', 'par', 'dans', 'ce', 'ces', 'cette', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre',
+      'vos', 'son', 'sa', 'ses', 'leur', 'leurs', 'qui', 'que', 'quoi', 'ou',
+      'the', 'an', 'of', 'for', 'on', 'in', 'and', 'to', 'with', 'by', 'at', 'from', 'our', 'your',
+      'my', 'its', 'their', 'this', 'these', 'that', 'about'])
+  ) as words
+$$;
+
 -- What makes a brand's visuals look the way they do. An order remembers the style it was drawn
 -- with; once the brand changes any of these, its earlier orders no longer match.
 create function alfie_brand_style_key(palette jsonb, fonts jsonb, logo_url text, voice text, niche text, name text)
@@ -25,6 +43,7 @@ $$;
 
 alter table orders
   add column topic_key text,
+  add column topic_signature text,
   add column style_key text,
   -- A reuse: the order whose files it delivered. Null for a rendered order.
   add column reused_from_order_id uuid references orders (id) on delete set null,
@@ -37,6 +56,7 @@ alter table orders
 create function orders_set_match_keys() returns trigger language plpgsql as $$
 begin
   NEW.topic_key := alfie_topic_key(NEW.topic);
+  NEW.topic_signature := alfie_topic_signature(NEW.topic);
   select alfie_brand_style_key(b.palette, b.fonts, b.logo_url, b.voice, b.niche, b.name)
     into NEW.style_key from brands b where b.id = NEW.brand_id;
   return NEW;
@@ -45,14 +65,15 @@ $$;
 create trigger orders_match_keys before insert on orders
   for each row execute function orders_set_match_keys();
 
-update orders o set topic_key = alfie_topic_key(o.topic),
+update orders o set topic_key = alfie_topic_key(o.topic), topic_signature = alfie_topic_signature(o.topic),
   style_key = alfie_brand_style_key(b.palette, b.fonts, b.logo_url, b.voice, b.niche, b.name)
 from brands b where b.id = o.brand_id;
 
--- Exact repeats are found by this btree; near repeats by the trigram index, both per brand.
-create index orders_reuse_exact_idx on orders (brand_id, type, ratio, topic_key)
+-- Repeats and reworded repeats are found by their signature; other near repeats among the brand's
+-- latest orders of a format and ratio, walked newest first (sql/reuse/find-reuse-match.ts).
+create index orders_reuse_signature_idx on orders (brand_id, type, ratio, topic_signature)
   where status = 'completed' and reused_from_order_id is null;
-create index orders_topic_trgm_idx on orders using gin (topic_key gin_trgm_ops)
+create index orders_reuse_recent_idx on orders (brand_id, type, ratio, created_at desc)
   where status = 'completed' and reused_from_order_id is null;
 
 -- A reuse shares its files with the original: deleting either order must keep files the other

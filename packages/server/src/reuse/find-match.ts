@@ -12,6 +12,9 @@ import { FIND_REUSE_MATCH } from '../sql/reuse/find-reuse-match.js';
  */
 export const MIN_TOPIC_SIMILARITY = 0.7;
 
+/** Latest orders of the brand (same format and ratio) scored by similarity; older ones match only by signature. */
+export const SIMILARITY_WINDOW = 500;
+
 interface MatchRow {
   id: string;
   topic: string;
@@ -50,6 +53,7 @@ export async function findReuseMatch(
       MIN_TOPIC_SIMILARITY,
       request.variants,
       onlyOrderId,
+      SIMILARITY_WINDOW,
     ],
     { name: 'find_reuse_match' },
   );
