@@ -128,6 +128,8 @@ export type { MutationObserver, MutationSnapshot } from './observers/mutation.js
 export { createMutation } from './observers/mutation.js';
 export type { PagerObserver, PagerOptions, PagerSnapshot } from './observers/pager.js';
 export type { QuotaObserver, QuotaSnapshot } from './observers/quota.js';
+export type { VariantsObserver, VariantsSnapshot } from './observers/variants.js';
+export { idleVariantsSnapshot } from './observers/variants.js';
 export type { GenerateMethod } from './reuse-variants-client.js';
 export { isReuseOffer } from './reuse-variants-client.js';
 export type {
