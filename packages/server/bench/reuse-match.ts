@@ -55,7 +55,8 @@ function queries(topics: string[]): string[] {
   return topics.map((topic, i) => {
     const words = topic.split(' ');
     if (i % 3 === 0) return `${topic.toUpperCase()} !`;
-    if (i % 3 === 1) return words.length > 3 ? [...words.slice(0, 1), ...words.slice(2)].join(' ') : `les ${topic}`;
+    if (i % 3 === 1)
+      return words.length > 3 ? [...words.slice(0, 1), ...words.slice(2)].join(' ') : `les ${topic}`;
     return `zx${i} qw${i * 7} unrelated ${i}`;
   });
 }
@@ -104,7 +105,20 @@ async function run(label: string, db: Db): Promise<void> {
   for (const topic of asked.slice(0, Math.min(200, asked.length))) {
     const plan = await db.query<{ 'QUERY PLAN': { 'Execution Time': number }[] }>(
       `explain (analyze, format json) ${FIND_REUSE_MATCH}`,
-      [userId, null, brandId, 'image', '1:1', 1, null, topic, MIN_TOPIC_SIMILARITY, null, null, SIMILARITY_WINDOW],
+      [
+        userId,
+        null,
+        brandId,
+        'image',
+        '1:1',
+        1,
+        null,
+        topic,
+        MIN_TOPIC_SIMILARITY,
+        null,
+        null,
+        SIMILARITY_WINDOW,
+      ],
     );
     executions.push(plan.rows[0]!['QUERY PLAN'][0]!['Execution Time']);
   }
