@@ -12,10 +12,13 @@ const id = (value: string) => encodeURIComponent(value);
 
 /**
  * `client.generate`'s signatures: it resolves with a `ReuseOffer` only when the request may say
- * `reuse: 'offer'`; otherwise always with the order.
+ * `reuse: 'offer'` without naming an order to reuse (`reuseOf`); otherwise always with the order.
  */
 export interface GenerateMethod<Options> {
-  (request: GenerateRequest & { reuse?: 'never' | 'auto' }, opts?: Options): Promise<GenerateResponse>;
+  (
+    request: GenerateRequest & ({ reuse?: 'never' | 'auto' } | { reuseOf: string }),
+    opts?: Options,
+  ): Promise<GenerateResponse>;
   (request: GenerateRequest, opts?: Options): Promise<GenerateResponse | ReuseOffer>;
 }
 

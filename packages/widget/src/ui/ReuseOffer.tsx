@@ -22,7 +22,7 @@ export function ReuseOffer({ match, locale, apiUrl, busy, onReuse, onNew }: Reus
   const t = reuseVariantsStrings(locale);
   const preview = safeUrl(match.previewUrl, apiUrl);
   return (
-    <div class="card reuse" role="group" aria-label={t.reuseFound(shortDay(match.createdAt, locale))}>
+    <fieldset class="card reuse" aria-label={t.reuseFound(shortDay(match.createdAt, locale))}>
       <p class="title">{t.reuseFound(shortDay(match.createdAt, locale))}</p>
       {preview && <img class="thumb" src={preview} alt={t.reusePreview} loading="lazy" />}
       <p class="topic">{match.topic}</p>
@@ -34,6 +34,6 @@ export function ReuseOffer({ match, locale, apiUrl, busy, onReuse, onNew }: Reus
           {t.reuseFree}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
