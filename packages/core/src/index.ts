@@ -66,7 +66,7 @@ export type {
   VariantVerdict,
   VariantView,
 } from './contract/reuse-variants.js';
-export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './contract/reuse-variants.js';
+export { imagesCharged, REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './contract/reuse-variants.js';
 export type {
   Asset,
   Brand,

@@ -37,12 +37,14 @@ describe('reuse offer and variant picker in Chromium', () => {
     browser = launched;
     bundle = built.outputFiles[0]!.text;
     request.brandId = real.brandId;
-    const post = async (json: unknown) =>
-      (await (await real.app.request('/v1/generate', { headers: real.user.headers, json })).json()) as {
-        orderId: string;
-      };
+    const post = async (json: unknown) => {
+      const res = await real.app.request('/v1/generate', { headers: real.user.headers, json });
+      const body = (await res.json()) as { orderId: string };
+      expect(res.status, JSON.stringify(body)).toBe(202);
+      return body;
+    };
     const ended = async (orderId: string) => {
-      for (let i = 0; i < 600; i++) {
+      for (let i = 0; i < 1200; i++) {
         const { rows } = await real.app.db.query<{ status: string }>(
           'select status from orders where id = $1',
           [orderId],

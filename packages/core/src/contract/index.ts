@@ -42,7 +42,7 @@ export type {
   VariantVerdict,
   VariantView,
 } from './reuse-variants.js';
-export { REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';
+export { imagesCharged, REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';
 export {
   chooseVariantSchema,
   createBrandSchema,

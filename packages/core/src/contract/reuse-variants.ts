@@ -2,7 +2,7 @@
  * Reuse of similar generations, and A/B variants: constants, JSON Schemas and types of their routes.
  * Kept apart from `types.ts` and `schemas.ts` so the two features read as one piece.
  */
-import type { Format, Ratio } from './constants.js';
+import { type Format, LIMITS, type Ratio } from './constants.js';
 
 /**
  * What `POST /v1/generate` does when the brand already has a matching visual:
@@ -23,6 +23,21 @@ export const VARIANT_LIMITS = { min: 2, max: 4 } as const;
  */
 export const VARIANT_STYLES = ['classic', 'bold', 'minimal', 'vibrant'] as const;
 export type VariantStyle = (typeof VARIANT_STYLES)[number];
+
+/**
+ * Images an image or carousel request reserves: one per image or slide, plus one per variant beyond
+ * the first, so a proposal can show the cost of variants before the user confirms. 0 for a video.
+ *
+ * @example
+ * imagesCharged({ format: 'image', variants: 3 }); // 3
+ * imagesCharged({ format: 'carousel', count: 5, variants: 2 }); // 6
+ */
+export function imagesCharged(request: { format: Format; count?: number; variants?: number | null }): number {
+  if (request.format === 'video') return 0;
+  const count =
+    request.count ?? (request.format === 'carousel' ? LIMITS.carouselSlides.default : LIMITS.imageCount.default);
+  return count + (request.variants ? request.variants - 1 : 0);
+}
 
 /** An earlier order of the brand that a request matches. */
 export interface ReuseMatch {

@@ -1,4 +1,4 @@
-import { VARIANT_STYLES, type VariantStyle } from '@alfie/core/contract';
+import { imagesCharged, VARIANT_STYLES, type VariantStyle } from '@alfie/core/contract';
 import type { NormalizedGenerate } from '../http/routes/generate-plan.js';
 
 /** What an item brief says about the variant it renders. */
@@ -10,8 +10,8 @@ export interface VariantBrief {
 }
 
 /** Images an order renders and is charged for: one per item, each variant included. */
-export function imagesOf(request: Pick<NormalizedGenerate, 'count' | 'variants'>): number {
-  return request.count + (request.variants ? request.variants - 1 : 0);
+export function imagesOf(request: Pick<NormalizedGenerate, 'format' | 'count' | 'variants'>): number {
+  return imagesCharged(request);
 }
 
 /**
