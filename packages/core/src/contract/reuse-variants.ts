@@ -35,7 +35,8 @@ export type VariantStyle = (typeof VARIANT_STYLES)[number];
 export function imagesCharged(request: { format: Format; count?: number; variants?: number | null }): number {
   if (request.format === 'video') return 0;
   const count =
-    request.count ?? (request.format === 'carousel' ? LIMITS.carouselSlides.default : LIMITS.imageCount.default);
+    request.count ??
+    (request.format === 'carousel' ? LIMITS.carouselSlides.default : LIMITS.imageCount.default);
   return count + (request.variants ? request.variants - 1 : 0);
 }
 
