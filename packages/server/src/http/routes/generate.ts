@@ -21,7 +21,6 @@ import { normalizeGenerate, requestHash } from './generate-plan.js';
 export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
-  const metrics = deps.metrics;
 
   app.post('/v1/generate', async (c) => {
     const user = requireUser(c);
@@ -37,6 +36,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           .update(`${requestHash(request)}|locale=${body.locale}`)
           .digest('hex')
       : requestHash(request);
+    // Variants and reuse choices are part of what was asked too, hashed in only when present.
     const extras = [
       body.variants && `variants=${body.variants}`,
       body.reuse && `reuse=${body.reuse}`,
@@ -49,19 +49,16 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
       : hash;
 
     // Reuse of similar generations (src/reuse): an offer or a free, completed order instead of a render.
-    const decision = await applyReusePolicy(
-      { ...deps, metrics },
-      {
-        user,
-        request,
-        policy: body.reuse ?? 'never',
-        reuseOf: body.reuseOf ?? null,
-        idempotencyKey: key ?? null,
-        requestHash: fullHash,
-        period: periodOf(now()),
-        locale: body.locale,
-      },
-    ).catch(async (error) => {
+    const decision = await applyReusePolicy(deps, {
+      user,
+      request,
+      policy: body.reuse ?? 'never',
+      reuseOf: body.reuseOf ?? null,
+      idempotencyKey: key ?? null,
+      requestHash: fullHash,
+      period: periodOf(now()),
+      locale: body.locale,
+    }).catch(async (error) => {
       if (!(error instanceof IdempotencyRace) || !key) throw error;
       return { kind: 'raced' as const };
     });
