@@ -194,18 +194,50 @@ describe.each(TEST_DB_KINDS)('reuse of similar generations on %s', (kind) => {
     expect((await res.json()).error.code).toBe('CONFLICT');
   });
 
+  it('a video is reused with its file and poster, free of reels and Woofs', async () => {
+    const own = await t.createUser();
+    const brand = String((await t.createBrand(own.userId, { name: 'Video brand' })).id);
+    const ask = { brandId: brand, format: 'video', duration: 4, topic: 'Une vague qui déferle' };
+    const first = await t.request('/v1/generate', { headers: own.headers, json: ask });
+    const original = (await first.json()).orderId as string;
+    expect(await ended(original)).toBe('completed');
+    const quota = async () =>
+      (await (await t.request(`/v1/quotas/${brand}`, { headers: own.headers })).json()).used;
+    const before = await quota();
+    const res = await t.request('/v1/generate', { headers: own.headers, json: { ...ask, reuse: 'auto' } });
+    expect(res.status).toBe(201);
+    const { orderId } = await res.json();
+    const [source, copy] = await Promise.all(
+      [original, orderId].map(async (id) =>
+        (await t.request(`/v1/orders/${id}`, { headers: own.headers })).json(),
+      ),
+    );
+    expect(copy.assets).toHaveLength(1);
+    expect(copy.assets[0]).toMatchObject({
+      type: 'video',
+      url: source.assets[0].url,
+      thumbnailUrl: source.assets[0].thumbnailUrl,
+      durationSeconds: 4,
+    });
+    expect(await quota()).toEqual(before);
+    const woofs = await t.db.query('select woofs from media_generations where order_id = $1', [orderId]);
+    expect(woofs.rows).toEqual([{ woofs: 0 }]);
+  });
+
   it('/admin shows the reuse rate and renders saved; /metrics counts reuses', async () => {
     const key = await t.createApiKey();
     const res = await t.request('/admin/api/reuse-ab?range=24h', { headers: key.headers });
     expect(res.status).toBe(200);
     const { reuse } = await res.json();
     const orders = await orderCount();
-    // Two reuses so far in this file (auto, then an accepted offer), three slides each.
-    expect(reuse).toEqual({ orders, reused: 2, rate: 2 / orders, rendersSaved: 6 });
+    // Three reuses so far in this file: two carousels of three slides (auto, then an accepted
+    // offer) and one video.
+    expect(reuse).toEqual({ orders, reused: 3, rate: 3 / orders, rendersSaved: 7 });
     const metrics = await (await t.request('/metrics', { headers: key.headers })).text();
     expect(metrics).toMatch(/alfie_reuses_total\{type="carousel"\} 2/);
     expect(metrics).toMatch(/alfie_renders_saved_total\{type="carousel"\} 6/);
     expect(metrics).toMatch(/alfie_reuse_offers_total\{type="carousel"\} 1/);
+    expect(metrics).toMatch(/alfie_reuses_total\{type="video"\} 1/);
   });
 
   it('deleting the original keeps the files its reuse still shows; deleting the last one removes them', async () => {
