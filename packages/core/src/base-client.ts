@@ -1,3 +1,4 @@
+import type { ReuseOffer } from './contract/reuse-variants.js';
 import type {
   Brand,
   CreateBrandRequest,
@@ -23,6 +24,7 @@ import {
   type TransportOptions,
 } from './http/transport.js';
 import type { EventsHub } from './observers/events-hub.js';
+import { type GenerateMethod, reuseVariantsMethods } from './reuse-variants-client.js';
 import type { OrderWatchConfig } from './watch/order-watch.js';
 import type { OrderWatcher, WatchOptions } from './watch/types.js';
 import { createWatchRegistry } from './watch/watch-registry.js';
@@ -98,10 +100,12 @@ export function buildBaseClient(
   const client = {
     /**
      * Orders an image, a carousel or a video. Sends an Idempotency-Key (the same one on every retry),
-     * so a retried call never creates a second order.
+     * so a retried call never creates a second order. With `reuse: 'auto'` a match comes back at once
+     * as a completed, free order (`reusedFromOrderId`, `jobId: null`); with `reuse: 'offer'` it may
+     * resolve with `{ offer }` instead, and nothing is created (see `isReuseOffer`).
      */
-    async generate(request: GenerateRequest, opts: GenerateOptions = {}): Promise<GenerateResponse> {
-      const response = await transport.json<GenerateResponse>('v1/generate', {
+    generate: (async (request: GenerateRequest, opts: GenerateOptions = {}) => {
+      const response = await transport.json<GenerateResponse | ReuseOffer>('v1/generate', {
         method: 'post',
         json: request,
         headers: { 'idempotency-key': opts.idempotencyKey ?? newIdempotencyKey() },
@@ -110,7 +114,7 @@ export function buildBaseClient(
       });
       quotaMayHaveChanged();
       return response;
-    },
+    }) as GenerateMethod<GenerateOptions>,
     orders: {
       list: (query?: ListOrdersQuery, opts?: RequestOptions) =>
         transport.json<Page<Order>>('v1/orders', { searchParams: query, retry: true, ...opts }),
@@ -193,6 +197,7 @@ export function buildBaseClient(
       create: (request: CreateBrandRequest, opts?: RequestOptions) =>
         transport.json<Brand>('v1/brands', { method: 'post', json: request, ...opts }),
     },
+    ...reuseVariantsMethods(transport),
     /** Replaces the token source: later requests send this token and no longer call `getToken`. */
     setToken: (token: string | null) => transport.setToken(token),
   };

@@ -4,6 +4,7 @@ import { createEventsHub, type OrderEventListener } from './observers/events-hub
 import { createMutation, type MutationObserver } from './observers/mutation.js';
 import { createPager, type PagerObserver, type PagerOptions } from './observers/pager.js';
 import { createQuotaObserver, type QuotaObserver } from './observers/quota.js';
+import { createVariantsObserver, type VariantsObserver } from './observers/variants.js';
 import { followShared } from './watch/follow-shared.js';
 import { createObservedWatchRegistry } from './watch/observed-watch-registry.js';
 
@@ -66,6 +67,16 @@ export function createAlfieClient(options: AlfieClientOptions) {
         opts: PagerOptions = {},
       ): PagerObserver<LibraryEntry> =>
         createPager((cursor) => library.list({ ...query, cursor }), opts.live && watchChanges(false)),
+    },
+    variants: {
+      ...client.variants,
+      /** The order's variants as an observer: loads on the first subscribe; `choose` and `report` update it. */
+      observe: (orderId: string): VariantsObserver =>
+        createVariantsObserver({
+          get: () => client.variants.get(orderId),
+          choose: (variant) => client.variants.choose(orderId, variant),
+          report: (counts) => client.variants.report(orderId, counts),
+        }),
     },
     events: {
       /** Every event of the caller's orders over one shared `GET /v1/events` stream. */

@@ -69,6 +69,20 @@ export type {
 } from './contract/errors.js';
 export { codeForStatus, ERROR_CODES, ERROR_STATUSES, statusForCode } from './contract/errors.js';
 export type {
+  ChooseVariantRequest,
+  ReportPerformanceRequest,
+  ReuseMatch,
+  ReuseMatchResponse,
+  ReuseOffer,
+  ReusePolicy,
+  VariantCounts,
+  VariantStyle,
+  VariantsReport,
+  VariantVerdict,
+  VariantView,
+} from './contract/reuse-variants.js';
+export { imagesCharged, REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './contract/reuse-variants.js';
+export type {
   Asset,
   Brand,
   CreateBrandRequest,
@@ -132,6 +146,10 @@ export type { MutationObserver, MutationSnapshot } from './observers/mutation.js
 export { createMutation } from './observers/mutation.js';
 export type { PagerObserver, PagerOptions, PagerSnapshot } from './observers/pager.js';
 export type { QuotaObserver, QuotaSnapshot } from './observers/quota.js';
+export type { VariantsObserver, VariantsSnapshot } from './observers/variants.js';
+export { idleVariantsSnapshot } from './observers/variants.js';
+export type { GenerateMethod } from './reuse-variants-client.js';
+export { isReuseOffer } from './reuse-variants-client.js';
 export type {
   OrderWatcher,
   WatchConnection,

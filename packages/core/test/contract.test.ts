@@ -73,7 +73,7 @@ describe.each(['pglite', 'postgres'] as const)('client ⇄ real server on %s', (
 
     const detail = await client.orders.get(orderId);
     expect(detail.assets.map((asset) => asset.id)).toEqual(final.assets.map((asset) => asset.id));
-    expect((await client.jobs.get(jobId)).status).toBe('completed');
+    expect((await client.jobs.get(jobId!)).status).toBe('completed');
     expect((await client.orders.list({ brandId })).data.map((order) => order.id)).toContain(orderId);
     const entries = [];
     for await (const entry of client.library.iterate({ brandId, orderId })) entries.push(entry);

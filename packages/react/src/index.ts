@@ -16,6 +16,8 @@ export type {
   OrderDetail,
   OrderView,
   Quota,
+  ReuseMatch,
+  VariantsReport,
   WatchSnapshot,
 } from '@alfie/core';
 export type { AlfieProviderProps } from './AlfieProvider.js';
@@ -36,3 +38,7 @@ export type { UseOrdersQuery, UsePagerResult } from './useOrders.js';
 export { useOrders } from './useOrders.js';
 export type { UseQuotaResult } from './useQuota.js';
 export { useQuota } from './useQuota.js';
+export type { UseReuseMatchResult } from './useReuseMatch.js';
+export { useReuseMatch } from './useReuseMatch.js';
+export type { UseVariantsResult } from './useVariants.js';
+export { useVariants } from './useVariants.js';

@@ -3,12 +3,15 @@ import { useMemo } from 'react';
 import { useAlfieClient } from './useAlfieClient.js';
 import { useObserver } from './useObserver.js';
 
+/** A request that always ends in an order (an offer to reuse is asked with `useReuseMatch`). */
+export type OrderRequest = GenerateRequest & { reuse?: 'never' | 'auto' };
+
 export interface UseGenerateResult extends MutationSnapshot<GenerateResponse> {
   /**
    * Orders a visual. Resolves with `{ orderId, jobId }`; on failure the error is in `error` and the
    * promise rejects, so `await` it or ignore it (an ignored rejection is not reported as unhandled).
    */
-  generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResponse>;
+  generate(request: OrderRequest, options?: GenerateOptions): Promise<GenerateResponse>;
   /** Back to `idle`, forgetting data and error. */
   reset(): void;
 }
@@ -26,10 +29,10 @@ export interface UseGenerateResult extends MutationSnapshot<GenerateResponse> {
 export function useGenerate(): UseGenerateResult {
   const client = useAlfieClient();
   const mutation = useMemo(() => {
-    const observer = client.mutation((request: GenerateRequest, options?: GenerateOptions) =>
+    const observer = client.mutation((request: OrderRequest, options?: GenerateOptions) =>
       client.generate(request, options),
     );
-    const generate = (request: GenerateRequest, options?: GenerateOptions) => {
+    const generate = (request: OrderRequest, options?: GenerateOptions) => {
       const pending = observer.mutate(request, options);
       pending.catch(() => {}); // the error is in the snapshot; awaiting callers still see the rejection
       return pending;

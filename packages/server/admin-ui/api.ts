@@ -1,3 +1,4 @@
+import type { AdminReuseAb } from '../src/admin/reuse-ab.js';
 import type { AdminOverview, ProblemJob } from '../src/admin/stats.js';
 
 export type Overview = AdminOverview & { jobs: ProblemJob[] };
@@ -35,6 +36,7 @@ export const api = {
     }),
   logout: () => call<void>('/admin/api/logout', { method: 'POST' }),
   overview: (range: string) => call<Overview>(`/admin/api/overview?range=${encodeURIComponent(range)}`),
+  reuseAb: (range: string) => call<AdminReuseAb>(`/admin/api/reuse-ab?range=${encodeURIComponent(range)}`),
   retryJob: (jobId: string) =>
     call<{ orderId: string }>(`/admin/api/jobs/${jobId}/retry`, { method: 'POST' }),
   cancelOrder: (orderId: string) => call<unknown>(`/admin/api/orders/${orderId}/cancel`, { method: 'POST' }),

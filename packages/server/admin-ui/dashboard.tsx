@@ -3,6 +3,7 @@ import type { ProblemJob } from '../src/admin/stats.js';
 import { type Actor, AdminApiError, api, type Overview } from './api.js';
 import { Chart, type ChartSeries } from './chart.js';
 import { JobsTable } from './jobs-table.js';
+import { ReuseAbCards } from './reuse-ab.js';
 
 const COLORS = ['#2563eb', '#d97706', '#059669', '#dc2626'];
 const percent = (v: number) => `${Math.round(v * 100)}%`;
@@ -167,6 +168,7 @@ export function Dashboard({ actor, onLogout }: { actor: Actor; onLogout: () => v
               </p>
             </article>
           </section>
+          <ReuseAbCards range={range} version={data} />
           <section class="card" id="problems">
             <h2>Failed and stuck jobs</h2>
             <JobsTable

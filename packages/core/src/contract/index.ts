@@ -37,14 +37,31 @@ export type {
   ValidationIssue,
 } from './errors.js';
 export { codeForStatus, ERROR_CODES, ERROR_STATUSES, statusForCode } from './errors.js';
+export type {
+  ChooseVariantRequest,
+  ReportPerformanceRequest,
+  ReuseMatch,
+  ReuseMatchResponse,
+  ReuseOffer,
+  ReusePolicy,
+  VariantCounts,
+  VariantStyle,
+  VariantsReport,
+  VariantVerdict,
+  VariantView,
+} from './reuse-variants.js';
+export { imagesCharged, REUSE_POLICIES, VARIANT_LIMITS, VARIANT_STYLES } from './reuse-variants.js';
 export {
+  chooseVariantSchema,
   createBrandSchema,
   createTokenSchema,
   generateRequestSchema,
   listBrandsQuerySchema,
   listLibraryQuerySchema,
   listOrdersQuerySchema,
+  reportPerformanceSchema,
   requestSchemas,
+  reuseMatchRequestSchema,
   updateBrandSchema,
 } from './schemas.js';
 export type {

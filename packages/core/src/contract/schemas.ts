@@ -4,6 +4,7 @@
  * They are plain data, so a client that never imports them pays nothing.
  */
 import { FORMATS, LIMITS, LOCALES, ORDER_STATUSES, PLANS, RATIOS } from './constants.js';
+import { REUSE_POLICIES, VARIANT_LIMITS } from './reuse-variants.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -29,8 +30,22 @@ export const generateRequestSchema = {
       maximum: LIMITS.videoDuration.max,
     },
     locale: { type: 'string', enum: [...LOCALES] },
+    reuse: { type: 'string', enum: [...REUSE_POLICIES] },
+    reuseOf: uuid,
+    variants: { type: 'integer', minimum: VARIANT_LIMITS.min, maximum: VARIANT_LIMITS.max },
   },
   allOf: [
+    {
+      // Variants are of one image, or of a carousel's cover; a video has none.
+      if: { required: ['variants'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
+      then: {
+        properties: { format: { enum: ['image', 'carousel'] } },
+        if: { properties: { format: { const: 'image' } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
+        then: { properties: { count: { const: 1 } } },
+      },
+    },
     {
       if: { properties: { format: { const: 'carousel' } }, required: ['format'] },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
@@ -119,6 +134,45 @@ export const listBrandsQuerySchema = {
   properties: { ...pageFields },
 } as const;
 
+export const reuseMatchRequestSchema = {
+  ...generateRequestSchema,
+  $id: 'ReuseMatchRequest',
+} as const;
+
+export const chooseVariantSchema = {
+  $id: 'ChooseVariantRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['variant'],
+  properties: { variant: { type: 'integer', minimum: 0, maximum: VARIANT_LIMITS.max - 1 } },
+} as const;
+
+const count = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
+
+export const reportPerformanceSchema = {
+  $id: 'ReportPerformanceRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['variants'],
+  properties: {
+    variants: {
+      type: 'array',
+      minItems: 1,
+      maxItems: VARIANT_LIMITS.max,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['variant', 'impressions', 'clicks'],
+        properties: {
+          variant: { type: 'integer', minimum: 0, maximum: VARIANT_LIMITS.max - 1 },
+          impressions: count,
+          clicks: count,
+        },
+      },
+    },
+  },
+} as const;
+
 export const requestSchemas = {
   generateRequestSchema,
   createBrandSchema,
@@ -127,4 +181,7 @@ export const requestSchemas = {
   listOrdersQuerySchema,
   listLibraryQuerySchema,
   listBrandsQuerySchema,
+  reuseMatchRequestSchema,
+  chooseVariantSchema,
+  reportPerformanceSchema,
 } as const;

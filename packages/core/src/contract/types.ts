@@ -11,6 +11,7 @@ import type {
   TerminalOrderStatus,
 } from './constants.js';
 import type { QuotaCounts } from './errors.js';
+import type { ReusePolicy } from './reuse-variants.js';
 
 /** Body of `POST /v1/generate`. Validated by `generateRequestSchema`. */
 export interface GenerateRequest {
@@ -28,11 +29,23 @@ export interface GenerateRequest {
    * any text drawn in an image or video. Absent: the server's default (English).
    */
   locale?: Locale;
+  /** What to do when the brand already has a matching visual (see `ReusePolicy`). Default `never`. */
+  reuse?: ReusePolicy;
+  /** Reuse this earlier order (a match offered before); 409 CONFLICT when it no longer matches. */
+  reuseOf?: string;
+  /**
+   * A/B variants, 2–4: of the one image of an image order (`count` must be 1), or of a carousel's
+   * cover. Each variant is one more image, charged like any other.
+   */
+  variants?: number;
 }
 
 export interface GenerateResponse {
   orderId: string;
-  jobId: string;
+  /** The render job; null for a reuse, which renders nothing. */
+  jobId: string | null;
+  /** Set when the order reused an earlier one's files (free, completed at once). */
+  reusedFromOrderId?: string;
 }
 
 /** Body of `DELETE /v1/orders/:id`: the order, its rows and its stored files are gone. */
@@ -62,6 +75,12 @@ export interface Order {
   duration: number | null;
   createdAt: string;
   updatedAt: string;
+  /** The order whose files this one reused, or null. */
+  reusedFromOrderId?: string | null;
+  /** Number of A/B variants asked for, or null. */
+  variants?: number | null;
+  /** Index of the variant the user chose, or null. */
+  chosenVariant?: number | null;
 }
 
 export interface OrderItem {
@@ -204,7 +223,11 @@ export interface LibraryEntry {
   format: Format;
   topic: string;
   createdAt: string;
+  /** With variants, the chosen one comes first and the others follow. */
   assets: Asset[];
+  reusedFromOrderId?: string | null;
+  variants?: number | null;
+  chosenVariant?: number | null;
 }
 
 export interface Health {

@@ -12,6 +12,7 @@ import { reopenFailedOrder } from '../orders/reopen.js';
 import { ADMIN_CSP, ADMIN_HTML, createAdminAssets } from './assets.js';
 import { adminFromCredential, requestAdmin } from './auth.js';
 import { adminFeedFor } from './live.js';
+import { readReuseAb } from './reuse-ab.js';
 import { ADMIN_COOKIE, type AdminActor, createSessionCodec } from './session.js';
 import { listProblemJobs, RANGES, type RangeName, readOverview } from './stats.js';
 
@@ -123,6 +124,11 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
       listProblemJobs(deps.db, range),
     ]);
     return c.json({ ...overview, jobs });
+  });
+
+  app.get('/admin/api/reuse-ab', async (c) => {
+    await admin(c);
+    return c.json(await readReuseAb(deps.db, rangeOf(c.req.query('range'))));
   });
 
   app.post('/admin/api/jobs/:id/retry', async (c) => {

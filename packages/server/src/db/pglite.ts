@@ -1,4 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { assertChannelName, type Db, type Queryable, type QueryResult } from './types.js';
 
 interface PGliteQueryable {
@@ -30,6 +31,8 @@ export async function createPgliteDb(options: { dataDir?: string } = {}): Promis
   const pglite = await PGlite.create(options.dataDir, {
     // Same row types as node-postgres with our parsers (see types.ts).
     parsers: { [types.INT8]: (value: string) => Number(value) },
+    // Trigram similarity finds earlier generations to reuse (migration 0010).
+    extensions: { pg_trgm },
   });
   const base = wrap(pglite);
   let closed = false;

@@ -1,3 +1,5 @@
+import type { VariantStyle } from '@alfie/core/contract';
+import { VARIANT_PROMPT_MODIFIERS } from '../variants/styles.js';
 import { paletteNames } from './color-names.js';
 import type { BrandStyle, SlideText } from './types.js';
 
@@ -7,6 +9,7 @@ export interface PromptInput {
   brand: BrandStyle;
   locale?: string;
   slide?: { index: number; total: number; text?: SlideText };
+  variant?: { style: VariantStyle };
 }
 
 const languageName = (locale?: string) => (locale?.toLowerCase().startsWith('fr') ? 'French' : 'English');
@@ -37,6 +40,7 @@ export function buildImagePrompt(input: PromptInput): string {
       if (text.subtitle) lines.push(`Slide subtitle to display: "${text.subtitle}".`);
     }
   }
+  if (input.variant) lines.push(VARIANT_PROMPT_MODIFIERS[input.variant.style]);
   lines.push(
     `Aspect ratio ${input.ratio}. Any text in the image is in ${languageName(input.locale)}, short, spelled exactly, and easy to read.`,
   );

@@ -16,7 +16,7 @@ export interface InlineRetryOptions {
 }
 
 /**
- * Runs a provider call, retrying retryable EngineErrors in place while the wait is short. A
+ * Runs a provider call, retrying retryable ProviderErrors in place while the wait is short. A
  * provider's own delay (RetryInfo, Retry-After) is always honoured: we never call back sooner.
  *
  * @example

@@ -1,4 +1,4 @@
-import type { Ratio } from '@alfie/core/contract';
+import type { Ratio, VariantStyle } from '@alfie/core/contract';
 
 /** What an engine needs to know about the brand to draw on-brand visuals. */
 export interface BrandStyle {
@@ -37,7 +37,12 @@ export interface ImageRequest {
    * Which of the order's images this is (0-based, of `total`): engines make each one different,
    * so an order of several images never delivers (and charges) the same picture twice.
    */
-  variant?: { index: number; total: number };
+  item?: { index: number; total: number };
+  /**
+   * An A/B variant: engines make each one deliberately different (the local engine by layout and
+   * palette, remote engines by the style's prompt modifier and `seed`, see variants/styles.ts).
+   */
+  variant?: { index: number; style: VariantStyle; seed: number };
   signal?: AbortSignal;
 }
 

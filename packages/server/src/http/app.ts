@@ -26,7 +26,9 @@ import { ordersRoutes } from './routes/orders.js';
 import { playgroundRoutes } from './routes/playground.js';
 import { quotasRoutes } from './routes/quotas.js';
 import { redoItemRoutes } from './routes/redo-item.js';
+import { reuseRoutes } from './routes/reuse.js';
 import { tokensRoutes } from './routes/tokens.js';
+import { variantsRoutes } from './routes/variants.js';
 import { webhooksRoutes } from './routes/webhooks.js';
 
 /**
@@ -70,11 +72,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi({ version, serverUrl: deps.config.publicUrl })));
   app.route('/', healthRoutes(deps));
-  app.route('/', generateRoutes(deps));
+  app.route('/', generateRoutes({ ...deps, metrics }));
   app.route('/', ordersRoutes({ ...deps, metrics }));
   app.route('/', redoItemRoutes(deps));
   app.route('/', downloadsRoutes(deps));
   app.route('/', eventsRoutes({ ...deps, metrics }));
+  app.route('/', reuseRoutes(deps));
+  app.route('/', variantsRoutes(deps));
   app.route('/', jobsRoutes(deps));
   app.route('/', quotasRoutes(deps));
   app.route('/', libraryRoutes(deps));

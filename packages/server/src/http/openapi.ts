@@ -98,7 +98,8 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
           requestBody: body(s.generateRequestSchema),
           responses: {
             '202': { description: 'Order accepted' },
-            '200': { description: 'Idempotent replay' },
+            '200': { description: 'Idempotent replay, or `{ offer }` (reuse: offer) when a match exists' },
+            '201': { description: 'Reused an earlier order: completed at once, free, jobId null' },
             default: errorResponse,
           },
         }),
@@ -169,6 +170,31 @@ export function buildOpenApi(options: { version: string; serverUrl: string }) {
       },
       '/v1/tokens': {
         post: operation('Mint a user token (API key only)', { requestBody: body(s.createTokenSchema) }),
+      },
+      '/v1/reuse/match': {
+        post: operation('The earlier order a generate request would reuse, or null (reads only)', {
+          requestBody: body(s.reuseMatchRequestSchema),
+        }),
+      },
+      '/v1/orders/{id}/variants': {
+        get: operation("A/B variants: files, reported counts, the choice and the test's verdict", {
+          parameters: [pathId('id')],
+        }),
+      },
+      '/v1/orders/{id}/variants/choose': {
+        post: operation('Store the chosen variant', {
+          parameters: [pathId('id')],
+          requestBody: body(s.chooseVariantSchema),
+        }),
+      },
+      '/v1/orders/{id}/variants/performance': {
+        post: operation(
+          'Report each posted variant’s impressions and clicks (totals, replacing earlier ones)',
+          {
+            parameters: [pathId('id')],
+            requestBody: body(s.reportPerformanceSchema),
+          },
+        ),
       },
       '/v1/health': { get: { summary: 'Health', responses: { '200': { description: 'OK' } } } },
       '/v1/health/ready': {

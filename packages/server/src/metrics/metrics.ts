@@ -74,6 +74,21 @@ export class Metrics {
     ['engine', 'operation', 'result'],
     GENERATION_BUCKETS,
   );
+  readonly reuses = this.counter(
+    'alfie_reuses_total',
+    'Orders that reused an earlier generation instead of rendering, by format.',
+    ['type'],
+  );
+  readonly rendersSaved = this.counter(
+    'alfie_renders_saved_total',
+    'Images, slides and videos delivered by reuse, so never rendered, by format.',
+    ['type'],
+  );
+  readonly reuseOffers = this.counter(
+    'alfie_reuse_offers_total',
+    'Requests answered with an offer to reuse a match, by format.',
+    ['type'],
+  );
   readonly sseEventsSent = this.counter(
     'alfie_sse_events_sent_total',
     'Order events written to SSE clients by this process.',
@@ -120,6 +135,12 @@ export class Metrics {
   jobsCanceled(orderType: string, count: number): void {
     const type = JOB_TYPE_BY_ORDER[orderType] ?? orderType;
     if (count > 0) this.jobsFinished.inc({ type, outcome: 'canceled' }, count);
+  }
+
+  /** An order was delivered by reusing `items` earlier files. */
+  orderReused(type: string, items: number): void {
+    this.reuses.inc({ type });
+    this.rendersSaved.inc({ type }, items);
   }
 
   itemDelivered(kind: ItemKind, seconds: number): void {

@@ -7,6 +7,7 @@ import { ApiError, conflict, notFound } from '../http/errors.js';
 import { costOf, toQuotaCounts } from '../quota/cost.js';
 import { readQuota } from '../quota/read.js';
 import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../sql/orders/reserve-quota-and-create-order.js';
+import { imagesOf } from '../variants/items.js';
 import { itemBriefs, jobFor, type NormalizedGenerate } from './plan.js';
 
 /** Another request with the same Idempotency-Key committed first. */
@@ -61,7 +62,8 @@ export async function createOrder(
 ): Promise<CreatedOrder> {
   const { user, request, period } = input;
   // Woofs are priced again by calculate_woofs_cost inside the statement, from the same duration.
-  const cost = costOf(request.format, request.count, request.duration);
+  // Every A/B variant is an image of its own: imagesOf counts them.
+  const cost = costOf(request.format, imagesOf(request), request.duration);
   const orderId = randomUUID();
   const jobId = randomUUID();
   const items = itemBriefs(request);
@@ -97,6 +99,7 @@ export async function createOrder(
         JSON.stringify(briefs),
         job.type,
         JSON.stringify({ ...payload, requestId: input.requestId }),
+        request.variants,
       ],
       { name: 'reserve_quota_and_create_order' },
     );
@@ -119,7 +122,7 @@ export async function createOrder(
 /** QUOTA_EXCEEDED says what remains and when the period resets (read only on this refusal path). */
 async function quotaExceeded(db: Queryable, request: NormalizedGenerate, period: number): Promise<ApiError> {
   const quota = await readQuota(db, request.brandId, period, false);
-  const requested = toQuotaCounts(costOf(request.format, request.count, request.duration));
+  const requested = toQuotaCounts(costOf(request.format, imagesOf(request), request.duration));
   const details: QuotaExceededDetails = {
     remaining: quota?.remaining ?? { images: 0, videos: 0, woofs: 0 },
     requested,

@@ -9,6 +9,7 @@ import {
   LIMITS,
   type Ratio,
 } from '@alfie/core/contract';
+import { variantBriefs } from '../variants/items.js';
 
 /** A validated generate request with every default applied. */
 export interface NormalizedGenerate {
@@ -18,6 +19,8 @@ export interface NormalizedGenerate {
   brandId: string;
   ratio: Ratio;
   duration: number | null;
+  /** A/B variants of the image or of the carousel's cover (2–4), or null. */
+  variants: number | null;
 }
 
 export function normalizeGenerate(request: GenerateRequest): NormalizedGenerate {
@@ -34,6 +37,7 @@ export function normalizeGenerate(request: GenerateRequest): NormalizedGenerate 
     brandId: request.brandId.toLowerCase(),
     ratio: request.ratio ?? DEFAULT_RATIO[format],
     duration: format === 'video' ? (request.duration ?? LIMITS.videoDuration.default) : null,
+    variants: request.variants ?? null,
   };
 }
 
@@ -52,11 +56,12 @@ export function requestHash(request: NormalizedGenerate): string {
 
 const ITEM_TYPE: Record<Format, ItemType> = { image: 'image', carousel: 'carousel_slide', video: 'video' };
 
-/** One brief per order item: what the worker renders for it. */
+/** One brief per order item: what the worker renders for it (variants: see variants/items.ts). */
 export function itemBriefs(request: NormalizedGenerate): {
   type: ItemType;
   briefs: Record<string, unknown>[];
 } {
+  if (request.variants) return { type: ITEM_TYPE[request.format], briefs: variantBriefs(request) };
   const { format, count, topic, ratio, duration } = request;
   const briefs = Array.from({ length: count }, (_, index) =>
     format === 'video'

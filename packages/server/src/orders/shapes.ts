@@ -45,6 +45,9 @@ export function toOrder(row: Row): Order {
     duration: num(row.duration_seconds),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    reusedFromOrderId: str(row.reused_from_order_id),
+    variants: num(row.variant_count),
+    chosenVariant: num(row.chosen_variant),
   };
 }
 

@@ -54,7 +54,7 @@ describe('local image engine', { timeout: 30_000 }, () => {
     const request = { topic: 'Nouvelle collection', ratio: '1:1' as const, ...RATIO_SIZES['1:1'], brand };
     const images = await Promise.all(
       [0, 1, 2, 3, 4].map(async (index) =>
-        readBody((await engine.generateImage({ ...request, variant: { index, total: 5 } })).body),
+        readBody((await engine.generateImage({ ...request, item: { index, total: 5 } })).body),
       ),
     );
     expect(new Set(images.map(sha256)).size).toBe(5);
@@ -73,7 +73,7 @@ describe('local image engine', { timeout: 30_000 }, () => {
     const slide = await engine.generateImage({
       ...request,
       slide: { index: 1, total: 3 },
-      variant: { index: 1, total: 3 },
+      item: { index: 1, total: 3 },
     });
     const slideCorners = [
       [1, 1],

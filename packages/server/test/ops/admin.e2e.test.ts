@@ -151,6 +151,11 @@ describe('operator dashboard in Chromium', () => {
     expect(await pro.allTextContents()).toEqual(['pro', '2', '4 / 1 / 900', '1 / 0 / 90']);
     expect(await page.getAttribute('#stuck .totals', 'data-stuck')).toBe('1');
     expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(4);
+    // Reuse and A/B cards: this test made no reuse and no variant order.
+    await page.waitForSelector('#reuse [data-renders-saved]');
+    expect(await page.getAttribute('#reuse [data-renders-saved]', 'data-renders-saved')).toBe('0');
+    expect(await text('#reuse [data-reuse-rate]')).toMatch(/^Reuse rate: 0\.0% \(0 of \d+ orders\)$/);
+    expect(await text('#ab-tests li[data-style=bold]')).toBe('bold: 0 wins');
     // uPlot's legend shows the value of the bucket holding this test's orders.
     const failedRow = page.locator(`tr[data-job-id="${ids.failedJob}"]`);
     expect(await failedRow.locator('.last-error').textContent()).toContain('SAFETY_BLOCK');

@@ -42,6 +42,7 @@ export function createGeminiImageEngine(options: GeminiImageEngineOptions): Imag
         config: {
           responseModalities: ['IMAGE'],
           imageConfig: { aspectRatio: request.ratio },
+          ...(request.variant && { seed: request.variant.seed }),
           abortSignal: request.signal,
         },
       });

@@ -13,7 +13,10 @@ export interface SlideDrawing {
   badge?: string;
   /** Planned text drawn under the topic (carousel slides). */
   text?: SlideText;
-  /** Which item of the order this is: picks the layout (gradient direction, shapes). 0 by default. */
+  /**
+   * Which look to draw: the order's item index (images of one order differ) or its A/B variant
+   * index. Picks the layout (gradient direction, shapes). 0 by default, the engine's usual look.
+   */
   variant?: number;
   /** Also rotate the brand colours by `variant` (separate images; slides keep the brand order). */
   varyPalette?: boolean;

@@ -33,9 +33,9 @@ export function createLocalImageEngine(options: LocalImageEngineOptions = {}): I
         badge: request.slide ? `slide ${request.slide.index + 1}/${request.slide.total}` : undefined,
         text: request.slide?.text,
         // Slides keep the brand's colours in order (a carousel reads as one piece) and vary the
-        // layout; separate images vary both, so two images of one order never look alike.
-        variant: request.variant?.index ?? request.slide?.index ?? 0,
-        varyPalette: !request.slide,
+        // layout; separate images and A/B variants vary both, so no two of them look alike.
+        variant: request.variant?.index ?? request.item?.index ?? request.slide?.index ?? 0,
+        varyPalette: !request.slide || request.variant !== undefined,
       });
       const [body] = await Promise.all([canvas.encode('png'), latency]);
       throwIfAborted(request.signal);

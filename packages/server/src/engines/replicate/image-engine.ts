@@ -30,7 +30,12 @@ export function createReplicateImageEngine(options: ReplicateImageEngineOptions)
     name: `replicate:${options.model}`,
     async generateImage(request: ImageRequest): Promise<ImageResult> {
       const { signal } = request;
-      const input = { prompt: buildImagePrompt(request), aspect_ratio: request.ratio, output_format: 'png' };
+      const input = {
+        prompt: buildImagePrompt(request),
+        aspect_ratio: request.ratio,
+        output_format: 'png',
+        ...(request.variant && { seed: request.variant.seed }),
+      };
       const created = await withInlineRetries(
         () => options.client.create(options.model, input, { waitSeconds: options.waitSeconds ?? 60, signal }),
         { ...options.retry, signal },

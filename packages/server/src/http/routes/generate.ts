@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { GenerateRequest, GenerateResponse } from '@alfie/core/contract';
+import type { GenerateRequest, GenerateResponse, ReuseOffer } from '@alfie/core/contract';
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.js';
 import { type CreatedOrder, createOrder, IdempotencyRace } from '../../orders/create.js';
 import { normalizeGenerate, requestHash } from '../../orders/plan.js';
+import { applyReusePolicy } from '../../orders/reuse/apply-policy.js';
 import { periodOf } from '../../quota/period.js';
 import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-idempotency-key.js';
 import type { AppEnv } from '../env.js';
@@ -36,6 +37,45 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
           .update(`${requestHash(request)}|locale=${body.locale}`)
           .digest('hex')
       : requestHash(request);
+    // Variants and reuse choices are part of what was asked too, hashed in only when present.
+    const extras = [
+      body.variants && `variants=${body.variants}`,
+      body.reuse && `reuse=${body.reuse}`,
+      body.reuseOf && `reuseOf=${body.reuseOf}`,
+    ].filter(Boolean);
+    const fullHash = extras.length
+      ? createHash('sha256')
+          .update(`${hash}|${extras.join('|')}`)
+          .digest('hex')
+      : hash;
+
+    // Reuse of similar generations (src/orders/reuse): an offer or a free, completed order instead of a render.
+    const decision = await applyReusePolicy(deps, {
+      user,
+      request,
+      policy: body.reuse ?? 'never',
+      reuseOf: body.reuseOf ?? null,
+      idempotencyKey: key ?? null,
+      requestHash: fullHash,
+      period: periodOf(now()),
+      locale: body.locale,
+    }).catch(async (error) => {
+      if (!(error instanceof IdempotencyRace) || !key) throw error;
+      return { kind: 'raced' as const };
+    });
+    if (decision.kind === 'offer') return c.json({ offer: decision.match } satisfies ReuseOffer, 200);
+    if (decision.kind === 'reused') {
+      const reused: GenerateResponse = {
+        orderId: decision.orderId,
+        jobId: null,
+        reusedFromOrderId: decision.reusedFromOrderId,
+      };
+      return c.json(reused, 201);
+    }
+    if (decision.kind === 'raced') {
+      const winner = await findByKey(user.userId, key!, fullHash);
+      if (winner) return c.json(winner, 200);
+    }
 
     const locale = await resolveOrderLocale(deps.db, {
       requested: body.locale,
@@ -51,7 +91,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
         user,
         request,
         idempotencyKey: key ?? null,
-        requestHash: hash,
+        requestHash: fullHash,
         period: periodOf(now()),
         requestId: c.get('requestId'),
         locale,
@@ -59,7 +99,7 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch (error) {
       // Two first requests with one key: the loser's statement rolled back entirely; answer the winner.
       if (!(error instanceof IdempotencyRace) || !key) throw error;
-      const winner = await findByKey(user.userId, key, hash);
+      const winner = await findByKey(user.userId, key, fullHash);
       if (!winner) throw error;
       return c.json(winner, 200);
     }

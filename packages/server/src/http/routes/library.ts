@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { toAsset } from '../../orders/shapes.js';
 import { LIST_LIBRARY_ORDERS } from '../../sql/library/list-library-orders.js';
 import { LIST_ORDER_ASSETS } from '../../sql/orders/list-order-assets.js';
+import { chosenVariantFirst } from '../../variants/chosen-first.js';
 import type { AppEnv } from '../env.js';
 import { requireUser } from '../middleware/auth.js';
 import { decodeCursor, pageSize, toPage } from '../pagination.js';
@@ -15,6 +16,10 @@ interface LibraryOrderRow {
   type: Format;
   topic: string;
   created_at: Date;
+  count: number;
+  reused_from_order_id: string | null;
+  variant_count: number | null;
+  chosen_variant: number | null;
 }
 
 /**
@@ -49,7 +54,13 @@ export function libraryRoutes(deps: AppDeps): Hono<AppEnv> {
         format: row.type,
         topic: row.topic,
         createdAt: row.created_at.toISOString(),
-        assets: assets.filter((asset) => asset.orderId === row.id),
+        assets: chosenVariantFirst(
+          assets.filter((asset) => asset.orderId === row.id),
+          { format: row.type, count: row.count, chosenVariant: row.chosen_variant },
+        ),
+        reusedFromOrderId: row.reused_from_order_id,
+        variants: row.variant_count,
+        chosenVariant: row.chosen_variant,
       }),
     );
     return c.json(page);

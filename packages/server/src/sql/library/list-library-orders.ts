@@ -4,7 +4,9 @@
  * $4 format filter or null, $5 order filter or null, $6 cursor order id or null, $7 page size + 1.
  */
 export const LIST_LIBRARY_ORDERS = `
-  select o.id, o.brand_id, o.type, o.topic, o.created_at from orders o
+  select o.id, o.brand_id, o.type, o.topic, o.created_at, o.count, o.reused_from_order_id,
+    o.variant_count, o.chosen_variant
+  from orders o
   where o.user_id = $1
     and ($2::uuid[] is null or o.brand_id = any($2::uuid[]))
     and ($3::uuid is null or o.brand_id = $3)

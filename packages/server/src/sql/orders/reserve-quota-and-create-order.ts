@@ -20,7 +20,7 @@
  * $7 topic, $8 ratio, $9 count, $10 video duration or null, $11 period yyyymm, $12 images cost,
  * $13 reels cost (Woofs are priced here by calculate_woofs_cost), $14 admin by email,
  * $15 Idempotency-Key or null, $16 request hash or null, $17 item type, $18 jsonb array of item
- * briefs, $19 job type, $20 job payload jsonb.
+ * briefs, $19 job type, $20 job payload jsonb, $21 A/B variant count or null.
  *
  * Returns one row: order_id and job_id (null when nothing was written), brand_found, and the
  * existing_* columns of an earlier order with the same key.
@@ -54,13 +54,14 @@ reservation as (
 ),
 new_order as (
   insert into orders (id, user_id, brand_id, type, topic, ratio, count, duration_seconds, period_yyyymm,
-    reserved_images, reserved_reels, reserved_woofs, quota_bypass, idempotency_key, request_hash)
+    reserved_images, reserved_reels, reserved_woofs, quota_bypass, idempotency_key, request_hash,
+    variant_count)
   select $1::uuid, $3::uuid, brand.id, $6::text, $7::text, $8::text, $9::integer, $10::integer,
     $11::integer,
     case when brand.bypass then 0 else cost.images end,
     case when brand.bypass then 0 else cost.reels end,
     case when brand.bypass then 0 else cost.woofs end,
-    brand.bypass, $15::text, $16::text
+    brand.bypass, $15::text, $16::text, $21::integer
   from brand, cost
   where brand.bypass or exists (select 1 from reservation)
   returning id

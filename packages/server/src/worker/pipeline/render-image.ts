@@ -1,6 +1,8 @@
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
 import type { SlideText } from '../../engines/types.js';
 import { deliverItem, failItem } from '../../orders/deliver.js';
+import { slideIndexOf, variantOf } from '../../variants/items.js';
+import { variantSeed } from '../../variants/styles.js';
 import { classifyError } from './classify.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 import { brandStyle, localeOf } from './types.js';
@@ -20,6 +22,7 @@ export async function renderImageItem(
   if (signal.aborted) return { kind: 'aborted' };
   const isSlide = order.type === 'carousel';
   const { width, height } = RATIO_SIZES[order.ratio];
+  const variant = variantOf(item.brief_json);
   try {
     const image = await deps.engines.image.generateImage({
       topic: order.topic,
@@ -28,8 +31,13 @@ export async function renderImageItem(
       height,
       brand: brandStyle(order),
       locale: localeOf(item),
-      slide: isSlide ? { index: item.sequence_number, total: order.count, text: slideText } : undefined,
-      variant: { index: item.sequence_number, total: order.count },
+      slide: isSlide ? { index: slideIndexOf(item), total: order.count, text: slideText } : undefined,
+      item: { index: item.sequence_number, total: order.count },
+      variant: variant && {
+        index: variant.index,
+        style: variant.style,
+        seed: variantSeed(order.id, variant.index),
+      },
       signal,
     });
     // A redone slide gets a file of its own: the old URL may still sit in a browser's cache.
@@ -65,6 +73,7 @@ export async function renderImageItem(
             storage: deps.storage.name,
             bytes: stored.bytes,
             ratio: order.ratio,
+            ...(variant && { variant: variant.index, variantStyle: variant.style }),
           },
           asset: {
             orderId: order.id,

@@ -1,5 +1,6 @@
 import type { SlideText } from '../../engines/types.js';
 import { SAVE_SLIDE_TEXTS } from '../../sql/queue/save-slide-texts.js';
+import { slideIndexOf } from '../../variants/items.js';
 import { classifyError } from './classify.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 import { brandStyle, localeOf } from './types.js';
@@ -29,7 +30,8 @@ export async function planSlideTexts(
       brand: brandStyle(order),
       signal,
     });
-    const texts = items.map((item, index) => item.text_json ?? planned[index]);
+    // A cover variant (variants/items.ts) carries the cover's text.
+    const texts = items.map((item) => item.text_json ?? planned[slideIndexOf(item)]);
     const updates = items.flatMap((item, index) =>
       texts[index] ? [{ id: item.id, text: texts[index] }] : [],
     );
