@@ -7,6 +7,7 @@ import { CLAIM_JOBS } from '../sql/queue/claim-jobs.js';
 import { EXTEND_LEASES } from '../sql/queue/extend-leases.js';
 import { NEXT_RUN_AFTER } from '../sql/queue/next-run-after.js';
 import { RELEASE_JOB } from '../sql/queue/release-job.js';
+import { ClaimAhead } from './claim-ahead.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { applyOutcome } from './outcome.js';
 import { parkJob, wakeDueWaitingJobs } from './park.js';
@@ -20,6 +21,13 @@ export interface RunnerOptions {
   workerId?: string;
   /** Jobs run at once by this process. Default 10. */
   concurrency?: number;
+  /**
+   * Most jobs claimed beyond the free slots when the queue is deep (see ClaimAhead): one claim round
+   * trip then feeds many short jobs. 0 claims free slots only. Default 500.
+   */
+  claimAheadMax?: number;
+  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 50. */
+  claimAheadMs?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
   /** Lease of a claimed job; renewed every third of it while the job runs. Default 10 min. */
@@ -74,6 +82,9 @@ export class QueueRunner {
   private readonly cleanup: (() => Promise<void>) | undefined;
   private readonly log: QueueLogger;
   private readonly running = new Map<string, Running>();
+  /** Claimed ahead of a free slot, in claim order (priority, then age); started as slots free up. */
+  private readonly ready: ClaimedJob[] = [];
+  private readonly ahead: ClaimAhead;
   private readonly completions: CompletionBatcher;
   private readonly timers: NodeJS.Timeout[] = [];
   private nextDueTimer: NodeJS.Timeout | null = null;
@@ -96,6 +107,8 @@ export class QueueRunner {
     this.workerId = options.workerId ?? defaultWorkerId();
     this.options = {
       concurrency: options.concurrency ?? 10,
+      claimAheadMax: options.claimAheadMax ?? 500,
+      claimAheadMs: options.claimAheadMs ?? 50,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
       leaseMs: options.leaseMs ?? 10 * 60_000,
       backoffBaseMs: options.backoffBaseMs ?? 60_000,
@@ -105,6 +118,7 @@ export class QueueRunner {
       logger: options.logger ?? silentLogger,
     };
     this.log = this.options.logger;
+    this.ahead = new ClaimAhead(this.options.claimAheadMax, this.options.claimAheadMs);
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
@@ -143,7 +157,7 @@ export class QueueRunner {
    */
   wake(): void {
     if (this.stopping) return;
-    if (this.running.size >= this.options.concurrency) {
+    if (this.running.size >= this.options.concurrency && !this.wantsRefill()) {
       this.maybeMore = true;
       return;
     }
@@ -165,15 +179,22 @@ export class QueueRunner {
     try {
       do {
         this.wakeRequested = false;
+        this.startReady();
+        if (this.stopping) break;
         const free = this.options.concurrency - this.running.size;
-        if (free <= 0 || this.stopping) break;
+        // Claim ahead only while the queue is deep (the last claim came back full): an idle worker
+        // claims what it can start, and a lone new job is never held back behind a batch.
+        const extra = this.maybeMore ? this.ahead.size() : 0;
+        const want = free + extra - this.ready.length;
+        if (want <= 0 || (free <= 0 && !this.wantsRefill())) break;
         const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
           this.workerId,
-          free,
+          want,
           this.options.leaseMs,
         ]);
-        for (const job of rows) this.run(job);
-        this.maybeMore = rows.length === free;
+        this.ready.push(...rows);
+        this.startReady();
+        this.maybeMore = rows.length === want;
         if (this.maybeMore) this.wakeRequested = true;
         else if (rows.length === 0 && !this.wakeRequested) await this.scheduleNextDue();
       } while (this.wakeRequested && !this.stopping);
@@ -182,6 +203,22 @@ export class QueueRunner {
     } finally {
       this.claiming = false;
     }
+  }
+
+  /** Starts claimed-ahead jobs in claim order while slots are free. */
+  private startReady(): void {
+    while (this.ready.length > 0 && this.running.size < this.options.concurrency && !this.stopping) {
+      this.run(this.ready.shift()!);
+    }
+  }
+
+  /**
+   * The claimed-ahead jobs run low while the queue is deep: the next claim overlaps the jobs still
+   * held, so slots never wait for a round trip.
+   */
+  private wantsRefill(): boolean {
+    const extra = this.ahead.size();
+    return this.maybeMore && extra > 0 && this.ready.length <= extra / 2;
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -205,6 +242,8 @@ export class QueueRunner {
     this.running.set(job.id, entry);
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
+      this.ahead.finished();
+      this.startReady();
       if (this.maybeMore) this.wake();
     });
   }
@@ -298,9 +337,10 @@ export class QueueRunner {
   }
 
   private async extendLeases(): Promise<void> {
-    if (this.running.size === 0) return;
+    if (this.running.size === 0 && this.ready.length === 0) return;
     try {
-      await this.db.query(EXTEND_LEASES, [this.workerId, [...this.running.keys()], this.options.leaseMs]);
+      const held = [...this.running.keys(), ...this.ready.map((job) => job.id)];
+      await this.db.query(EXTEND_LEASES, [this.workerId, held, this.options.leaseMs]);
     } catch (error) {
       this.log.warn({ err: error }, 'lease renewal failed');
     }
@@ -322,6 +362,18 @@ export class QueueRunner {
     } catch (error) {
       this.log.warn({ err: error }, 'cancel check failed');
     }
+  }
+
+  /** On stop, jobs claimed ahead and never started go back to the queue, their attempt given back. */
+  private async releaseReady(): Promise<void> {
+    const left = this.ready.splice(0);
+    await Promise.all(
+      left.map((job) =>
+        this.db
+          .query(RELEASE_JOB, [job.id, job.attempts, this.workerId])
+          .catch((error) => this.log.error({ err: error, jobId: job.id }, 'job release failed')),
+      ),
+    );
   }
 
   private async runCleanup(): Promise<void> {
@@ -347,6 +399,7 @@ export class QueueRunner {
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
     await this.claimRun;
+    await this.releaseReady();
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let graceTimer: NodeJS.Timeout | undefined;
     const grace = new Promise<'timeout'>((resolve) => {
