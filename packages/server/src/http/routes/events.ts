@@ -1,10 +1,10 @@
 import { isTerminalOrderStatus, type OrderEvent, type TerminalOrderStatus } from '@alfie/core/contract';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
 import { eventHubFor } from '../../events/hub.js';
-import { runEventSession } from '../../events/session.js';
+import { type DropReason, runEventSession } from '../../events/session.js';
+import { sseResponse } from '../../events/sse-sink.js';
 import { GET_ORDER_STATE } from '../../sql/events/get-order-state.js';
 import { LAST_USER_EVENT_ID } from '../../sql/events/last-event-id.js';
 import { ORDER_BRAND } from '../../sql/events/order-brand.js';
@@ -15,6 +15,8 @@ import { brandScope, requireUser } from '../middleware/auth.js';
 export interface EventsRouteOptions {
   /** Comment line sent on idle streams so proxies keep them open. Default 15 s. */
   sseHeartbeatMs?: number;
+  /** Unread bytes after which a slow client is dropped (it resumes with Last-Event-ID). Default 1 MiB. */
+  sseMaxBacklogBytes?: number;
 }
 
 interface OrderState {
@@ -50,6 +52,10 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const heartbeatMs = deps.sseHeartbeatMs ?? 15_000;
   const hub = eventHubFor(deps.db, deps.logger);
+  const maxBacklogBytes = deps.sseMaxBacklogBytes;
+  const onSent = deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined;
+  const onDrop = (userId: string) => (reason: DropReason, details: { backlog: number; queued: number }) =>
+    deps.logger.warn({ userId, reason, ...details }, 'SSE client dropped; it resumes with Last-Event-ID');
 
   app.get('/v1/orders/:id/events', async (c) => {
     const user = requireUser(c);
@@ -61,17 +67,18 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const scope = brandScope(user);
     if (!state || (scope && !(await orderInScope(orderId, scope)))) throw notFound('Order');
     const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')) ?? 0;
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, (stream) =>
+    return sseResponse(c, (sink) =>
       runEventSession({
         db: deps.db,
         hub,
-        stream,
+        sink,
         userId: user.userId,
         orderId,
         after,
         heartbeatMs,
-        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
+        maxBacklogBytes,
+        onSent,
+        onDrop: onDrop(user.userId),
         finalState: async () => {
           const now = await readState();
           if (!now || !isTerminalOrderStatus(now.status)) return null;
@@ -99,26 +106,30 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const after =
       resume ??
       Number((await deps.db.query<{ id: number }>(LAST_USER_EVENT_ID, [user.userId])).rows[0]?.id ?? 0);
-    const inScope = new Map<string, Promise<boolean>>();
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, (stream) =>
+    // An order's brand never changes: its verdict is looked up once, then answered synchronously.
+    const inScope = new Map<string, boolean | Promise<boolean>>();
+    return sseResponse(c, (sink) =>
       runEventSession({
         db: deps.db,
         hub,
-        stream,
+        sink,
         userId: user.userId,
         orderId: null,
         after,
         heartbeatMs,
-        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
+        maxBacklogBytes,
+        onSent,
+        onDrop: onDrop(user.userId),
         accept: scope
           ? (event) => {
-              let ok = inScope.get(event.orderId);
-              if (!ok) {
-                ok = orderInScope(event.orderId, scope);
+              const known = inScope.get(event.orderId);
+              if (known !== undefined) return known;
+              const lookup = orderInScope(event.orderId, scope).then((ok) => {
                 inScope.set(event.orderId, ok);
-              }
-              return ok;
+                return ok;
+              });
+              inScope.set(event.orderId, lookup);
+              return lookup;
             }
           : undefined,
       }),
