@@ -41,9 +41,15 @@ const SSE_HEADERS = {
  * @example
  * return sseResponse(c, async (sink) => { sink.write(frameComment('connected')); await until(end); });
  */
-export function sseResponse(c: Context, run: (sink: SseSink) => Promise<void>): Response {
+export function sseResponse(
+  c: Context,
+  run: (sink: SseSink) => Promise<void>,
+  onError: (error: unknown) => void,
+): Response {
   const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
-  const body = isNodeResponse(outgoing) ? nodeBody(outgoing, run) : webBody(run);
+  // A session that fails (its database went away) ends its stream; the client reconnects.
+  const guarded = (sink: SseSink) => run(sink).catch(onError);
+  const body = isNodeResponse(outgoing) ? nodeBody(outgoing, guarded) : webBody(guarded);
   return c.body(body, 200, SSE_HEADERS);
 }
 

@@ -56,6 +56,7 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
   const onSent = deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined;
   const onDrop = (userId: string) => (reason: DropReason, details: { backlog: number; queued: number }) =>
     deps.logger.warn({ userId, reason, ...details }, 'SSE client dropped; it resumes with Last-Event-ID');
+  const onError = (error: unknown) => deps.logger.warn({ err: error }, 'SSE stream ended by an error');
 
   app.get('/v1/orders/:id/events', async (c) => {
     const user = requireUser(c);
@@ -96,6 +97,7 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
           return events;
         },
       }),
+      onError,
     );
   });
 
@@ -133,6 +135,7 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
             }
           : undefined,
       }),
+      onError,
     );
   });
 
