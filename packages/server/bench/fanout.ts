@@ -29,6 +29,7 @@ const BURSTS = Number(process.env.BENCH_BURSTS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 10);
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
 type Kind = 'alfie' | 'bare';
+const KINDS = (process.env.BENCH_KINDS ?? 'bare,alfie').split(',') as Kind[];
 
 interface Report {
   clients: number;
@@ -74,7 +75,8 @@ async function run(
     'fanout-server.ts',
     { DATABASE_URL: ctx.url, BENCH_KIND: kind, BENCH_JWT_SECRET: SECRET, BENCH_DATA_DIR: ctx.dataDir },
     /^ready/,
-    ['--expose-gc'],
+    // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (node --cpu-prof).
+    ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
   );
   const port = nextLine(server, 'ready ');
   await server.ready;
@@ -151,12 +153,13 @@ async function main() {
     const rows: string[] = [];
     for (const clients of COUNTS) {
       const results = {} as Record<Kind, Result>;
-      for (const kind of ['bare', 'alfie'] as const) {
+      for (const kind of KINDS) {
         results[kind] = await run(kind, clients, ctx);
         console.log(`${kind} ${clients}: ${JSON.stringify(results[kind])}`);
       }
       const a = results.alfie;
       const b = results.bare;
+      if (!a || !b) continue;
       const events = BURSTS * BURST;
       const delivered = (r: Result) =>
         `${r.minReceived === events && r.repeated === 0 && r.closed === 0 ? 'all' : 'NOT ALL'} (${r.minReceived}–${r.maxReceived}/${events}, ${r.repeated} repeated, ${r.closed} closed)`;

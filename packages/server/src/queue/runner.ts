@@ -129,6 +129,11 @@ export class QueueRunner {
     return this.running.size;
   }
 
+  /** Jobs claimed beyond the free slots, waiting here for a slot. */
+  get claimedAhead(): number {
+    return this.ready.length;
+  }
+
   async start(): Promise<void> {
     this.unlisten = await this.db.listen('alfie_jobs', () => this.wake(), { onReconnect: () => this.wake() });
     const every = (ms: number, fn: () => void) => {
