@@ -31,7 +31,7 @@ if (env.BENCH_KIND === 'bare') {
     for (const res of open) res.write(frame);
   });
   await listener.query(`listen ${ORDER_EVENTS_CHANNEL}`);
-  server = createServer((req, res) => {
+  server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(': connected\n\n');
     open.add(res);

@@ -19,9 +19,9 @@ import pg from 'pg';
 import { signUserToken } from '../src/auth/jwt.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPgDb } from '../src/db/pg.js';
+import { periodOf } from '../src/quota/period.js';
 import { INSERT_ORDER_EVENT } from '../src/sql/events/insert-order-event.js';
 import { INSERT_ORDER } from '../src/sql/orders/insert-order.js';
-import { periodOf } from '../src/quota/period.js';
 import { type BenchChild, createBenchDatabase, fmt, now, sleep, spawnBench } from './shared.js';
 
 const COUNTS = (process.env.BENCH_FANOUT_CLIENTS ?? '1000,5000').split(',').map(Number);
@@ -69,14 +69,24 @@ async function memory(server: BenchChild): Promise<number[]> {
 async function run(
   kind: Kind,
   clients: number,
-  ctx: { url: string; dataDir: string; token: string; orderId: string; producer: pg.Client; seq: { n: number } },
+  ctx: {
+    url: string;
+    dataDir: string;
+    token: string;
+    orderId: string;
+    producer: pg.Client;
+    seq: { n: number };
+  },
 ): Promise<Result> {
   const server = spawnBench(
     'fanout-server.ts',
     { DATABASE_URL: ctx.url, BENCH_KIND: kind, BENCH_JWT_SECRET: SECRET, BENCH_DATA_DIR: ctx.dataDir },
     /^ready/,
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (node --cpu-prof).
-    ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
   );
   const port = nextLine(server, 'ready ');
   await server.ready;

@@ -112,7 +112,13 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
         : await db.query<ReplayRow>(LIST_USER_EVENTS_AFTER, [userId, lastSent, REPLAY_PAGE]);
       for (const row of rows) {
         await send(
-          new FramedEvent({ id: Number(row.id), orderId: row.order_id, userId, type: row.type, data: row.data }),
+          new FramedEvent({
+            id: Number(row.id),
+            orderId: row.order_id,
+            userId,
+            type: row.type,
+            data: row.data,
+          }),
         );
         if (ended) return;
       }

@@ -71,7 +71,9 @@ describe('batched claims across worker processes (real PostgreSQL)', () => {
     await Promise.all([a.ready, b.ready]);
     const userId = randomUUID();
     for (let i = 0; i < 20; i++) {
-      await db.query(`insert into job_queue (user_id, type, payload) values ($1, 'render_images', '{}')`, [userId]);
+      await db.query(`insert into job_queue (user_id, type, payload) values ($1, 'render_images', '{}')`, [
+        userId,
+      ]);
       await waitFor(async () => runs(a).length + runs(b).length === i + 1, 10_000);
     }
     expect([...runs(a), ...runs(b)].every((r) => r.ahead === 0)).toBe(true);

@@ -88,7 +88,12 @@ describe('SSE fan-out on real PostgreSQL', () => {
       for (let b = 0; b < BURSTS; b++) {
         for (let k = 0; k < BURST; k++) {
           const event = await t.db.transaction((tx) =>
-            appendOrderEvent(tx, { type: 'progress', orderId, itemId: orderId, progress: (b * BURST + k) / 120 }),
+            appendOrderEvent(tx, {
+              type: 'progress',
+              orderId,
+              itemId: orderId,
+              progress: (b * BURST + k) / 120,
+            }),
           );
           ids.push(event!.id);
         }
@@ -104,7 +109,10 @@ describe('SSE fan-out on real PostgreSQL', () => {
         }
       }
       const expected = ids.map(String);
-      await waitFor(async () => connections.every((c, i) => seen[i]!.length + c.messages.length >= ids.length), 20_000);
+      await waitFor(
+        async () => connections.every((c, i) => seen[i]!.length + c.messages.length >= ids.length),
+        20_000,
+      );
       for (let i = 0; i < CLIENTS; i++) {
         harvest(i);
         expect(seen[i]).toEqual(expected);

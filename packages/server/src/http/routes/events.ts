@@ -68,35 +68,37 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const scope = brandScope(user);
     if (!state || (scope && !(await orderInScope(orderId, scope)))) throw notFound('Order');
     const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')) ?? 0;
-    return sseResponse(c, (sink) =>
-      runEventSession({
-        db: deps.db,
-        hub,
-        sink,
-        userId: user.userId,
-        orderId,
-        after,
-        heartbeatMs,
-        maxBacklogBytes,
-        onSent,
-        onDrop: onDrop(user.userId),
-        finalState: async () => {
-          const now = await readState();
-          if (!now || !isTerminalOrderStatus(now.status)) return null;
-          const status = now.status as TerminalOrderStatus;
-          const events: OrderEvent[] = [
-            { type: 'status', orderId, status },
-            {
-              type: 'end',
-              orderId,
-              status,
-              completedCount: now.completed_count,
-              expectedTotal: now.expected_total,
-            },
-          ];
-          return events;
-        },
-      }),
+    return sseResponse(
+      c,
+      (sink) =>
+        runEventSession({
+          db: deps.db,
+          hub,
+          sink,
+          userId: user.userId,
+          orderId,
+          after,
+          heartbeatMs,
+          maxBacklogBytes,
+          onSent,
+          onDrop: onDrop(user.userId),
+          finalState: async () => {
+            const now = await readState();
+            if (!now || !isTerminalOrderStatus(now.status)) return null;
+            const status = now.status as TerminalOrderStatus;
+            const events: OrderEvent[] = [
+              { type: 'status', orderId, status },
+              {
+                type: 'end',
+                orderId,
+                status,
+                completedCount: now.completed_count,
+                expectedTotal: now.expected_total,
+              },
+            ];
+            return events;
+          },
+        }),
       onError,
     );
   });
@@ -110,31 +112,33 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
       Number((await deps.db.query<{ id: number }>(LAST_USER_EVENT_ID, [user.userId])).rows[0]?.id ?? 0);
     // An order's brand never changes: its verdict is looked up once, then answered synchronously.
     const inScope = new Map<string, boolean | Promise<boolean>>();
-    return sseResponse(c, (sink) =>
-      runEventSession({
-        db: deps.db,
-        hub,
-        sink,
-        userId: user.userId,
-        orderId: null,
-        after,
-        heartbeatMs,
-        maxBacklogBytes,
-        onSent,
-        onDrop: onDrop(user.userId),
-        accept: scope
-          ? (event) => {
-              const known = inScope.get(event.orderId);
-              if (known !== undefined) return known;
-              const lookup = orderInScope(event.orderId, scope).then((ok) => {
-                inScope.set(event.orderId, ok);
-                return ok;
-              });
-              inScope.set(event.orderId, lookup);
-              return lookup;
-            }
-          : undefined,
-      }),
+    return sseResponse(
+      c,
+      (sink) =>
+        runEventSession({
+          db: deps.db,
+          hub,
+          sink,
+          userId: user.userId,
+          orderId: null,
+          after,
+          heartbeatMs,
+          maxBacklogBytes,
+          onSent,
+          onDrop: onDrop(user.userId),
+          accept: scope
+            ? (event) => {
+                const known = inScope.get(event.orderId);
+                if (known !== undefined) return known;
+                const lookup = orderInScope(event.orderId, scope).then((ok) => {
+                  inScope.set(event.orderId, ok);
+                  return ok;
+                });
+                inScope.set(event.orderId, lookup);
+                return lookup;
+              }
+            : undefined,
+        }),
       onError,
     );
   });
