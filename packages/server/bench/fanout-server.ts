@@ -9,6 +9,8 @@
  * collects garbage and prints `mem <rss> <heapUsed> <external>` (bytes).
  */
 import { createServer, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { createAdaptorServer } from '@hono/node-server';
 import pg from 'pg';
 import { defineConfig } from '../src/config.js';
@@ -58,6 +60,9 @@ server.listen({ port: 0, host: '127.0.0.1', backlog }, () => {
 process.on('SIGUSR2', () => {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
+  // BENCH_HEAP_SNAPSHOT=dir: a heap snapshot with each reading, to see what a connection keeps.
+  if (env.BENCH_HEAP_SNAPSHOT)
+    writeHeapSnapshot(join(env.BENCH_HEAP_SNAPSHOT, `${env.BENCH_KIND}-${Date.now()}.heapsnapshot`));
   process.stdout.write(`mem ${m.rss} ${m.heapUsed} ${m.external + m.arrayBuffers}\n`);
 });
 process.once('SIGTERM', () => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/types.js';
 import { LIST_ORDER_EVENTS_AFTER } from '../sql/events/list-order-events-after.js';
 import { LIST_USER_EVENTS_AFTER } from '../sql/events/list-user-events-after.js';
 import { FramedEvent, frameComment, frameMessage } from './frame.js';
-import type { OrderEventHub } from './hub.js';
+import type { HubSubscriber, OrderEventHub } from './hub.js';
 import type { SseSink } from './sse-sink.js';
 import type { StoredOrderEvent } from './types.js';
 
@@ -58,60 +58,136 @@ interface ReplayRow {
  * connection closed); its EventSource reconnects with Last-Event-ID and the replay catches it up.
  */
 export async function runEventSession(options: SessionOptions): Promise<void> {
-  const { sink, db, orderId, userId } = options;
-  const maxBacklog = options.maxBacklogBytes ?? 1024 * 1024;
-  const maxQueued = options.maxQueued ?? 10_000;
-  let lastSent = options.after;
-  let ended = false;
+  const { sink } = options;
+  const session = new EventSession(options);
+  sink.onClose(() => session.stop());
+  if (sink.closed) return;
+  // First bytes at once, before any database work: a client waiting for its first event (an order
+  // still queued says nothing for a while) can tell a silent stream from a buffering proxy, which
+  // would hold this comment back too. No `retry:` field: @alfie/core would take it as a fixed
+  // reconnect delay in place of its own backoff.
+  sink.write(CONNECTED);
+  const unsubscribe = await options.hub.subscribe(options.userId, session);
+  const heartbeat = setInterval(() => session.ping(), options.heartbeatMs);
+  try {
+    session.kick();
+    await session.working;
+    await session.sendFinalState();
+    await session.done;
+  } finally {
+    clearInterval(heartbeat);
+    unsubscribe();
+    await session.working;
+  }
+}
+
+/**
+ * The state of one stream. A class, not closures: thousands of streams stay open at once, and
+ * each closure of a session was an object of its own on the heap.
+ */
+class EventSession implements HubSubscriber {
+  private lastSent: number;
+  private ended = false;
   /** Live events waiting behind the replay or a scope check, in id order. */
-  const queue: FramedEvent[] = [];
+  private readonly queue: FramedEvent[] = [];
   /** The table must be read (first connection, or the LISTEN connection had a gap). */
-  let needReplay = true;
+  private needReplay = true;
   /**
    * True while `work` runs: live events then queue, so messages keep their id order. True from the
    * start: events that arrive between the subscription and the first replay wait for it.
    */
-  let active = true;
-  let working: Promise<void> = Promise.resolve();
-  let finish: () => void = () => {};
-  const done = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const stop = () => {
-    ended = true;
-    finish();
-  };
+  private active = true;
+  working: Promise<void> = Promise.resolve();
+  readonly done: Promise<void>;
+  private finish!: () => void;
+  private readonly maxBacklog: number;
+  private readonly maxQueued: number;
 
-  const drop = (reason: DropReason) => {
-    if (ended) return;
-    options.onDrop?.(reason, { backlog: sink.backlog, queued: queue.length });
-    stop();
+  constructor(private readonly options: SessionOptions) {
+    this.lastSent = options.after;
+    this.maxBacklog = options.maxBacklogBytes ?? 1024 * 1024;
+    this.maxQueued = options.maxQueued ?? 10_000;
+    this.done = new Promise<void>((resolve) => {
+      this.finish = resolve;
+    });
+  }
+
+  onEvent(event: StoredOrderEvent, framed?: FramedEvent): void {
+    if (this.ended || (this.options.orderId && event.orderId !== this.options.orderId)) return;
+    const shared = framed ?? new FramedEvent(event);
+    if (!this.active && this.trySend(shared)) return;
+    if (this.queue.length >= this.maxQueued) return this.drop('slow_consumer');
+    this.queue.push(shared);
+    if (!this.active) this.kick();
+  }
+
+  onGap(): void {
+    if (this.ended) return;
+    this.needReplay = true;
+    if (!this.active) this.kick();
+  }
+
+  ping(): void {
+    if (!this.ended) this.options.sink.write(PING);
+  }
+
+  stop(): void {
+    this.ended = true;
+    this.finish();
+  }
+
+  kick(): void {
+    // A failed replay ends the stream; the client reconnects with Last-Event-ID.
+    this.working = this.work().catch(() => this.stop());
+  }
+
+  /** Per-order stream: the order ended but its `end` was not replayed, so its final state is sent. */
+  async sendFinalState(): Promise<void> {
+    const { orderId, finalState, sink } = this.options;
+    if (this.ended || !orderId || !finalState) return;
+    const final = await finalState();
+    if (!final || this.ended) return;
+    for (const event of final) sink.write(frameMessage(event));
+    this.stop();
+  }
+
+  private drop(reason: DropReason): void {
+    if (this.ended) return;
+    const { sink } = this.options;
+    this.options.onDrop?.(reason, { backlog: sink.backlog, queued: this.queue.length });
+    this.stop();
     sink.destroy();
-  };
-  const emit = (framed: FramedEvent) => {
-    lastSent = framed.event.id;
+  }
+
+  private emit(framed: FramedEvent): void {
+    const { sink } = this.options;
+    this.lastSent = framed.event.id;
     sink.write(framed.frame);
-    options.onSent?.();
-    if (orderId && framed.event.type === 'end') stop();
-    else if (sink.backlog > maxBacklog) drop('slow_consumer');
-  };
+    this.options.onSent?.();
+    if (this.options.orderId && framed.event.type === 'end') this.stop();
+    else if (sink.backlog > this.maxBacklog) this.drop('slow_consumer');
+  }
+
   /** Sends (or skips) an event when its verdict is known now; false when a check must be awaited. */
-  const trySend = (framed: FramedEvent): boolean => {
-    if (ended || framed.event.id <= lastSent) return true;
-    const verdict = options.accept ? options.accept(framed.event) : true;
-    if (verdict === true) emit(framed);
+  private trySend(framed: FramedEvent): boolean {
+    if (this.ended || framed.event.id <= this.lastSent) return true;
+    const verdict = this.options.accept ? this.options.accept(framed.event) : true;
+    if (verdict === true) this.emit(framed);
     return typeof verdict === 'boolean';
-  };
-  const send = async (framed: FramedEvent) => {
-    if (!trySend(framed) && (await options.accept!(framed.event)) && !ended) emit(framed);
-  };
-  const replay = async () => {
+  }
+
+  private async send(framed: FramedEvent): Promise<void> {
+    if (!this.trySend(framed) && (await this.options.accept!(framed.event)) && !this.ended) this.emit(framed);
+  }
+
+  private async replay(): Promise<void> {
+    const { db, orderId, userId } = this.options;
     for (;;) {
       const { rows } = orderId
-        ? await db.query<ReplayRow>(LIST_ORDER_EVENTS_AFTER, [orderId, lastSent, REPLAY_PAGE])
-        : await db.query<ReplayRow>(LIST_USER_EVENTS_AFTER, [userId, lastSent, REPLAY_PAGE]);
+        ? await db.query<ReplayRow>(LIST_ORDER_EVENTS_AFTER, [orderId, this.lastSent, REPLAY_PAGE])
+        : await db.query<ReplayRow>(LIST_USER_EVENTS_AFTER, [userId, this.lastSent, REPLAY_PAGE]);
       for (const row of rows) {
-        await send(
+        await this.send(
           new FramedEvent({
             id: Number(row.id),
             orderId: row.order_id,
@@ -120,77 +196,32 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
             data: row.data,
           }),
         );
-        if (ended) return;
+        if (this.ended) return;
       }
       if (rows.length < REPLAY_PAGE) return;
     }
-  };
+  }
+
   /**
    * Replays when needed, then sends what queued meanwhile. It ends in the same turn as it finds the
    * queue empty, so no live event can slip between that check and `active = false`.
    */
-  const work = async (): Promise<void> => {
-    active = true;
+  private async work(): Promise<void> {
+    this.active = true;
     try {
       for (;;) {
-        if (ended) return;
-        if (needReplay) {
-          needReplay = false;
-          await replay();
+        if (this.ended) return;
+        if (this.needReplay) {
+          this.needReplay = false;
+          await this.replay();
           continue;
         }
-        const framed = queue.shift();
+        const framed = this.queue.shift();
         if (!framed) return;
-        await send(framed);
+        await this.send(framed);
       }
     } finally {
-      active = false;
+      this.active = false;
     }
-  };
-  const kick = () => {
-    // A failed replay ends the stream; the client reconnects with Last-Event-ID.
-    working = work().catch(stop);
-  };
-
-  sink.onClose(stop);
-  if (sink.closed) return;
-  // First bytes at once, before any database work: a client waiting for its first event (an order
-  // still queued says nothing for a while) can tell a silent stream from a buffering proxy, which
-  // would hold this comment back too. No `retry:` field: @alfie/core would take it as a fixed
-  // reconnect delay in place of its own backoff.
-  sink.write(CONNECTED);
-  const unsubscribe = await options.hub.subscribe(userId, {
-    onEvent(event, framed) {
-      if (ended || (orderId && event.orderId !== orderId)) return;
-      const shared = framed ?? new FramedEvent(event);
-      if (!active && trySend(shared)) return;
-      if (queue.length >= maxQueued) return drop('slow_consumer');
-      queue.push(shared);
-      if (!active) kick();
-    },
-    onGap() {
-      if (ended) return;
-      needReplay = true;
-      if (!active) kick();
-    },
-  });
-  const heartbeat = setInterval(() => {
-    if (!ended) sink.write(PING);
-  }, options.heartbeatMs);
-  try {
-    kick();
-    await working;
-    if (!ended && orderId && options.finalState) {
-      const final = await options.finalState();
-      if (final && !ended) {
-        for (const event of final) sink.write(frameMessage(event));
-        stop();
-      }
-    }
-    await done;
-  } finally {
-    clearInterval(heartbeat);
-    unsubscribe();
-    await working;
   }
 }

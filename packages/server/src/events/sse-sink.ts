@@ -59,57 +59,77 @@ function isNodeResponse(value: unknown): value is ServerResponse {
 }
 
 function nodeBody(res: ServerResponse, run: (sink: SseSink) => Promise<void>): ReadableStream<Uint8Array> {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let started = false;
-  let closed = false;
-  const listeners: (() => void)[] = [];
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    for (const listener of listeners.splice(0)) listener();
-  };
-  res.once('close', close);
-  const sink: SseSink = {
-    write(chunk) {
-      if (!closed && !res.destroyed) res.write(chunk);
-    },
-    get backlog() {
-      return res.writableLength;
-    },
-    get closed() {
-      return closed || res.destroyed;
-    },
-    onClose(listener) {
-      if (closed) listener();
-      else listeners.push(listener);
-    },
-    end() {
-      // Closing the body makes the server end the response, after the bytes already written.
-      if (!closed) {
-        try {
-          controller.close();
-        } catch {}
-      }
-    },
-    destroy() {
-      res.destroy();
-      close();
-    },
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      start(c) {
-        controller = c;
-      },
-      pull() {
-        if (started) return;
-        started = true;
-        void run(sink).finally(() => sink.end());
-      },
-      cancel: close,
-    },
-    { highWaterMark: 0 },
-  );
+  return new ReadableStream<Uint8Array>(new NodeSink(res, run), { highWaterMark: 0 });
+}
+
+/**
+ * The sink and the body's underlying source in one object (a class, not closures: thousands of
+ * streams stay open at once).
+ */
+class NodeSink implements SseSink, UnderlyingDefaultSource<Uint8Array> {
+  private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  private started = false;
+  private ended = false;
+  private listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly run: (sink: SseSink) => Promise<void>,
+  ) {
+    res.once('close', () => this.close());
+  }
+
+  start(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    this.controller = controller;
+  }
+
+  pull(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.run(this).finally(() => this.end());
+  }
+
+  cancel(): void {
+    this.close();
+  }
+
+  write(chunk: Uint8Array): void {
+    if (!this.ended && !this.res.destroyed) this.res.write(chunk);
+  }
+
+  get backlog(): number {
+    return this.res.writableLength;
+  }
+
+  get closed(): boolean {
+    return this.ended || this.res.destroyed;
+  }
+
+  onClose(listener: () => void): void {
+    if (this.ended) listener();
+    else this.listeners.push(listener);
+  }
+
+  end(): void {
+    // Closing the body makes the server end the response, after the bytes already written.
+    if (this.ended) return;
+    try {
+      this.controller?.close();
+    } catch {}
+  }
+
+  destroy(): void {
+    this.res.destroy();
+    this.close();
+  }
+
+  private close(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener();
+  }
 }
 
 function webBody(run: (sink: SseSink) => Promise<void>): ReadableStream<Uint8Array> {

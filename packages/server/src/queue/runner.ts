@@ -26,7 +26,7 @@ export interface RunnerOptions {
    * trip then feeds many short jobs. 0 claims free slots only. Default 500.
    */
   claimAheadMax?: number;
-  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 50. */
+  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 100. */
   claimAheadMs?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
@@ -54,6 +54,15 @@ interface Running {
   controller: AbortController;
   reason: AbortReason | null;
   done: Promise<void>;
+}
+
+/** Highest priority first (brands on higher plans), then oldest: the claim's own order. */
+function claimOrder(a: ClaimedJob, b: ClaimedJob): number {
+  return (
+    b.priority - a.priority ||
+    new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 export function defaultWorkerId(): string {
@@ -108,7 +117,7 @@ export class QueueRunner {
     this.options = {
       concurrency: options.concurrency ?? 10,
       claimAheadMax: options.claimAheadMax ?? 500,
-      claimAheadMs: options.claimAheadMs ?? 50,
+      claimAheadMs: options.claimAheadMs ?? 100,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
       leaseMs: options.leaseMs ?? 10 * 60_000,
       backoffBaseMs: options.backoffBaseMs ?? 60_000,
@@ -197,7 +206,8 @@ export class QueueRunner {
           want,
           this.options.leaseMs,
         ]);
-        this.ready.push(...rows);
+        // UPDATE ... RETURNING gives no order: a batch runs in the claim's (priority, then age).
+        this.ready.push(...rows.sort(claimOrder));
         this.startReady();
         this.maybeMore = rows.length === want;
         if (this.maybeMore) this.wakeRequested = true;

@@ -66,6 +66,24 @@ describe('batched claims across worker processes (real PostgreSQL)', () => {
     expect(attempts.rows).toEqual([{ attempts: 1, n: JOBS }]);
   }, 120_000);
 
+  it('runs a batch in the claim order: highest priority (plan) first, then oldest', async () => {
+    const w = worker();
+    await w.ready;
+    const { rows } = await db.query<{ id: string; priority: number }>(
+      `insert into job_queue (user_id, type, payload, priority)
+       select $1, 'render_images', '{}'::jsonb, (i * 7919 % 3) * 10 from generate_series(1, 3000) i
+       returning id, priority`,
+      [randomUUID()],
+    );
+    await waitFor(async () => runs(w).length === rows.length, 30_000);
+    // One statement: one created_at, so the id breaks ties (uuid order is its hex text's order).
+    const expected = [...rows]
+      .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+    expect(runs(w).map((r) => r.id)).toEqual(expected);
+    expect(Math.max(...runs(w).map((r) => r.ahead))).toBeGreaterThan(10);
+  }, 60_000);
+
   it('an idle worker claims only what it can start: a lone job is not held behind a batch', async () => {
     const [a, b] = [worker(), worker()];
     await Promise.all([a.ready, b.ready]);

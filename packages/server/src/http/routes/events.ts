@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { eventHubFor } from '../../events/hub.js';
 import { type DropReason, runEventSession } from '../../events/session.js';
 import { sseResponse } from '../../events/sse-sink.js';
+import type { StoredOrderEvent } from '../../events/types.js';
 import { GET_ORDER_STATE } from '../../sql/events/get-order-state.js';
 import { LAST_USER_EVENT_ID } from '../../sql/events/last-event-id.js';
 import { ORDER_BRAND } from '../../sql/events/order-brand.js';
@@ -54,8 +55,10 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
   const hub = eventHubFor(deps.db, deps.logger);
   const maxBacklogBytes = deps.sseMaxBacklogBytes;
   const onSent = deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined;
-  const onDrop = (userId: string) => (reason: DropReason, details: { backlog: number; queued: number }) =>
+  const onDrop = (userId: string) => (reason: DropReason, details: { backlog: number; queued: number }) => {
+    deps.metrics?.sseClientsDropped.inc({ reason });
     deps.logger.warn({ userId, reason, ...details }, 'SSE client dropped; it resumes with Last-Event-ID');
+  };
   const onError = (error: unknown) => deps.logger.warn({ err: error }, 'SSE stream ended by an error');
 
   app.get('/v1/orders/:id/events', async (c) => {
@@ -110,8 +113,6 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const after =
       resume ??
       Number((await deps.db.query<{ id: number }>(LAST_USER_EVENT_ID, [user.userId])).rows[0]?.id ?? 0);
-    // An order's brand never changes: its verdict is looked up once, then answered synchronously.
-    const inScope = new Map<string, boolean | Promise<boolean>>();
     return sseResponse(
       c,
       (sink) =>
@@ -126,22 +127,26 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
           maxBacklogBytes,
           onSent,
           onDrop: onDrop(user.userId),
-          accept: scope
-            ? (event) => {
-                const known = inScope.get(event.orderId);
-                if (known !== undefined) return known;
-                const lookup = orderInScope(event.orderId, scope).then((ok) => {
-                  inScope.set(event.orderId, ok);
-                  return ok;
-                });
-                inScope.set(event.orderId, lookup);
-                return lookup;
-              }
-            : undefined,
+          accept: scope ? scopeFilter(scope) : undefined,
         }),
       onError,
     );
   });
+
+  /** An order's brand never changes: each order's verdict is looked up once, then known at once. */
+  function scopeFilter(brandIds: string[]): (event: StoredOrderEvent) => boolean | Promise<boolean> {
+    const inScope = new Map<string, boolean | Promise<boolean>>();
+    return (event) => {
+      const known = inScope.get(event.orderId);
+      if (known !== undefined) return known;
+      const lookup = orderInScope(event.orderId, brandIds).then((ok) => {
+        inScope.set(event.orderId, ok);
+        return ok;
+      });
+      inScope.set(event.orderId, lookup);
+      return lookup;
+    };
+  }
 
   async function orderInScope(orderId: string, brandIds: string[]): Promise<boolean> {
     const { rows } = await deps.db.query<{ brand_id: string }>(ORDER_BRAND, [orderId]);
