@@ -64,6 +64,8 @@ if (kind === 'graphile' || kind === 'graphile-lq') {
     engines: createEngines({}),
     storage: undefined as never,
     concurrency,
+    // BENCH_CLAIM_AHEAD: most jobs claimed beyond the free slots (0: free slots only).
+    claimAheadMax: process.env.BENCH_CLAIM_AHEAD ? Number(process.env.BENCH_CLAIM_AHEAD) : undefined,
     handlers: { render_images: noop },
   });
   stop = async () => {

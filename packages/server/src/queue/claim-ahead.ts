@@ -8,7 +8,7 @@
  *   queue to other workers that may be idle.
  *
  * @example
- * const ahead = new ClaimAhead(500, 50);
+ * const ahead = new ClaimAhead(1_000, 100);
  * ahead.finished(); // after each job
  * const extra = ahead.size(); // jobs to claim on top of the free slots when the queue is deep
  */

@@ -23,7 +23,7 @@ export interface RunnerOptions {
   concurrency?: number;
   /**
    * Most jobs claimed beyond the free slots when the queue is deep (see ClaimAhead): one claim round
-   * trip then feeds many short jobs. 0 claims free slots only. Default 500.
+   * trip then feeds many short jobs. 0 claims free slots only. Default 1,000.
    */
   claimAheadMax?: number;
   /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 100. */
@@ -116,7 +116,7 @@ export class QueueRunner {
     this.workerId = options.workerId ?? defaultWorkerId();
     this.options = {
       concurrency: options.concurrency ?? 10,
-      claimAheadMax: options.claimAheadMax ?? 500,
+      claimAheadMax: options.claimAheadMax ?? 1_000,
       claimAheadMs: options.claimAheadMs ?? 100,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
       leaseMs: options.leaseMs ?? 10 * 60_000,

@@ -24,7 +24,7 @@ export interface WorkerOptions {
   workerId?: string;
   /** Jobs at once in this process. Default 10 (WORKER_CONCURRENCY). */
   concurrency?: number;
-  /** Most jobs claimed beyond the free slots when the queue is deep of short jobs. Default 500. */
+  /** Most jobs claimed beyond the free slots when the queue is deep of short jobs. Default 1,000. */
   claimAheadMax?: number;
   /** Images or slides of one order rendered in parallel. Default 5 (WORKER_ITEM_CONCURRENCY). */
   itemConcurrency?: number;
