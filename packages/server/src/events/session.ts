@@ -116,7 +116,10 @@ class EventSession implements HubSubscriber {
     if (this.ended || (this.options.orderId && event.orderId !== this.options.orderId)) return;
     const shared = framed ?? new FramedEvent(event);
     if (!this.active && this.trySend(shared)) return;
-    if (this.queue.length >= this.maxQueued) return this.drop('slow_consumer');
+    if (this.queue.length >= this.maxQueued) {
+      this.drop('slow_consumer');
+      return;
+    }
     this.queue.push(shared);
     if (!this.active) this.kick();
   }
