@@ -71,13 +71,14 @@ export async function runEventSession(options: SessionOptions): Promise<void> {
   const heartbeat = setInterval(() => session.ping(), options.heartbeatMs);
   try {
     session.kick();
-    await session.working;
+    // A session dropped or closed while its replay or a scope check still waits on the database
+    // ends now: that work finds the session ended and writes nothing.
+    await Promise.race([session.working, session.done]);
     await session.sendFinalState();
     await session.done;
   } finally {
     clearInterval(heartbeat);
     unsubscribe();
-    await session.working;
   }
 }
 

@@ -185,4 +185,34 @@ describe('SSE fan-out on real PostgreSQL', () => {
     await Promise.all([resumedSession, fastSession]);
     await hub.close();
   });
+
+  it('drops a client whose queue passes its bound while a scope check holds it back', async () => {
+    const { user, orderId } = await anOrder();
+    const hub = new OrderEventHub(t.db);
+    const sink = stalledSink();
+    const drops: { reason: DropReason; queued: number }[] = [];
+    // A scope lookup that never answers: every later event of the stream has to wait behind it.
+    void runEventSession({
+      db: t.db,
+      hub,
+      sink,
+      userId: user.userId,
+      orderId: null,
+      after: 0,
+      heartbeatMs: 60_000,
+      maxQueued: 5,
+      accept: () => new Promise<boolean>(() => {}),
+      onDrop: (reason, details) => drops.push({ reason, queued: details.queued }),
+    });
+    await waitFor(async () => hub.size === 1);
+    for (let i = 0; i < 8; i++) {
+      await t.db.transaction((tx) =>
+        appendOrderEvent(tx, { type: 'progress', orderId, itemId: orderId, progress: i / 8 }),
+      );
+    }
+    await waitFor(async () => sink.destroyed);
+    expect(drops).toEqual([{ reason: 'slow_consumer', queued: 5 }]);
+    expect(hub.size).toBe(0);
+    await hub.close();
+  });
 });
