@@ -1,5 +1,6 @@
 /**
- * One benchmark worker process: Alfie's worker or graphile-worker (BENCH_KIND), running no-op jobs
+ * One benchmark worker process: Alfie's worker or graphile-worker, by default or with its batched
+ * local queue (BENCH_KIND alfie | graphile | graphile-lq), running no-op jobs
  * with concurrency 10. Prints `ready` when it waits for work, and `start <key> <epoch ms>` when a
  * job carrying a `key` starts, so the parent can measure queue-to-start latency.
  */
@@ -21,13 +22,27 @@ function onJob(payload: unknown): void {
 }
 
 let stop: () => Promise<void>;
-if (kind === 'graphile') {
+if (kind === 'graphile' || kind === 'graphile-lq') {
   const { run } = await import('graphile-worker');
   const runner = await run({
     connectionString: url,
     concurrency,
     noHandleSignals: true,
     pollInterval: 2000,
+    // graphile-worker's batched mode, as its performance guide sets it up: the pool locks a batch
+    // of jobs into a local queue and hands them out without a round trip per job, and completions
+    // are written in batches.
+    ...(kind === 'graphile-lq'
+      ? {
+          preset: {
+            worker: {
+              localQueue: { size: Number(process.env.BENCH_LOCAL_QUEUE ?? 500) },
+              completeJobBatchDelay: 0,
+              failJobBatchDelay: 0,
+            },
+          },
+        }
+      : {}),
     logger: new (await import('graphile-worker')).Logger(() => () => {}),
     taskList: {
       noop: async (payload) => {
@@ -49,6 +64,8 @@ if (kind === 'graphile') {
     engines: createEngines({}),
     storage: undefined as never,
     concurrency,
+    // BENCH_CLAIM_AHEAD: most jobs claimed beyond the free slots (0: free slots only).
+    claimAheadMax: process.env.BENCH_CLAIM_AHEAD ? Number(process.env.BENCH_CLAIM_AHEAD) : undefined,
     handlers: { render_images: noop },
   });
   stop = async () => {

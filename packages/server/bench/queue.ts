@@ -1,6 +1,8 @@
 /**
- * `pnpm bench:queue`: Alfie's job queue against graphile-worker, same machine, same PostgreSQL,
- * same run, same no-op work (printed figures, not a timed test).
+ * `pnpm bench:queue`: Alfie's job queue against graphile-worker in its default mode and in its
+ * batched local-queue mode (`localQueue.size` BENCH_LOCAL_QUEUE, default 500, with batched
+ * completions), same machine, same PostgreSQL, same run, same no-op work (printed figures, not a
+ * timed test).
  * - throughput: 10,000 jobs enqueued in one statement, drained by 1 and by 4 worker processes
  *   (concurrency 10 each), jobs/s from the enqueue's commit to the last completion;
  * - latency: single jobs enqueued while one worker is idle, enqueue call -> handler start, p50/p99
@@ -16,20 +18,23 @@ import { type BenchChild, createBenchDatabase, fmt, now, percentile, sleep, spaw
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
-type Kind = 'alfie' | 'graphile';
+type Kind = 'alfie' | 'graphile' | 'graphile-lq';
+const KINDS: readonly Kind[] = ['alfie', 'graphile', 'graphile-lq'];
+/** graphile-worker's two modes share its SQL; only the worker process differs. */
+const sqlOf = (kind: Kind) => (kind === 'alfie' ? 'alfie' : 'graphile');
 
-const ENQUEUE_MANY: Record<Kind, string> = {
+const ENQUEUE_MANY: Record<'alfie' | 'graphile', string> = {
   alfie: `insert into job_queue (user_id, type, payload) select $1, 'render_images', '{}'::jsonb from generate_series(1, $2)`,
   // graphile-worker's own bulk API (one call for all jobs), its fastest way in.
   graphile: `select graphile_worker.add_jobs(array(
     select row('noop', '{}'::json, null, null, null, null, null, null)::graphile_worker.job_spec
     from generate_series(1, $2) where $1::text is not null))`,
 };
-const ENQUEUE_ONE: Record<Kind, string> = {
+const ENQUEUE_ONE: Record<'alfie' | 'graphile', string> = {
   alfie: `insert into job_queue (user_id, type, payload) values ($1, 'render_images', $2::jsonb)`,
   graphile: `select graphile_worker.add_job('noop', $2::json) where $1::text is not null`,
 };
-const REMAINING: Record<Kind, string> = {
+const REMAINING: Record<'alfie' | 'graphile', string> = {
   alfie: `select count(*)::int as n from job_queue where status in ('queued', 'running')`,
   graphile: `select count(*)::int as n from graphile_worker._private_jobs`,
 };
@@ -52,11 +57,11 @@ async function throughput(
   const children = await workers(kind, processes, url);
   const userId = randomUUID();
   const t0 = now();
-  await client.query(ENQUEUE_MANY[kind], [userId, JOBS]);
+  await client.query(ENQUEUE_MANY[sqlOf(kind)], [userId, JOBS]);
   const enqueued = now();
   const enqueueMs = enqueued - t0;
   for (;;) {
-    const { rows } = await client.query<{ n: number }>(REMAINING[kind]);
+    const { rows } = await client.query<{ n: number }>(REMAINING[sqlOf(kind)]);
     if (rows[0]!.n === 0) break;
     await sleep(5);
   }
@@ -84,7 +89,7 @@ async function latency(
     const key = `k${i}`;
     const start = new Promise<number>((resolve) => started.set(key, resolve));
     const t0 = now();
-    await client.query(ENQUEUE_ONE[kind], [userId, JSON.stringify({ key })]);
+    await client.query(ENQUEUE_ONE[sqlOf(kind)], [userId, JSON.stringify({ key })]);
     inserts.push(now() - t0);
     samples.push((await start) - t0);
     await sleep(15);
@@ -108,7 +113,7 @@ async function main() {
       Kind,
       { tp1: number; tp4: number; enqueueMs: number; p50: number; p99: number; insertP50: number }
     > = {} as never;
-    for (const kind of ['alfie', 'graphile'] as const) {
+    for (const kind of KINDS) {
       // Latency first, on a fresh queue (the idle case), then throughput.
       const lat = await latency(kind, bench.url, client);
       const one = await throughput(kind, 1, bench.url, client);
@@ -125,29 +130,24 @@ async function main() {
     }
     const a = results.alfie;
     const g = results.graphile;
+    const l = results['graphile-lq'];
     console.log(
       `\nQueue bench: ${JOBS} no-op jobs, concurrency 10 per process, PostgreSQL ${(await client.query('show server_version')).rows[0].server_version}`,
     );
-    console.log('| metric | alfie | graphile-worker | alfie / graphile |');
-    console.log('|---|---|---|---|');
     console.log(
-      `| enqueue ${JOBS} jobs (one statement), ms | ${fmt(a.enqueueMs, 0)} | ${fmt(g.enqueueMs, 0)} | ${fmt(a.enqueueMs / g.enqueueMs, 2)} |`,
+      '| metric | alfie | graphile-worker | graphile-worker, local queue | alfie / graphile | alfie / graphile local queue |',
     );
-    console.log(
-      `| jobs/s, 1 worker process | ${fmt(a.tp1, 0)} | ${fmt(g.tp1, 0)} | ${fmt(a.tp1 / g.tp1, 2)}× |`,
-    );
-    console.log(
-      `| jobs/s, 4 worker processes | ${fmt(a.tp4, 0)} | ${fmt(g.tp4, 0)} | ${fmt(a.tp4 / g.tp4, 2)}× |`,
-    );
-    console.log(
-      `| enqueue -> start p50, ms (idle) | ${fmt(a.p50, 2)} | ${fmt(g.p50, 2)} | ${fmt(a.p50 / g.p50, 2)} |`,
-    );
-    console.log(
-      `| of which the enqueue call, p50, ms | ${fmt(a.insertP50, 2)} | ${fmt(g.insertP50, 2)} | ${fmt(a.insertP50 / g.insertP50, 2)} |`,
-    );
-    console.log(
-      `| enqueue -> start p99, ms (idle) | ${fmt(a.p99, 2)} | ${fmt(g.p99, 2)} | ${fmt(a.p99 / g.p99, 2)} |`,
-    );
+    console.log('|---|---|---|---|---|---|');
+    const row = (label: string, pick: (r: (typeof results)[Kind]) => number, digits: number, x = '') =>
+      console.log(
+        `| ${label} | ${fmt(pick(a), digits)} | ${fmt(pick(g), digits)} | ${fmt(pick(l), digits)} | ${fmt(pick(a) / pick(g), 2)}${x} | ${fmt(pick(a) / pick(l), 2)}${x} |`,
+      );
+    row(`enqueue ${JOBS} jobs (one statement), ms`, (r) => r.enqueueMs, 0);
+    row('jobs/s, 1 worker process', (r) => r.tp1, 0, '×');
+    row('jobs/s, 4 worker processes', (r) => r.tp4, 0, '×');
+    row('enqueue -> start p50, ms (idle)', (r) => r.p50, 2);
+    row('of which the enqueue call, p50, ms', (r) => r.insertP50, 2);
+    row('enqueue -> start p99, ms (idle)', (r) => r.p99, 2);
   } finally {
     await client.end().catch(() => {});
     await db.close();

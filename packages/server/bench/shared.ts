@@ -31,15 +31,22 @@ export interface BenchChild {
   process: ChildProcess;
   ready: Promise<void>;
   onLine(listener: (line: string) => void): void;
+  /** Writes a line to the child's stdin. */
+  send(line: string): void;
   stop(): Promise<void>;
 }
 
 /** Spawns a bench script of this folder (tsx) and waits for its `ready` line. */
-export function spawnBench(file: string, env: Record<string, string>, readyLine = /^ready/): BenchChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, file)], {
+export function spawnBench(
+  file: string,
+  env: Record<string, string>,
+  readyLine = /^ready/,
+  nodeArgs: string[] = [],
+): BenchChild {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(here, file)], {
     cwd: join(here, '..'),
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const listeners: ((line: string) => void)[] = [];
   let buffer = '';
@@ -65,6 +72,7 @@ export function spawnBench(file: string, env: Record<string, string>, readyLine 
     process: child,
     ready,
     onLine: (listener) => listeners.push(listener),
+    send: (line) => child.stdin!.write(`${line}\n`),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -2,10 +2,12 @@ import type { Db } from '../db/types.js';
 import type { QueueLogger } from '../queue/types.js';
 import { silentLogger } from '../queue/types.js';
 import { GET_EVENT } from '../sql/events/get-event.js';
+import { FramedEvent } from './frame.js';
 import { ORDER_EVENTS_CHANNEL, type StoredOrderEvent } from './types.js';
 
 export interface HubSubscriber {
-  onEvent(event: StoredOrderEvent): void;
+  /** `framed` carries the event's SSE bytes, made once for every subscriber of this process. */
+  onEvent(event: StoredOrderEvent, framed: FramedEvent): void;
   /** The LISTEN connection was lost and is back: events may have been missed, re-read the table. */
   onGap(): void;
 }
@@ -95,7 +97,18 @@ export class OrderEventHub {
     this.chain = this.chain.then(async () => {
       const event = payload.data ? toEvent(payload, payload.data) : await this.readBack(payload.id);
       if (!event) return;
-      for (const sub of this.byUser.get(event.userId) ?? []) sub.onEvent(event);
+      const subs = this.byUser.get(event.userId);
+      if (!subs) return;
+      // Shaped, serialised and framed once here (lazily, on first write), whatever the audience.
+      const framed = new FramedEvent(event);
+      for (const sub of subs) {
+        try {
+          sub.onEvent(event, framed);
+        } catch (error) {
+          // One broken stream must not stop the chain (a rejected chain would skip later events).
+          this.logger.error({ err: error, eventId: event.id }, 'order event subscriber failed');
+        }
+      }
     });
   }
 

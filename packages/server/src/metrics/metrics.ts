@@ -94,6 +94,11 @@ export class Metrics {
     'Order events written to SSE clients by this process.',
     [],
   );
+  readonly sseClientsDropped = this.counter(
+    'alfie_sse_clients_dropped_total',
+    'SSE clients dropped for falling behind (they resume with Last-Event-ID), by reason.',
+    ['reason'],
+  );
   readonly httpRequests = this.counter(
     'alfie_http_requests_total',
     'HTTP requests by method, route pattern and status.',

@@ -7,6 +7,7 @@ import { CANCELED_ORDERS } from '../sql/queue/canceled-orders.js';
 import { CLAIM_JOBS } from '../sql/queue/claim-jobs.js';
 import { NEXT_RUN_AFTER } from '../sql/queue/next-run-after.js';
 import { RELEASE_JOB } from '../sql/queue/release-job.js';
+import { ClaimAhead } from './claim-ahead.js';
 import { ClaimPause } from './claim-pause.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { type LeasedJob, LeaseHeartbeat } from './heartbeat.js';
@@ -22,6 +23,13 @@ export interface RunnerOptions {
   workerId?: string;
   /** Jobs run at once by this process. Default 10. */
   concurrency?: number;
+  /**
+   * Most jobs claimed beyond the free slots when the queue is deep (see ClaimAhead): one claim round
+   * trip then feeds many short jobs. 0 claims free slots only. Default 1,000.
+   */
+  claimAheadMax?: number;
+  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 100. */
+  claimAheadMs?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
   /**
@@ -57,6 +65,15 @@ interface Running extends LeasedJob {
   done: Promise<void>;
 }
 
+/** Highest priority first (brands on higher plans), then oldest: the claim's own order. */
+function claimOrder(a: ClaimedJob, b: ClaimedJob): number {
+  return (
+    b.priority - a.priority ||
+    new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
 export function defaultWorkerId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
@@ -83,6 +100,9 @@ export class QueueRunner {
   private readonly cleanup: (() => Promise<void>) | undefined;
   private readonly log: QueueLogger;
   private readonly running = new Map<string, Running>();
+  /** Claimed ahead of a free slot, in claim order (priority, then age); started as slots free up. */
+  private readonly ready: LeasedJob[] = [];
+  private readonly ahead: ClaimAhead;
   private readonly completions: CompletionBatcher;
   private readonly timers: NodeJS.Timeout[] = [];
   private nextDueTimer: NodeJS.Timeout | null = null;
@@ -109,6 +129,8 @@ export class QueueRunner {
     this.workerId = options.workerId ?? defaultWorkerId();
     this.options = {
       concurrency: options.concurrency ?? 10,
+      claimAheadMax: options.claimAheadMax ?? 1_000,
+      claimAheadMs: options.claimAheadMs ?? 100,
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
       leaseMs: options.leaseMs ?? 15_000,
       parkLeaseMs: options.parkLeaseMs ?? 10 * 60_000,
@@ -125,9 +147,10 @@ export class QueueRunner {
       workerId: this.workerId,
       leaseMs: this.options.leaseMs,
       log: this.log,
-      jobs: () => this.running.values(),
-      onLost: (entry, why) => this.loseLease(entry as Running, why),
+      jobs: () => [...this.running.values(), ...this.ready],
+      onLost: (entry, why) => this.loseLease(entry, why),
     });
+    this.ahead = new ClaimAhead(this.options.claimAheadMax, this.options.claimAheadMs);
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
@@ -136,6 +159,11 @@ export class QueueRunner {
   /** Jobs this process is running now. */
   get inFlight(): number {
     return this.running.size;
+  }
+
+  /** Jobs claimed beyond the free slots, waiting here for a slot. */
+  get claimedAhead(): number {
+    return this.ready.length;
   }
 
   async start(): Promise<void> {
@@ -166,7 +194,7 @@ export class QueueRunner {
    */
   wake(): void {
     if (this.stopping || this.pause.active) return;
-    if (this.running.size >= this.options.concurrency) {
+    if (this.running.size >= this.options.concurrency && !this.wantsRefill()) {
       this.maybeMore = true;
       return;
     }
@@ -188,17 +216,26 @@ export class QueueRunner {
     try {
       do {
         this.wakeRequested = false;
+        this.startReady();
+        if (this.stopping) break;
         const free = this.options.concurrency - this.running.size;
-        if (free <= 0 || this.stopping) break;
+        // Claim ahead only while the queue is deep (the last claim came back full): an idle worker
+        // claims what it can start, and a lone new job is never held back behind a batch.
+        const extra = this.maybeMore ? this.ahead.size() : 0;
+        const want = free + extra - this.ready.length;
+        if (want <= 0 || (free <= 0 && !this.wantsRefill())) break;
         const claimedAt = performance.now();
         const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
           this.workerId,
-          free,
+          want,
           this.options.leaseMs,
         ]);
         this.pause.end();
-        for (const job of rows) this.run(job, claimedAt + this.options.leaseMs);
-        this.maybeMore = rows.length === free;
+        // UPDATE ... RETURNING gives no order: a batch runs in the claim's (priority, then age).
+        const leaseUntil = claimedAt + this.options.leaseMs;
+        this.ready.push(...rows.sort(claimOrder).map((job) => ({ job, leaseUntil, settling: false })));
+        this.startReady();
+        this.maybeMore = rows.length === want;
         if (this.maybeMore) this.wakeRequested = true;
         else if (rows.length === 0 && !this.wakeRequested) await this.scheduleNextDue();
       } while (this.wakeRequested && !this.stopping);
@@ -208,6 +245,23 @@ export class QueueRunner {
     } finally {
       this.claiming = false;
     }
+  }
+
+  /** Starts claimed-ahead jobs in claim order while slots are free. */
+  private startReady(): void {
+    while (this.ready.length > 0 && this.running.size < this.options.concurrency && !this.stopping) {
+      const held = this.ready.shift()!;
+      this.run(held.job, held.leaseUntil);
+    }
+  }
+
+  /**
+   * The claimed-ahead jobs run low while the queue is deep: the next claim overlaps the jobs still
+   * held, so slots never wait for a round trip.
+   */
+  private wantsRefill(): boolean {
+    const extra = this.ahead.size();
+    return this.maybeMore && extra > 0 && this.ready.length <= extra / 2;
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -238,6 +292,8 @@ export class QueueRunner {
     this.running.set(job.id, entry);
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
+      this.ahead.finished();
+      this.startReady();
       if (this.maybeMore) this.wake();
     });
   }
@@ -350,8 +406,18 @@ export class QueueRunner {
     else this.log.warn({ err: error, workerId: this.workerId }, message);
   }
 
-  /** A job whose lease is lost stops, so that it never runs on while another worker takes it. */
-  private loseLease(entry: Running, why: string): void {
+  /**
+   * A job whose lease is lost stops, so that it never runs on while another worker takes it; one
+   * claimed ahead and not started yet is simply dropped (the other worker runs it).
+   */
+  private loseLease(leased: LeasedJob, why: string): void {
+    const entry = this.running.get(leased.job.id);
+    if (!entry) {
+      const at = this.ready.indexOf(leased);
+      if (at >= 0) this.ready.splice(at, 1);
+      this.log.warn({ jobId: leased.job.id, why }, 'claimed-ahead job lease lost: dropped');
+      return;
+    }
     if (entry.reason) return;
     this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
     entry.reason = 'lease-lost';
@@ -374,6 +440,18 @@ export class QueueRunner {
     } catch (error) {
       this.logFailure(error, 'cancel check failed');
     }
+  }
+
+  /** On stop, jobs claimed ahead and never started go back to the queue, their attempt given back. */
+  private async releaseReady(): Promise<void> {
+    const left = this.ready.splice(0);
+    await Promise.all(
+      left.map(({ job }) =>
+        this.db
+          .query(RELEASE_JOB, [job.id, job.attempts, this.workerId])
+          .catch((error) => this.log.error({ err: error, jobId: job.id }, 'job release failed')),
+      ),
+    );
   }
 
   private async runCleanup(): Promise<void> {
@@ -400,6 +478,7 @@ export class QueueRunner {
     if (this.nextDueTimer) clearTimeout(this.nextDueTimer);
     await this.unlisten?.().catch(() => {});
     await this.claimRun;
+    await this.releaseReady();
     const all = () => Promise.all([...this.running.values()].map((r) => r.done));
     let graceTimer: NodeJS.Timeout | undefined;
     const grace = new Promise<'timeout'>((resolve) => {

@@ -21,6 +21,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** Jobs at once in this process. Default 10 (WORKER_CONCURRENCY). */
   concurrency?: number;
+  /** Most jobs claimed beyond the free slots when the queue is deep of short jobs. Default 1,000. */
+  claimAheadMax?: number;
   /** Images or slides of one order rendered in parallel. Default 5 (WORKER_ITEM_CONCURRENCY). */
   itemConcurrency?: number;
   /** Retry backoff base, run_after = now + 2^attempts × base. Default 60 000 (JOB_BACKOFF_BASE_MS). */
@@ -96,6 +98,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
     workerId: options.workerId,
     concurrency: options.concurrency,
+    claimAheadMax: options.claimAheadMax,
     pollIntervalMs: options.pollIntervalMs,
     leaseMs: options.leaseMs,
     parkLeaseMs: options.parkLeaseMs,

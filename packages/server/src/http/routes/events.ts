@@ -1,10 +1,11 @@
 import { isTerminalOrderStatus, type OrderEvent, type TerminalOrderStatus } from '@alfie/core/contract';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
 import { eventHubFor } from '../../events/hub.js';
-import { runEventSession } from '../../events/session.js';
+import { type DropReason, runEventSession } from '../../events/session.js';
+import { sseResponse } from '../../events/sse-sink.js';
+import type { StoredOrderEvent } from '../../events/types.js';
 import { GET_ORDER_STATE } from '../../sql/events/get-order-state.js';
 import { LAST_USER_EVENT_ID } from '../../sql/events/last-event-id.js';
 import { ORDER_BRAND } from '../../sql/events/order-brand.js';
@@ -15,6 +16,8 @@ import { brandScope, requireUser } from '../middleware/auth.js';
 export interface EventsRouteOptions {
   /** Comment line sent on idle streams so proxies keep them open. Default 15 s. */
   sseHeartbeatMs?: number;
+  /** Unread bytes after which a slow client is dropped (it resumes with Last-Event-ID). Default 1 MiB. */
+  sseMaxBacklogBytes?: number;
 }
 
 interface OrderState {
@@ -50,6 +53,13 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const heartbeatMs = deps.sseHeartbeatMs ?? 15_000;
   const hub = eventHubFor(deps.db, deps.logger);
+  const maxBacklogBytes = deps.sseMaxBacklogBytes;
+  const onSent = deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined;
+  const onDrop = (userId: string) => (reason: DropReason, details: { backlog: number; queued: number }) => {
+    deps.metrics?.sseClientsDropped.inc({ reason });
+    deps.logger.warn({ userId, reason, ...details }, 'SSE client dropped; it resumes with Last-Event-ID');
+  };
+  const onError = (error: unknown) => deps.logger.warn({ err: error }, 'SSE stream ended by an error');
 
   app.get('/v1/orders/:id/events', async (c) => {
     const user = requireUser(c);
@@ -61,34 +71,38 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const scope = brandScope(user);
     if (!state || (scope && !(await orderInScope(orderId, scope)))) throw notFound('Order');
     const after = lastEventId(c.req.header('last-event-id'), c.req.query('lastEventId')) ?? 0;
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, (stream) =>
-      runEventSession({
-        db: deps.db,
-        hub,
-        stream,
-        userId: user.userId,
-        orderId,
-        after,
-        heartbeatMs,
-        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
-        finalState: async () => {
-          const now = await readState();
-          if (!now || !isTerminalOrderStatus(now.status)) return null;
-          const status = now.status as TerminalOrderStatus;
-          const events: OrderEvent[] = [
-            { type: 'status', orderId, status },
-            {
-              type: 'end',
-              orderId,
-              status,
-              completedCount: now.completed_count,
-              expectedTotal: now.expected_total,
-            },
-          ];
-          return events;
-        },
-      }),
+    return sseResponse(
+      c,
+      (sink) =>
+        runEventSession({
+          db: deps.db,
+          hub,
+          sink,
+          userId: user.userId,
+          orderId,
+          after,
+          heartbeatMs,
+          maxBacklogBytes,
+          onSent,
+          onDrop: onDrop(user.userId),
+          finalState: async () => {
+            const now = await readState();
+            if (!now || !isTerminalOrderStatus(now.status)) return null;
+            const status = now.status as TerminalOrderStatus;
+            const events: OrderEvent[] = [
+              { type: 'status', orderId, status },
+              {
+                type: 'end',
+                orderId,
+                status,
+                completedCount: now.completed_count,
+                expectedTotal: now.expected_total,
+              },
+            ];
+            return events;
+          },
+        }),
+      onError,
     );
   });
 
@@ -99,31 +113,40 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     const after =
       resume ??
       Number((await deps.db.query<{ id: number }>(LAST_USER_EVENT_ID, [user.userId])).rows[0]?.id ?? 0);
-    const inScope = new Map<string, Promise<boolean>>();
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, (stream) =>
-      runEventSession({
-        db: deps.db,
-        hub,
-        stream,
-        userId: user.userId,
-        orderId: null,
-        after,
-        heartbeatMs,
-        onSent: deps.metrics ? () => deps.metrics?.sseEventsSent.inc() : undefined,
-        accept: scope
-          ? (event) => {
-              let ok = inScope.get(event.orderId);
-              if (!ok) {
-                ok = orderInScope(event.orderId, scope);
-                inScope.set(event.orderId, ok);
-              }
-              return ok;
-            }
-          : undefined,
-      }),
+    return sseResponse(
+      c,
+      (sink) =>
+        runEventSession({
+          db: deps.db,
+          hub,
+          sink,
+          userId: user.userId,
+          orderId: null,
+          after,
+          heartbeatMs,
+          maxBacklogBytes,
+          onSent,
+          onDrop: onDrop(user.userId),
+          accept: scope ? scopeFilter(scope) : undefined,
+        }),
+      onError,
     );
   });
+
+  /** An order's brand never changes: each order's verdict is looked up once, then known at once. */
+  function scopeFilter(brandIds: string[]): (event: StoredOrderEvent) => boolean | Promise<boolean> {
+    const inScope = new Map<string, boolean | Promise<boolean>>();
+    return (event) => {
+      const known = inScope.get(event.orderId);
+      if (known !== undefined) return known;
+      const lookup = orderInScope(event.orderId, brandIds).then((ok) => {
+        inScope.set(event.orderId, ok);
+        return ok;
+      });
+      inScope.set(event.orderId, lookup);
+      return lookup;
+    };
+  }
 
   async function orderInScope(orderId: string, brandIds: string[]): Promise<boolean> {
     const { rows } = await deps.db.query<{ brand_id: string }>(ORDER_BRAND, [orderId]);
