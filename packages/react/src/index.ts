@@ -25,7 +25,7 @@ export { AlfieProvider } from './AlfieProvider.js';
 export { useAlfieClient } from './useAlfieClient.js';
 export type { UseConversationOptions, UseConversationResult } from './useConversation.js';
 export { useConversation } from './useConversation.js';
-export type { UseGenerateResult } from './useGenerate.js';
+export type { OrderRequest, UseGenerateResult } from './useGenerate.js';
 export { useGenerate } from './useGenerate.js';
 export type { UseGenerateFromChatOptions, UseGenerateFromChatResult } from './useGenerateFromChat.js';
 export { useGenerateFromChat } from './useGenerateFromChat.js';

@@ -1,13 +1,5 @@
-import {
-  DEFAULT_RATIO,
-  FORMATS,
-  type Format,
-  type GenerateRequest,
-  LIMITS,
-  RATIOS,
-  type Ratio,
-} from '@alfie/core';
-import { useGenerate, useOrder } from '@alfie/react';
+import { DEFAULT_RATIO, FORMATS, type Format, LIMITS, RATIOS, type Ratio } from '@alfie/core';
+import { type OrderRequest, useGenerate, useOrder } from '@alfie/react';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from './errorMessage.js';
 import { OrderProgress } from './OrderProgress.js';
@@ -31,7 +23,7 @@ export function GenerateForm({ brandId }: { brandId: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const request: GenerateRequest =
+    const request: OrderRequest =
       format === 'video'
         ? { format, topic, brandId, ratio, duration }
         : { format, topic, brandId, ratio, count };
