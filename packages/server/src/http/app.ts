@@ -6,7 +6,6 @@ import { createMetrics } from '../metrics/metrics.js';
 import { SERVER_VERSION } from '../version.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { validationFailed } from './errors.js';
 import { authenticate } from './middleware/auth.js';
 import { bodyLimits } from './middleware/body-limit.js';
 import { rateLimits } from './middleware/rate-limit.js';

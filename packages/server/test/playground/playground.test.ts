@@ -9,7 +9,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngines } from '../../src/engines/index.js';
 import { createApp } from '../../src/http/app.js';
-import { createLogger } from '../../src/logger.js';
 import { isLoopbackAddress } from '../../src/playground/local-only.js';
 import { widgetDistDir } from '../../src/playground/widget-files.js';
 import { createLocalStorage } from '../../src/storage/index.js';
