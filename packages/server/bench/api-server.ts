@@ -7,23 +7,12 @@
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { defineConfig } from '../src/config.js';
-import { createPgDb } from '../src/db/pg.js';
-import { createApp } from '../src/http/app.js';
-import { createLogger } from '../src/logger.js';
 import { createOrder } from '../src/orders/create.js';
 import { normalizeGenerate, requestHash } from '../src/orders/plan.js';
 import { periodOf } from '../src/quota/period.js';
+import { appFromEnv } from '../test/helpers/api-process.js';
 
-const env = process.env;
-const db = createPgDb({ connectionString: env.DATABASE_URL!, max: 20 });
-const config = defineConfig({
-  databaseUrl: env.DATABASE_URL!,
-  jwtSecret: env.BENCH_JWT_SECRET!,
-  dataDir: env.BENCH_DATA_DIR!,
-  logLevel: 'warn',
-});
-const app = createApp({ db, config, logger: createLogger({ level: 'warn' }) });
+const { db, config, app } = appFromEnv({ prefix: 'BENCH', maxConnections: 20 });
 
 const bare = new Hono();
 bare.post('/generate', async (c) => {

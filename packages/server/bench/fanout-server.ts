@@ -13,11 +13,8 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createAdaptorServer } from '@hono/node-server';
 import pg from 'pg';
-import { defineConfig } from '../src/config.js';
-import { createPgDb } from '../src/db/pg.js';
 import { ORDER_EVENTS_CHANNEL } from '../src/events/types.js';
-import { createApp } from '../src/http/app.js';
-import { createLogger } from '../src/logger.js';
+import { appFromEnv } from '../test/helpers/api-process.js';
 
 const env = process.env;
 const backlog = Number(env.BENCH_BACKLOG ?? 8192);
@@ -41,14 +38,7 @@ if (env.BENCH_KIND === 'bare') {
   });
   close = () => listener.end();
 } else {
-  const db = createPgDb({ connectionString: env.DATABASE_URL!, max: 20 });
-  const config = defineConfig({
-    databaseUrl: env.DATABASE_URL!,
-    jwtSecret: env.BENCH_JWT_SECRET!,
-    dataDir: env.BENCH_DATA_DIR!,
-    logLevel: 'warn',
-  });
-  const app = createApp({ db, config, logger: createLogger({ level: 'warn' }) });
+  const { db, app } = appFromEnv({ prefix: 'BENCH', maxConnections: 20 });
   server = createAdaptorServer({ fetch: app.fetch }) as ReturnType<typeof createServer>;
   close = () => db.close();
 }

@@ -7,15 +7,11 @@
  * - POST /v1/tokens with one secret API key (the key check and the minting).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createApiKey } from '../src/auth/api-keys.js';
 import { signUserToken } from '../src/auth/jwt.js';
 import { migrate } from '../src/db/migrate.js';
-import { createPgDb } from '../src/db/pg.js';
-import { createBenchDatabase, fmt, percentile, spawnBench } from './shared.js';
+import { fmt, openBenchRun, percentile, spawnBench } from './shared.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
@@ -53,10 +49,8 @@ async function rps(
 }
 
 async function main() {
-  const bench = await createBenchDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'alfie-bench-'));
-  const db = createPgDb({ connectionString: bench.url, max: 4 });
-  const children: { stop(): Promise<void> }[] = [];
+  const run = await openBenchRun();
+  const { db, dataDir, children } = run;
   try {
     await migrate(db);
     await db.query(
@@ -88,7 +82,7 @@ async function main() {
 
     const start = async (limits: Record<string, string>) => {
       const child = spawnBench('limits-api.ts', {
-        DATABASE_URL: bench.url,
+        DATABASE_URL: run.url,
         BENCH_JWT_SECRET: SECRET,
         BENCH_DATA_DIR: dataDir,
         ...limits,
@@ -147,10 +141,7 @@ async function main() {
     row('POST /v1/generate (5-slide carousel)', figures.generateOn, figures.generateOff);
     row('POST /v1/tokens (one API key)', figures.tokensOn, figures.tokensOff);
   } finally {
-    await Promise.all(children.map((c) => c.stop()));
-    await db.close();
-    await bench.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await run.close();
   }
 }
 

@@ -9,15 +9,11 @@
  * - POST /v1/generate requests/s against a bare Hono handler running only the route's createOrder.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { signUserToken } from '../src/auth/jwt.js';
 import { migrate } from '../src/db/migrate.js';
-import { createPgDb } from '../src/db/pg.js';
 import { appendOrderEvent } from '../src/events/append.js';
 import { openSse } from '../test/pipeline/sse-client.js';
-import { createBenchDatabase, fmt, now, percentile, sleep, spawnBench } from './shared.js';
+import { fmt, now, openBenchRun, percentile, sleep, spawnBench } from './shared.js';
 
 const L = Number(process.env.BENCH_LATENCY_MS ?? 2000);
 const CAROUSELS = Number(process.env.BENCH_CAROUSELS ?? 5);
@@ -58,10 +54,8 @@ async function load(
 }
 
 async function main() {
-  const bench = await createBenchDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'alfie-bench-'));
-  const db = createPgDb({ connectionString: bench.url, max: 4 });
-  const children: { stop(): Promise<void> }[] = [];
+  const run = await openBenchRun();
+  const { db, dataDir, children } = run;
   try {
     await migrate(db);
     // A plan big enough that the load test never runs out of quota.
@@ -78,7 +72,7 @@ async function main() {
     const headers = { authorization: `Bearer ${token}` };
 
     const api = spawnBench('api-server.ts', {
-      DATABASE_URL: bench.url,
+      DATABASE_URL: run.url,
       BENCH_JWT_SECRET: SECRET,
       BENCH_DATA_DIR: dataDir,
     });
@@ -89,7 +83,7 @@ async function main() {
     });
     const startWorker = async (engine: 'local' | 'latency') => {
       const child = spawnBench('pipeline-worker.ts', {
-        DATABASE_URL: bench.url,
+        DATABASE_URL: run.url,
         BENCH_DATA_DIR: dataDir,
         LOCAL_ENGINE_LATENCY_MS: String(L),
         BENCH_ENGINE: engine,
@@ -228,10 +222,7 @@ async function main() {
     console.log(`\nLocal engine carousels: ${localBreakdown.join(' | ')}`);
     console.log(`Latency-only carousels: ${breakdown.join(' | ')}`);
   } finally {
-    await Promise.all(children.map((c) => c.stop()));
-    await db.close();
-    await bench.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await run.close();
   }
 }
 

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createPgDb } from '../src/db/pg.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -23,6 +26,29 @@ export async function createBenchDatabase(): Promise<{ url: string; drop(): Prom
       await client.connect();
       await client.query(`drop database if exists "${name}" with (force)`);
       await client.end();
+    },
+  };
+}
+
+/**
+ * What one bench run owns: its database (with a small pool of its own), a data folder and the child
+ * processes it starts. `close` stops the children and removes the rest.
+ */
+export async function openBenchRun() {
+  const bench = await createBenchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'alfie-bench-'));
+  const db = createPgDb({ connectionString: bench.url, max: 4 });
+  const children: { stop(): Promise<void> }[] = [];
+  return {
+    url: bench.url,
+    dataDir,
+    db,
+    children,
+    async close() {
+      await Promise.all(children.map((c) => c.stop()));
+      await db.close();
+      await bench.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

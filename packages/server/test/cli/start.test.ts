@@ -1,12 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEmptyPostgresDb } from '../helpers/db.js';
-
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+import { startCli } from './start-cli.js';
 
 /** `alfie-server start` as a new user runs it: the printed token and curl create a 5-slide carousel. */
 describe('alfie-server start', () => {
@@ -16,36 +9,14 @@ describe('alfie-server start', () => {
   });
 
   it('migrates, prints a demo token, serves the API and stops on SIGTERM', async () => {
-    const database = await createEmptyPostgresDb();
-    cleanups.push(database.drop);
-    const dataDir = await mkdtemp(join(tmpdir(), 'alfie-start-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        ALFIE_DEMO: '1',
-        LOG_LEVEL: 'warn',
-        WORKER_POLL_INTERVAL_MS: '200',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const cliRun = await startCli(cleanups, 'alfie-start-', {
+      ALFIE_DEMO: '1',
+      WORKER_POLL_INTERVAL_MS: '200',
     });
-    cleanups.push(async () => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    await expect.poll(() => stdout, { timeout: 30_000, interval: 100 }).toContain('Try it:');
+    const child = cliRun.child;
+    await expect.poll(cliRun.stdout, { timeout: 30_000, interval: 100 }).toContain('Try it:');
+    const stdout = cliRun.stdout();
+    const stderr = cliRun.stderr();
 
     const url = /Alfie is running at (\S+)/.exec(stdout)?.[1];
     const token = /token \(valid until [^)]+\):\s+(\S+)/.exec(stdout)?.[1];

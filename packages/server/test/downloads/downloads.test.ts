@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import { parse as parseDisposition } from 'content-disposition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Entry, fromBuffer } from 'yauzl';
-import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
-import { createLocalPlanner } from '../../src/engines/local/planner.js';
-import { createLocalVideoEngine } from '../../src/engines/local/video-engine.js';
 import { createLocalStorage } from '../../src/storage/index.js';
 import { startWorker, type WorkerHandle } from '../../src/worker/index.js';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.js';
 import { waitFor } from '../pipeline/fixtures.js';
+import { localEngines } from './local-engines.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -75,11 +73,7 @@ describe('order downloads: one file, ZIP, PDF (PostgreSQL)', { timeout: 60_000 }
     brandId = String((await t.createBrand(user.userId, { name: 'Café Lumière', plan: 'pro' })).id);
     worker = await startWorker({
       db: t.db,
-      engines: {
-        image: createLocalImageEngine(),
-        video: createLocalVideoEngine(),
-        planner: createLocalPlanner(),
-      },
+      engines: localEngines(),
       storage: createLocalStorage({ dataDir, publicUrl: t.config.publicUrl }),
       pollIntervalMs: 50,
     });

@@ -6,14 +6,12 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalImageEngine } from '../../src/engines/local/image-engine.js';
-import { createLocalPlanner } from '../../src/engines/local/planner.js';
-import { createLocalVideoEngine } from '../../src/engines/local/video-engine.js';
 import { filesRoutes } from '../../src/http/routes/files.js';
 import { createLocalStorage } from '../../src/storage/index.js';
 import { startWorker, type WorkerHandle } from '../../src/worker/index.js';
 import { createTestApp, type TestApp, type TestUser } from '../helpers/app.js';
 import { waitFor } from '../pipeline/fixtures.js';
+import { localEngines } from './local-engines.js';
 
 /**
  * Files kept on another server (as Cloudinary or Supabase keep them): the download routes fetch
@@ -39,11 +37,7 @@ describe('downloads of files stored on another server (PGlite)', { timeout: 60_0
     const brandId = String((await t.createBrand(user.userId, { name: 'Atelier' })).id);
     worker = await startWorker({
       db: t.db,
-      engines: {
-        image: createLocalImageEngine(),
-        video: createLocalVideoEngine(),
-        planner: createLocalPlanner(),
-      },
+      engines: localEngines(),
       storage: createLocalStorage({ dataDir: remoteDir, publicUrl: remoteUrl }),
       pollIntervalMs: 50,
     });

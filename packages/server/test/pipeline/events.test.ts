@@ -9,7 +9,7 @@ import type { AppEnv } from '../../src/http/env.js';
 import { authenticate } from '../../src/http/middleware/auth.js';
 import { eventsRoutes } from '../../src/http/routes/events.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrder, waitFor } from './fixtures.js';
+import { anOrderOf, waitFor } from './fixtures.js';
 
 describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
   let t: TestApp;
@@ -18,20 +18,8 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
   });
   afterEach(() => t.drop());
 
-  async function anOrder() {
-    const user = await t.createUser();
-    const brand = await t.createBrand(user.userId);
-    const { orderId } = await createOrder(t.db, {
-      userId: user.userId,
-      brandId: brand.id as string,
-      format: 'carousel',
-      count: 2,
-    });
-    return { user, orderId };
-  }
-
   it('fans a NOTIFY out to subscribers, reading big events (over 7,900 bytes) back by id', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const hub = new OrderEventHub(t.db);
     const received: StoredOrderEvent[] = [];
     const unsubscribe = await hub.subscribe(user.userId, { onEvent: (e) => received.push(e), onGap() {} });
@@ -62,7 +50,7 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
   });
 
   it('sends `: ping` heartbeats on an idle stream', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const app = new Hono<AppEnv>();
     app.use('*', authenticate(t.deps));
     app.route('/', eventsRoutes({ ...t.deps, sseHeartbeatMs: 30 }));
@@ -85,7 +73,7 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
   });
 
   it('opens both streams with a `: connected` comment before any event or heartbeat', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const app = new Hono<AppEnv>();
     app.use('*', authenticate(t.deps));
     // Heartbeats far away and a queued order with no event yet: only the opening comment can arrive.
@@ -106,7 +94,7 @@ describe.each(['postgres', 'pglite'] as const)('order events on %s', (kind) => {
   });
 
   it('releases a stream (hub subscription, heartbeat) when its client disconnects', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;

@@ -6,7 +6,7 @@ import { OrderEventHub } from '../../src/events/hub.js';
 import { type DropReason, runEventSession } from '../../src/events/session.js';
 import type { SseSink } from '../../src/events/sse-sink.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createOrder, waitFor } from './fixtures.js';
+import { anOrderOf, waitFor } from './fixtures.js';
 import { openSse, type SseConnection } from './sse-client.js';
 
 /** A client that never reads: every byte written stays in its backlog. */
@@ -44,20 +44,8 @@ describe('SSE fan-out on real PostgreSQL', () => {
   });
   afterEach(() => t.drop());
 
-  async function anOrder() {
-    const user = await t.createUser();
-    const brand = await t.createBrand(user.userId);
-    const { orderId } = await createOrder(t.db, {
-      userId: user.userId,
-      brandId: brand.id as string,
-      format: 'carousel',
-      count: 2,
-    });
-    return { user, orderId };
-  }
-
   it('loses and repeats no event across a reconnect storm: every client resumes with Last-Event-ID', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
@@ -125,7 +113,7 @@ describe('SSE fan-out on real PostgreSQL', () => {
   });
 
   it('drops a client that cannot keep up, with a reason, without holding back the others; it resumes from its last id', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const hub = new OrderEventHub(t.db);
     const base = { db: t.db, hub, userId: user.userId, orderId: null, after: 0, heartbeatMs: 60_000 };
     const slow = stalledSink();
@@ -187,7 +175,7 @@ describe('SSE fan-out on real PostgreSQL', () => {
   });
 
   it('drops a client whose queue passes its bound while a scope check holds it back', async () => {
-    const { user, orderId } = await anOrder();
+    const { user, orderId } = await anOrderOf(t);
     const hub = new OrderEventHub(t.db);
     const sink = stalledSink();
     const drops: { reason: DropReason; queued: number }[] = [];

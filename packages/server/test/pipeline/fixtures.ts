@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../src/db/types.js';
 import { reserveQuota } from '../../src/quota/reserve.js';
+import type { TestApp, TestUser } from '../helpers/app.js';
 
 export function currentPeriod(): number {
   const now = new Date();
@@ -149,4 +150,17 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error('waitFor timed out');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A user, their brand and a 2-slide carousel order of theirs, for the event stream tests. */
+export async function anOrderOf(t: TestApp): Promise<{ user: TestUser; orderId: string }> {
+  const user = await t.createUser();
+  const brand = await t.createBrand(user.userId);
+  const { orderId } = await createOrder(t.db, {
+    userId: user.userId,
+    brandId: brand.id as string,
+    format: 'carousel',
+    count: 2,
+  });
+  return { user, orderId };
 }

@@ -4,7 +4,7 @@ import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
 import { eventHubFor } from '../../events/hub.js';
 import { type DropReason, runEventSession } from '../../events/session.js';
-import { sseResponse } from '../../events/sse-sink.js';
+import { type SseSink, sseResponse } from '../../events/sse-sink.js';
 import type { StoredOrderEvent } from '../../events/types.js';
 import { GET_ORDER_STATE } from '../../sql/events/get-order-state.js';
 import { LAST_USER_EVENT_ID } from '../../sql/events/last-event-id.js';
@@ -60,6 +60,18 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
     deps.logger.warn({ userId, reason, ...details }, 'SSE client dropped; it resumes with Last-Event-ID');
   };
   const onError = (error: unknown) => deps.logger.warn({ err: error }, 'SSE stream ended by an error');
+  /** What both streams' sessions share: one user's stream from one event id on. */
+  const sessionDeps = (sink: SseSink, userId: string, after: number) => ({
+    db: deps.db,
+    hub,
+    sink,
+    userId,
+    after,
+    heartbeatMs,
+    maxBacklogBytes,
+    onSent,
+    onDrop: onDrop(userId),
+  });
 
   app.get('/v1/orders/:id/events', async (c) => {
     const user = requireUser(c);
@@ -75,16 +87,8 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
       c,
       (sink) =>
         runEventSession({
-          db: deps.db,
-          hub,
-          sink,
-          userId: user.userId,
+          ...sessionDeps(sink, user.userId, after),
           orderId,
-          after,
-          heartbeatMs,
-          maxBacklogBytes,
-          onSent,
-          onDrop: onDrop(user.userId),
           finalState: async () => {
             const now = await readState();
             if (!now || !isTerminalOrderStatus(now.status)) return null;
@@ -117,16 +121,8 @@ export function eventsRoutes(deps: AppDeps & EventsRouteOptions): Hono<AppEnv> {
       c,
       (sink) =>
         runEventSession({
-          db: deps.db,
-          hub,
-          sink,
-          userId: user.userId,
+          ...sessionDeps(sink, user.userId, after),
           orderId: null,
-          after,
-          heartbeatMs,
-          maxBacklogBytes,
-          onSent,
-          onDrop: onDrop(user.userId),
           accept: scope ? scopeFilter(scope) : undefined,
         }),
       onError,
