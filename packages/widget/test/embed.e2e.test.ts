@@ -209,7 +209,12 @@ describe('embed example against a real alfie-server', () => {
     });
     await page.getByRole('textbox', { name: 'Your message' }).waitFor();
     expect(requested).toEqual([`${stack.pageUrl}/alfie-widget-panel-en.js`]);
-    await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).click();
+    // The English panel covers the French launcher: the page's widget opens through its API.
+    await page.evaluate(() =>
+      (
+        window as unknown as { AlfieWidget: { getWidget(): { open(): void } } }
+      ).AlfieWidget.getWidget().open(),
+    );
     await page.getByRole('textbox', { name: 'Votre message' }).waitFor();
     expect(requested).toEqual([
       `${stack.pageUrl}/alfie-widget-panel-en.js`,
