@@ -46,9 +46,12 @@ const files = {
   '/host.css': ['host.css', here, 'text/css; charset=utf-8'],
   '/alfie-widget.js': ['alfie-widget.js', widgetDist, 'text/javascript; charset=utf-8'],
   '/alfie-widget.js.map': ['alfie-widget.js.map', widgetDist, 'application/json'],
-  // The conversation panel: alfie-widget.js loads it from its own folder on demand.
-  '/alfie-widget-panel.js': ['alfie-widget-panel.js', widgetDist, 'text/javascript; charset=utf-8'],
-  '/alfie-widget-panel.js.map': ['alfie-widget-panel.js.map', widgetDist, 'application/json'],
+  // The conversation panel, one file per locale: alfie-widget.js loads the one it needs from its own
+  // folder on demand.
+  '/alfie-widget-panel-fr.js': ['alfie-widget-panel-fr.js', widgetDist, 'text/javascript; charset=utf-8'],
+  '/alfie-widget-panel-fr.js.map': ['alfie-widget-panel-fr.js.map', widgetDist, 'application/json'],
+  '/alfie-widget-panel-en.js': ['alfie-widget-panel-en.js', widgetDist, 'text/javascript; charset=utf-8'],
+  '/alfie-widget-panel-en.js.map': ['alfie-widget-panel-en.js.map', widgetDist, 'application/json'],
 };
 
 const server = createServer(async (req, res) => {

@@ -5,6 +5,7 @@ import { type MinifyOptions, minify } from 'terser';
 import { defineConfig, type Options } from 'tsup';
 import { SHARED_MODULES } from './src/embed/shared.js';
 import { fr } from './src/i18n/fr.js';
+import type { Locale } from './src/i18n/launcher.js';
 
 type TsupPlugin = NonNullable<Options['plugins']>[number];
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -86,7 +87,7 @@ export const { ${SHARED_MODULES[args.path as SharedKey].join(', ')} } = modules[
           !input.startsWith('alfie-shared:') &&
           /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts/.test(input),
       );
-      if (copies.length > 0) throw new Error(`alfie-widget-panel.js must not bundle ${copies.join(', ')}`);
+      if (copies.length > 0) throw new Error(`the panel file must not bundle ${copies.join(', ')}`);
     });
   },
 };
@@ -142,11 +143,39 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
     dts: false,
     esbuildOptions(options) {
       options.legalComments = 'none';
-      // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside these files only.
-      options.alias = { ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)) };
+      options.alias = {
+        // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside these files only.
+        ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)),
+        // Core from its sources rather than its one-file dist: esbuild then drops what the widget does
+        // not use module by module (0.4 KB gzipped off the entry), and the panel can take core modules
+        // from the entry by path (SHARED_MODULES).
+        '@alfie/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      };
     },
   };
 }
+
+/**
+ * Swaps src/i18n/catalogues.ts for a module holding only `locale`'s catalogue: each panel file carries
+ * one language (about 1.3 KB gzipped less than both). Listed before shareWithEntry so it resolves first.
+ */
+function onlyCatalogue(locale: Locale): EsbuildPlugin {
+  return {
+    name: `only-catalogue-${locale}`,
+    setup(build) {
+      build.onResolve({ filter: /^\.\/catalogues\.js$/ }, (args) =>
+        args.importer.includes('src/i18n/') ? { path: locale, namespace: 'alfie-catalogue' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'alfie-catalogue' }, () => ({
+        contents: `import { ${locale} } from './${locale}.js'; export const catalogues = { ${locale} };`,
+        loader: 'js',
+        resolveDir: fileURLToPath(new URL('./src/i18n/', import.meta.url)),
+      }));
+    },
+  };
+}
+
+const LOCALES: Locale[] = ['fr', 'en'];
 
 export default defineConfig([
   // The library: ESM + CJS for bundlers, dependencies stay external.
@@ -161,10 +190,14 @@ export default defineConfig([
   // The script-tag entry: launcher, mount API, client, watch and stored conversation, with Preact and
   // zustand inside. It loads the panel file below on demand.
   scriptTagBuild({ 'alfie-widget': 'src/embed/script-tag.ts' }, []),
-  // The conversation panel: takes Preact and the shared modules from the entry (shareWithEntry). The
-  // catalogues live here only, so their keys can be shortened.
-  scriptTagBuild({ 'alfie-widget-panel': 'src/embed/panel-script.ts' }, [
-    shareWithEntry,
-    mangleCatalogueKeys,
-  ]),
+  // The conversation panel, one file per locale (alfie-widget-panel-fr.js, -en.js): takes Preact and
+  // the shared modules from the entry (shareWithEntry). The catalogue lives here only, so its keys can
+  // be shortened.
+  ...LOCALES.map((locale) =>
+    scriptTagBuild({ [`alfie-widget-panel-${locale}`]: 'src/embed/panel-script.ts' }, [
+      onlyCatalogue(locale),
+      shareWithEntry,
+      mangleCatalogueKeys,
+    ]),
+  ),
 ]);

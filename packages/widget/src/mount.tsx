@@ -1,7 +1,7 @@
 import { createAlfieBaseClient } from '@alfie/core';
 import { render } from 'preact';
 import { createEmitter, type WidgetEvent, type WidgetListener } from './events.js';
-import { resolveLocale } from './i18n/launcher.js';
+import { type Locale, resolveLocale } from './i18n/launcher.js';
 import type { WidgetOptions } from './options.js';
 import type * as PanelExports from './panel.js';
 import type { WidgetClient } from './state/client-types.js';
@@ -46,9 +46,9 @@ export type PanelModule = Pick<
 
 /**
  * The panel module itself (the ESM/CJS library imports it statically), or a function fetching it (the
- * script-tag build loads `alfie-widget-panel.js` on demand).
+ * script-tag build loads the locale's `alfie-widget-panel-<locale>.js` on demand).
  */
-export type PanelSource = PanelModule | ((options: WidgetOptions) => Promise<PanelModule>);
+export type PanelSource = PanelModule | ((options: WidgetOptions, locale: Locale) => Promise<PanelModule>);
 
 /**
  * Builds `mountAlfieWidget` around a way to get the panel. The launcher, the store, the client and the
@@ -148,7 +148,7 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
       return Promise.resolve();
     }
     const retrying = state.kind === 'failed';
-    const load = panelSource(options).then(attach, (error: unknown) => {
+    const load = panelSource(options, locale).then(attach, (error: unknown) => {
       if (state.kind === 'destroyed') return;
       state = { kind: 'failed' };
       paint();

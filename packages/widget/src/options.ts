@@ -25,7 +25,7 @@ export interface WidgetOptions {
   /** Separates the stored conversations of two widgets of the same brand and user on one page. */
   instanceId?: string;
   /**
-   * Script-tag build only: the folder (URL) `alfie-widget-panel.js` is loaded from. Default: the folder
+   * Script-tag build only: the folder (URL) `alfie-widget-panel-<locale>.js` is loaded from. Default: the folder
    * `alfie-widget.js` itself was loaded from.
    */
   assetsUrl?: string;

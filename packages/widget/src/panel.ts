@@ -1,7 +1,7 @@
 /**
  * The conversation panel and everything only it needs: core's conversation engine (detectIntent and
  * the dialog rules) bound to the widget's store, the catalogues, the proposal card, the results and
- * the carousel viewer. The script-tag build ships it as its own file (`dist/alfie-widget-panel.js`)
+ * the carousel viewer. The script-tag build ships it as its own file (`dist/alfie-widget-panel-<locale>.js`)
  * that the launcher loads on demand; the ESM/CJS library imports it statically.
  */
 export { catalogueFor } from './i18n/index.js';

@@ -52,7 +52,7 @@ async function hostStyles(page: Page) {
 async function openWidget(page: Page) {
   await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).click();
   await page.getByRole('dialog', { name: 'Alfie' }).waitFor();
-  // The conversation panel itself, not the loading state shown until alfie-widget-panel.js is in.
+  // The conversation panel itself, not the loading state shown until alfie-widget-panel-fr.js is in.
   await page.getByRole('textbox', { name: 'Votre message' }).waitFor();
 }
 
@@ -60,7 +60,7 @@ async function openWidget(page: Page) {
 function panelRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('alfie-widget-panel.js')) urls.push(request.url());
+    if (request.url().includes('alfie-widget-panel-')) urls.push(request.url());
   });
   return urls;
 }
@@ -147,7 +147,7 @@ describe('embed example against a real alfie-server', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/alfie-widget-panel.js', async (route) => {
+    await page.route('**/alfie-widget-panel-fr.js', async (route) => {
       await held; // a slow network: the panel arrives when the test says so
       await route.continue();
     });
@@ -158,7 +158,7 @@ describe('embed example against a real alfie-server', () => {
     expect(requested).toEqual([]);
 
     await launcher.hover(); // a click is likely: prefetch, from the folder alfie-widget.js came from
-    await expect.poll(() => requested).toEqual([`${stack.pageUrl}/alfie-widget-panel.js`]);
+    await expect.poll(() => requested).toEqual([`${stack.pageUrl}/alfie-widget-panel-fr.js`]);
     await launcher.click();
     const waiting = page.getByRole('dialog', { name: 'Alfie' });
     await expect(waiting.getAttribute('aria-busy')).resolves.toBe('true');
@@ -190,6 +190,38 @@ describe('embed example against a real alfie-server', () => {
     await openWidget(idle);
     expect(idleRequests).toHaveLength(1);
     await idle.close();
+  }, 60_000);
+
+  it('loads only the panel file of the locale in use', async () => {
+    // The page's own widget is French; a second one mounted in English fetches the English file,
+    // and its panel speaks English: each file carries one catalogue.
+    const { page, violations, requested } = await neverIdlePage();
+    await page.goto(stack.pageUrl);
+    await page.getByRole('button', { name: 'Ouvrir le chat Alfie' }).waitFor();
+    await page.evaluate(() => {
+      const tag = document.querySelector<HTMLScriptElement>('script[data-api-url]')!;
+      const api = (
+        window as unknown as {
+          AlfieWidget: { mountAlfieWidget(o: object): unknown; optionsFromDataset(d: DOMStringMap): object };
+        }
+      ).AlfieWidget;
+      api.mountAlfieWidget({ ...api.optionsFromDataset(tag.dataset), locale: 'en', open: true });
+    });
+    await page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    expect(requested).toEqual([`${stack.pageUrl}/alfie-widget-panel-en.js`]);
+    // The English panel covers the French launcher: the page's widget opens through its API.
+    await page.evaluate(() =>
+      (
+        window as unknown as { AlfieWidget: { getWidget(): { open(): void } } }
+      ).AlfieWidget.getWidget().open(),
+    );
+    await page.getByRole('textbox', { name: 'Votre message' }).waitFor();
+    expect(requested).toEqual([
+      `${stack.pageUrl}/alfie-widget-panel-en.js`,
+      `${stack.pageUrl}/alfie-widget-panel-fr.js`,
+    ]);
+    expect(violations).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it('creates a 3-slide carousel, resumes it after a reload and navigates it', async () => {

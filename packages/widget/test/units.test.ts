@@ -67,19 +67,19 @@ describe('small pieces', () => {
   });
 
   it('finds the panel file next to the entry script, or in data-assets-url', () => {
-    expect(panelUrl(undefined, 'https://cdn.example/w/1.2/alfie-widget.js?v=3')).toBe(
-      'https://cdn.example/w/1.2/alfie-widget-panel.js?v=3',
+    expect(panelUrl('fr', undefined, 'https://cdn.example/w/1.2/alfie-widget.js?v=3')).toBe(
+      'https://cdn.example/w/1.2/alfie-widget-panel-fr.js?v=3',
     );
-    expect(panelUrl('https://static.example/alfie', 'https://cdn.example/alfie-widget.js')).toBe(
-      'https://static.example/alfie/alfie-widget-panel.js',
+    expect(panelUrl('en', 'https://static.example/alfie', 'https://cdn.example/alfie-widget.js')).toBe(
+      'https://static.example/alfie/alfie-widget-panel-en.js',
     );
-    expect(panelUrl('https://static.example/alfie/', undefined)).toBe(
-      'https://static.example/alfie/alfie-widget-panel.js',
+    expect(panelUrl('en', 'https://static.example/alfie/', undefined)).toBe(
+      'https://static.example/alfie/alfie-widget-panel-en.js',
     );
-    expect(panelUrl('/static/alfie', undefined, 'https://shop.example/p/1')).toBe(
-      'https://shop.example/static/alfie/alfie-widget-panel.js',
+    expect(panelUrl('fr', '/static/alfie', undefined, 'https://shop.example/p/1')).toBe(
+      'https://shop.example/static/alfie/alfie-widget-panel-fr.js',
     );
-    expect(() => panelUrl(undefined, undefined)).toThrow(/data-assets-url/);
+    expect(() => panelUrl('fr', undefined, undefined)).toThrow(/data-assets-url/);
     expect(optionsFromDataset({ apiUrl: 'https://a.example', assetsUrl: '/static/' }).assetsUrl).toBe(
       '/static/',
     );

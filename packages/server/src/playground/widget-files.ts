@@ -4,8 +4,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 
-/** The widget's script-tag build: the entry and the panel it loads from the same folder. */
-export const WIDGET_FILES = ['alfie-widget.js', 'alfie-widget-panel.js'] as const;
+/** The widget's script-tag build: the entry and the panel (one file per locale) it loads from the same folder. */
+export const WIDGET_FILES = [
+  'alfie-widget.js',
+  'alfie-widget-panel-fr.js',
+  'alfie-widget-panel-en.js',
+] as const;
 export type WidgetFile = (typeof WIDGET_FILES)[number];
 
 /** The built widget shipped in @alfie/widget's `dist`, or null when that package is not installed. */

@@ -1,16 +1,19 @@
+import type { Locale } from '../i18n/launcher.js';
 import type { PanelModule } from '../mount.js';
 import type { WidgetOptions } from '../options.js';
 import { sharedModules } from './runtime.js';
 import { HANDSHAKE, type PanelHandshake } from './shared.js';
 
-export const PANEL_FILE = 'alfie-widget-panel.js';
+/** One panel file per locale, each with only its own catalogue: a page downloads the language it shows. */
+export const panelFile = (locale: Locale) => `alfie-widget-panel-${locale}.js`;
 
 /**
- * Where the panel file is: in `assetsUrl` when given (absolute, or relative to the page), else next to
- * the entry script (its query string kept, so a cache-busting `?v=` reaches the panel too).
- * @example panelUrl(undefined, 'https://cdn.example/w/alfie-widget.js?v=3') // 'https://cdn.example/w/alfie-widget-panel.js?v=3'
+ * Where the locale's panel file is: in `assetsUrl` when given (absolute, or relative to the page), else
+ * next to the entry script (its query string kept, so a cache-busting `?v=` reaches the panel too).
+ * @example panelUrl('fr', undefined, 'https://cdn.example/w/alfie-widget.js?v=3') // 'https://cdn.example/w/alfie-widget-panel-fr.js?v=3'
  */
 export function panelUrl(
+  locale: Locale,
   assetsUrl: string | undefined,
   entrySrc: string | undefined,
   pageUrl: string | undefined = globalThis.location?.href,
@@ -18,11 +21,11 @@ export function panelUrl(
   if (assetsUrl) {
     // A relative data-assets-url ("/static/alfie") is relative to the page.
     const folder = new URL(assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`, pageUrl);
-    return new URL(PANEL_FILE, folder).href;
+    return new URL(panelFile(locale), folder).href;
   }
   if (!entrySrc)
-    throw new Error('alfie-widget: cannot tell where alfie-widget-panel.js is; set data-assets-url');
-  const url = new URL(PANEL_FILE, entrySrc);
+    throw new Error(`alfie-widget: cannot tell where ${panelFile(locale)} is; set data-assets-url`);
+  const url = new URL(panelFile(locale), entrySrc);
   url.search = new URL(entrySrc).search;
   return url.href;
 }
@@ -37,10 +40,10 @@ const loads = new Map<string, Promise<PanelModule>>();
 export function panelLoader(entry: HTMLScriptElement | null) {
   const entrySrc = entry?.src || undefined;
   const nonce = entry?.nonce;
-  return (options: WidgetOptions): Promise<PanelModule> => {
+  return (options: WidgetOptions, locale: Locale): Promise<PanelModule> => {
     let url: string;
     try {
-      url = panelUrl(options.assetsUrl, entrySrc);
+      url = panelUrl(locale, options.assetsUrl, entrySrc);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -1,5 +1,5 @@
 /**
- * Entry of `dist/alfie-widget-panel.js`: the conversation panel, loaded by `alfie-widget.js` on demand.
+ * Entry of `dist/alfie-widget-panel-<locale>.js`: the conversation panel, loaded by `alfie-widget.js` on demand.
  * Preact and the widget's shared modules come from the entry (see shared.ts), so they exist once.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Entry of the script-tag bundle (`dist/alfie-widget.js`, global `AlfieWidget`). It mounts a widget by
  * itself from the data-* attributes of its own <script> tag. The launcher is all it draws; the
- * conversation panel (`alfie-widget-panel.js`, next to this file or in `data-assets-url`) loads on
+ * conversation panel (`alfie-widget-panel-<locale>.js`, next to this file or in `data-assets-url`) loads on
  * demand.
  *
  * @example

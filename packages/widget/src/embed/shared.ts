@@ -1,5 +1,5 @@
 /**
- * What the panel file (`alfie-widget-panel.js`) takes from the entry (`alfie-widget.js`) instead of
+ * What the panel file (`alfie-widget-panel-<locale>.js`) takes from the entry (`alfie-widget.js`) instead of
  * bundling its own copy: Preact (one copy per page, and hooks only work with the Preact that renders
  * them) and the widget's context (the same object, or the panel would not find its provider). Keys are module specifiers, or source paths for the widget's own modules.
  *

@@ -1,12 +1,10 @@
-import { en } from './en.js';
-import { fr } from './fr.js';
+import { catalogues } from './catalogues.js';
+import type { fr } from './fr.js';
 import type { Locale } from './launcher.js';
 
 export { type Locale, resolveLocale } from './launcher.js';
 
 export type Catalogue = typeof fr;
-
-const catalogues: Record<Locale, Catalogue> = { fr, en };
 
 export function catalogueFor(locale: Locale): Catalogue {
   return catalogues[locale];

@@ -1,6 +1,6 @@
 /**
  * The conversation's rules (header, messages, cards, results, composer), adopted into the shadow root
- * when the panel's code arrives: they ship in `alfie-widget-panel.js`, not in the entry. The launcher,
+ * when the panel's code arrives: they ship in `alfie-widget-panel-<locale>.js`, not in the entry. The launcher,
  * the panel's frame and the theme variables are in src/styles.ts.
  */
 export const panelCss = `
