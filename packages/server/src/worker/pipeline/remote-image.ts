@@ -20,6 +20,9 @@ export interface ProviderRendersPayload {
  * The image step of a parkable engine (Replicate with a webhook), per item, so a carousel's
  * slides render at the provider while no worker slot waits for them:
  * - no render recorded for this item: start one, and the item parks on it;
+ * - a render recorded while a webhook left the result of another of the job's renders: that
+ *   webhook woke the job, not this render's end, so it parks again without asking the provider
+ *   (a carousel of N slides costs no N² polls);
  * - a render recorded: ask where it is (a webhook's snapshot answers without a request). Done: the
  *   image, for the usual upload and per-item delivery. Still running, or the check failed on a
  *   retryable error: park again, polling later and later; past `timeoutMs` (counted from the job's
@@ -56,8 +59,14 @@ export async function remoteImage(
   }
   const startedAt = Date.parse(payload.providerStartedAt ?? '');
   const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
+  const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
+  const results = payload.providerResults ?? {};
+  const wokenByWebhook = payload.providerRenders?.some((render) => render.ref in results) ?? false;
+  if (wokenByWebhook && !(ref in results)) {
+    return { kind: 'parked', provider: job.provider ?? 'unknown', ref, item: itemId, pollAfterMs };
+  }
   try {
-    const state = await engine.checkImage(ref, request, payload.providerResults?.[ref]);
+    const state = await engine.checkImage(ref, request, results[ref]);
     if (state.status === 'done') return { image: state.result };
   } catch (error) {
     // A poll that fails on a passing fault (429, network) is asked again at the next poll; a
@@ -77,6 +86,5 @@ export async function remoteImage(
     );
   }
   // No `abandon`: the render is recorded on the job already (see remote-video.ts).
-  const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
   return { kind: 'parked', provider: job.provider ?? 'unknown', ref, item: itemId, pollAfterMs };
 }
