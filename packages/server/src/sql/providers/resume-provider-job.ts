@@ -4,8 +4,8 @@
  * one whose `provider_ref` is $2 (a video) or that lists $2 in `providerRenders` (one render per
  * item: a remote carousel). A `waiting` job is woken (the status change NOTIFYs `alfie_jobs`
  * through the job_queue trigger); a job queued or running meanwhile only keeps the state, which its
- * next park sees (park-provider-job). A redelivered webhook rewrites the same state and wakes
- * nothing more; an ended job is not touched.
+ * next park sees (park-provider-job). A redelivered webhook (its state kept already) and a
+ * webhook for an ended job change nothing.
  * $1 provider ('replicate'), $2 provider_ref (prediction id), $3 jsonb provider state.
  * Returns `woke`: whether this call moved the job from `waiting`.
  */
@@ -16,6 +16,7 @@ export const RESUME_PROVIDER_JOB = `
       and (provider_ref = $2
            or payload->'providerRenders' @> jsonb_build_array(jsonb_build_object('ref', $2::text)))
       and status in ('waiting', 'queued', 'running')
+      and not coalesce(payload->'providerResults' ? $2::text, false)
     for update
   )
   update job_queue j
