@@ -235,6 +235,26 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     expect((await jobRow(jobId)).attempts).toBe(1);
   });
 
+  it('a redone slide is rendered by a new prediction, never from its old one', async () => {
+    replicate();
+    states.set('p1', 'succeeded').set('p2', 'succeeded').set('p3', 'succeeded').set('p4', 'succeeded');
+    const { user, brandId, orderId, jobId } = await carousel();
+    await start({ providerPollMs: 100, providerPollMaxMs: 200 });
+    expect(await ended(orderId)).toMatchObject({ status: 'completed', charged_images: 3 });
+    await waitFor(async () => (await jobRow(jobId)).status === 'completed');
+
+    const redo = await t.request(`/v1/orders/${orderId}/items/2/redo`, {
+      method: 'POST',
+      headers: user.headers,
+    });
+    expect(redo.status).toBe(202);
+    await waitFor(async () => creates().length === 4, 10_000);
+    await waitFor(async () => (await readOrder(t.db, orderId)).status === 'completed', 10_000);
+    await waitFor(async () => downloads().some((c) => c.url === outputOf('p4')), 10_000);
+    expect(await assets(orderId)).toHaveLength(3);
+    expect(await readCounters(t.db, brandId)).toMatchObject({ images_reserved: 0 });
+  });
+
   it('a failed prediction fails only its slide, which is not charged', async () => {
     replicate();
     states.set('p1', 'succeeded').set('p2', 'failed').set('p3', 'succeeded');
