@@ -26,7 +26,7 @@ export async function cancelCanceledRenders(
   for (const row of rows) {
     for (const ref of renderRefsOf(row)) {
       try {
-        await cancel(row, ref);
+        if (!(await cancel(row, ref))) continue;
         canceled.push(ref);
         logger.info(
           { event: 'render_canceled', jobId: row.id, orderId: row.order_id, provider: row.provider, ref },

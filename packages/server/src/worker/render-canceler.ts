@@ -10,8 +10,8 @@ export interface RenderJobRow {
   renders: { ref?: unknown }[] | null;
 }
 
-/** Cancels one render at its provider. */
-export type RenderCanceler = (job: RenderJobRow, ref: string) => Promise<void>;
+/** Cancels one render at its provider; false when no configured engine owns it (left alone). */
+export type RenderCanceler = (job: RenderJobRow, ref: string) => Promise<boolean>;
 
 /** Every render a job may still have running at its provider: per-item ones, and provider_ref. */
 export function renderRefsOf(job: RenderJobRow): string[] {
@@ -39,10 +39,12 @@ export function renderCanceler(engines: Pick<Engines, 'image' | 'video'>): Rende
   const providerOf = (name: string) => name.split(':')[0];
   return async (job, ref) => {
     if (job.type === 'generate_video') {
-      if (parkableVideo && providerOf(parkableVideo.name) === job.provider)
-        await parkableVideo.cancelVideo(ref);
-    } else if (parkableImage && providerOf(parkableImage.name) === job.provider) {
-      await parkableImage.cancelImage(ref);
+      if (!parkableVideo || providerOf(parkableVideo.name) !== job.provider) return false;
+      await parkableVideo.cancelVideo(ref);
+      return true;
     }
+    if (!parkableImage || providerOf(parkableImage.name) !== job.provider) return false;
+    await parkableImage.cancelImage(ref);
+    return true;
   };
 }
