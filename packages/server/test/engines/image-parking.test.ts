@@ -276,6 +276,27 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     expect(creates()).toHaveLength(3);
   });
 
+  it('slides whose predictions run past the timeout are canceled and fail, uncharged', async () => {
+    replicate();
+    states.set('p2', 'succeeded');
+    const { brandId, orderId, jobId } = await carousel();
+    await start({ providerPollMs: 100, providerPollMaxMs: 100, providerTimeoutMs: 600 });
+    const order = await ended(orderId);
+    expect(order).toMatchObject({ status: 'partial', charged_images: 1 });
+    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 1, images_reserved: 0 });
+    const errors = await t.db.query<{ error: string | null }>(
+      "select error from order_items where order_id = $1 and status = 'failed'",
+      [orderId],
+    );
+    expect(errors.rows).toHaveLength(2);
+    for (const row of errors.rows) expect(row.error).toMatch(/^TIMEOUT: /);
+    const canceled = calls.filter((c) => c.url.endsWith('/cancel')).map((c) => c.url.split('/').at(-2));
+    expect(canceled.sort()).toEqual(['p1', 'p3']);
+    // Each render's start was stamped by the database when the job first parked on it.
+    const renders = (await jobRow(jobId)).payload.providerRenders as { startedAt?: string }[];
+    for (const render of renders) expect(Number.isFinite(Date.parse(render.startedAt ?? ''))).toBe(true);
+  });
+
   it('canceling the order while parked cancels every prediction and releases the quota', async () => {
     replicate();
     const { user, brandId, orderId, jobId } = await carousel();

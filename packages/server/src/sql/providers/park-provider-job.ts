@@ -6,14 +6,14 @@
  * Checks the claim token (id, attempts) like every other write of a claimed job.
  * The attempt is given back (as on a graceful release): waiting on a render is not a failure, and
  * a render polled ten times must not use up the attempts its real failures need.
- * The worker's poll backoff and timeout count from `providerStartedAt` in the payload, across
- * processes: a video's first park on a render stamps it; a job parked on per-item renders ($7, the
- * remote images of a carousel) keeps the stamp of its first park and records those renders as
- * `providerRenders`, so a webhook for any of them finds the job.
+ * The worker's poll backoff and timeout count from when a render started, on the database clock,
+ * across processes: a video's first park on a render stamps `providerStartedAt`; a job parked on
+ * per-item renders ($7, the remote images of a carousel) records them as `providerRenders`, each
+ * new one stamped `startedAt`, so a webhook for any of them finds the job.
  * A webhook that came while the job was running left its result in `providerResults`: when one of
  * the renders parked on ($8) is there already, the poll is due at once instead of later.
  * $1 job id, $2 attempts (claim token), $3 provider, $4 provider_ref, $5 poll after (ms), $6 lease (ms),
- * $7 jsonb [{ item, ref }] or null, $8 text[] every ref parked on.
+ * $7 jsonb [{ item, ref, startedAt? }] or null, $8 text[] every ref parked on.
  */
 export const PARK_PROVIDER_JOB = `
   update job_queue
@@ -21,9 +21,10 @@ export const PARK_PROVIDER_JOB = `
       attempts = greatest(attempts - 1, 0),
       payload = case
         when $7::jsonb is not null
-          then payload || jsonb_build_object(
-            'providerRenders', $7::jsonb,
-            'providerStartedAt', coalesce(payload->'providerStartedAt', to_jsonb(now())))
+          then payload || jsonb_build_object('providerRenders', (
+            select jsonb_agg(case when r ? 'startedAt' then r
+                                  else r || jsonb_build_object('startedAt', now()) end)
+            from jsonb_array_elements($7::jsonb) r))
         when provider_ref is distinct from $4 or provider is distinct from $3
           then payload || jsonb_build_object('providerStartedAt', now())
         else payload end,

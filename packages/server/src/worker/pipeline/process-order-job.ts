@@ -114,7 +114,9 @@ function parkOutcome(results: ItemResult[]): ParkedOutcome | undefined {
   const first = parked[0];
   if (!first) return undefined;
   const abandons = parked.flatMap((p) => (p.abandon ? [p.abandon] : []));
-  const renders = parked.flatMap((p) => (p.item ? [{ item: p.item, ref: p.ref }] : []));
+  const renders = parked.flatMap((p) =>
+    p.item ? [{ item: p.item, ref: p.ref, ...(p.startedAt && { startedAt: p.startedAt }) }] : [],
+  );
   return {
     status: 'parked',
     provider: first.provider,

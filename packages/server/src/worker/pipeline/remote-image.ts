@@ -8,12 +8,10 @@ type Parked = Extract<ItemResult, { kind: 'parked' }>;
 
 /** What a job parked on per-item renders keeps in its payload (park-provider-job, resume-provider-job). */
 export interface ProviderRendersPayload {
-  /** The open render of each item, as last parked. */
-  providerRenders?: { item: string; ref: string }[];
+  /** The open render of each item, as last parked, with when it started (database clock). */
+  providerRenders?: { item: string; ref: string; startedAt?: string }[];
   /** Final provider states left by verified webhooks, by render id. */
   providerResults?: Record<string, unknown>;
-  /** When the job was first parked on these renders, on the database clock. */
-  providerStartedAt?: string;
 }
 
 /**
@@ -25,8 +23,8 @@ export interface ProviderRendersPayload {
  *   (a carousel of N slides costs no N² polls);
  * - a render recorded: ask where it is (a webhook's snapshot answers without a request). Done: the
  *   image, for the usual upload and per-item delivery. Still running, or the check failed on a
- *   retryable error: park again, polling later and later; past `timeoutMs` (counted from the job's
- *   first park) the render is canceled and this item alone fails.
+ *   retryable error: park again, polling later and later; past `timeoutMs` (counted from when
+ *   this render started) the render is canceled and this item alone fails.
  *
  * @example
  * const step = await remoteImage(engine, job, item.id, request, deps.park);
@@ -40,7 +38,8 @@ export async function remoteImage(
   timing: ParkTiming,
 ): Promise<{ image: ImageResult } | Parked> {
   const payload = (job.payload ?? {}) as ProviderRendersPayload;
-  const ref = payload.providerRenders?.find((render) => render.item === itemId)?.ref;
+  const recorded = payload.providerRenders?.find((render) => render.item === itemId);
+  const ref = recorded?.ref;
   if (!ref) {
     const render = await engine.startImage(request);
     const abandon = () => engine.cancelImage(render.ref);
@@ -57,13 +56,20 @@ export async function remoteImage(
       abandon,
     };
   }
-  const startedAt = Date.parse(payload.providerStartedAt ?? '');
+  const startedAt = Date.parse(recorded?.startedAt ?? '');
   const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
   const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
   const results = payload.providerResults ?? {};
   const wokenByWebhook = payload.providerRenders?.some((render) => render.ref in results) ?? false;
   if (wokenByWebhook && !(ref in results)) {
-    return { kind: 'parked', provider: job.provider ?? 'unknown', ref, item: itemId, pollAfterMs };
+    return {
+      kind: 'parked',
+      provider: job.provider ?? 'unknown',
+      ref,
+      item: itemId,
+      startedAt: recorded.startedAt,
+      pollAfterMs,
+    };
   }
   try {
     const state = await engine.checkImage(ref, request, results[ref]);
@@ -86,5 +92,12 @@ export async function remoteImage(
     );
   }
   // No `abandon`: the render is recorded on the job already (see remote-video.ts).
-  return { kind: 'parked', provider: job.provider ?? 'unknown', ref, item: itemId, pollAfterMs };
+  return {
+    kind: 'parked',
+    provider: job.provider ?? 'unknown',
+    ref,
+    item: itemId,
+    startedAt: recorded.startedAt,
+    pollAfterMs,
+  };
 }

@@ -72,6 +72,8 @@ export type ItemResult =
       abandon?: () => Promise<void>;
       /** The item this render is for, when each item has one (remote images, remote-image.ts). */
       item?: string;
+      /** When that render started (database clock), once a park has recorded it. */
+      startedAt?: string;
     };
 
 export function brandStyle(order: OrderRow): BrandStyle {
