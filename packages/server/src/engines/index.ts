@@ -24,7 +24,7 @@ export {
 export { readBody } from './media-body.js';
 export { RATIO_SIZES } from './ratio-sizes.js';
 export type * from './types.js';
-export { isParkableVideoEngine } from './types.js';
+export { isParkableImageEngine, isParkableVideoEngine } from './types.js';
 
 export interface Engines {
   image: ImageEngine;
@@ -72,6 +72,8 @@ function createImageEngine(env: Env, latencyMs: number): ImageEngine {
       return createReplicateImageEngine({
         client: replicateClient(env, 'ENGINE_IMAGES=replicate:<model>'),
         model: requireModel(choice.model, 'ENGINE_IMAGES'),
+        // With a webhook, image predictions park like videos; without one the worker waits for them.
+        webhookUrl: replicateWebhookUrl(env),
       });
     default:
       throw new ConfigError(
@@ -108,19 +110,11 @@ function createVideoEngine(env: Env, latencyMs: number, brandFrames: ImageEngine
         timeoutMs: intEnv(env, 'VIDEO_TIMEOUT_MS', 600_000),
       });
     case 'replicate': {
-      const secret = env.REPLICATE_WEBHOOK_SECRET?.trim();
-      // PUBLIC_URL's own default (config.ts) when unset: a webhook secret alone is enough to park.
-      const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 8787}`).replace(
-        /\/+$/,
-        '',
-      );
       return createReplicateVideoEngine({
         client: replicateClient(env, 'ENGINE_VIDEO=replicate:<model>'),
         model: requireModel(choice.model, 'ENGINE_VIDEO'),
         firstFrame: env.REPLICATE_START_IMAGE === 'local' ? brandFrames : undefined,
-        webhookUrl:
-          env.REPLICATE_WEBHOOK_URL?.trim() ||
-          (secret && publicUrl ? `${publicUrl}/v1/webhooks/replicate` : undefined),
+        webhookUrl: replicateWebhookUrl(env),
         poll: { timeoutMs: intEnv(env, 'VIDEO_TIMEOUT_MS', 600_000) },
       });
     }
@@ -154,6 +148,22 @@ function geminiClient(env: Env, why: string) {
     timeoutMs: intEnv(env, 'GEMINI_TIMEOUT_MS', 120_000) || undefined,
     baseUrl: env.GEMINI_BASE_URL?.trim() || undefined,
   });
+}
+
+/**
+ * Where Replicate calls back: REPLICATE_WEBHOOK_URL, else `$PUBLIC_URL/v1/webhooks/replicate` once
+ * a webhook secret is set (PUBLIC_URL's own default from config.ts when unset: a secret alone is
+ * enough to park). Undefined without either: renders are then polled.
+ */
+function replicateWebhookUrl(env: Env): string | undefined {
+  const explicit = env.REPLICATE_WEBHOOK_URL?.trim();
+  if (explicit) return explicit;
+  if (!env.REPLICATE_WEBHOOK_SECRET?.trim()) return undefined;
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT?.trim() || 8787}`).replace(
+    /\/+$/,
+    '',
+  );
+  return `${publicUrl}/v1/webhooks/replicate`;
 }
 
 function replicateClient(env: Env, why: string) {

@@ -126,6 +126,24 @@ export interface ParkableVideoEngine extends VideoEngine {
   cancelVideo(ref: string): Promise<void>;
 }
 
+export type RemoteImageState = { status: 'pending' } | { status: 'done'; result: ImageResult };
+
+/**
+ * An image engine whose renders run at a remote provider that calls back (Replicate with a webhook
+ * secret): the worker starts every item's render, parks the job on them, and delivers each item
+ * when its render ends, so a slow model never holds a worker slot.
+ */
+export interface ParkableImageEngine extends ImageEngine {
+  startImage(request: ImageRequest): Promise<RemoteRender>;
+  /** Where a started render is; `snapshot` as in ParkableVideoEngine.checkVideo. */
+  checkImage(ref: string, request: ImageRequest, snapshot?: unknown): Promise<RemoteImageState>;
+  cancelImage(ref: string): Promise<void>;
+}
+
+export function isParkableImageEngine(engine: ImageEngine): engine is ParkableImageEngine {
+  return typeof (engine as Partial<ParkableImageEngine>).startImage === 'function';
+}
+
 export function isParkableVideoEngine(engine: VideoEngine): engine is ParkableVideoEngine {
   return typeof (engine as Partial<ParkableVideoEngine>).startVideo === 'function';
 }

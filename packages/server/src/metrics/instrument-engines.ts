@@ -5,7 +5,7 @@ import type { EngineCallResult, ItemKind, Metrics } from './metrics.js';
 
 /** Engine methods that call a provider (or render locally), by engine role. */
 const TIMED_METHODS: Record<keyof Engines, readonly string[]> = {
-  image: ['generateImage'],
+  image: ['generateImage', 'startImage', 'checkImage', 'cancelImage'],
   video: ['generateVideo', 'startVideo', 'checkVideo', 'cancelVideo'],
   planner: ['planSlides'],
 };

@@ -23,6 +23,8 @@ export async function parkJob(
     outcome.ref,
     Math.max(0, Math.round(outcome.pollAfterMs)),
     leaseMs,
+    outcome.renders ? JSON.stringify(outcome.renders) : null,
+    outcome.renders ? outcome.renders.map((render) => render.ref) : [outcome.ref],
   ]);
   if (rows[0]) {
     log.info(
@@ -31,6 +33,7 @@ export async function parkJob(
         jobId: job.id,
         provider: outcome.provider,
         ref: outcome.ref,
+        renders: outcome.renders?.length,
         pollAt: rows[0].run_after,
       },
       'job parked on provider render',

@@ -40,6 +40,11 @@ export interface ParkedOutcome {
   ref: string;
   pollAfterMs: number;
   abandon?: () => Promise<void>;
+  /**
+   * One render per item (remote images): every open render, `ref` being the first. Kept in the
+   * job's payload (`providerRenders`), so the webhook or poll of any of them resumes the job.
+   */
+  renders?: { item: string; ref: string; startedAt?: string }[];
 }
 
 /** What the runner accepts from a handler: a JobOutcome, or parked on a provider. */

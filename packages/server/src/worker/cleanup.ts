@@ -3,6 +3,7 @@ import { finishOrder } from '../orders/finish.js';
 import type { QueueLogger } from '../queue/types.js';
 import { RECOVER_STUCK_JOBS } from '../sql/queue/recover-stuck-jobs.js';
 import { safeError } from './pipeline/safe-errors.js';
+import { type RenderCanceler, type RenderJobRow, renderRefsOf } from './render-canceler.js';
 
 export interface CleanupResult {
   requeued: string[];
@@ -21,17 +22,12 @@ export interface CleanupResult {
 export async function recoverStuckJobs(
   db: Db,
   logger: QueueLogger,
-  /** Cancels the provider render of a parked job that is failed for good (nobody will read it). */
-  cancelRender?: (provider: string, ref: string) => Promise<void>,
+  /** Cancels the provider renders of a parked job that is failed for good (nobody will read them). */
+  cancelRender?: RenderCanceler,
 ): Promise<CleanupResult> {
-  const { rows } = await db.query<{
-    id: string;
-    order_id: string | null;
-    status: string;
-    attempts: number;
-    provider: string | null;
-    provider_ref: string | null;
-  }>(RECOVER_STUCK_JOBS);
+  const { rows } = await db.query<
+    RenderJobRow & { id: string; order_id: string | null; status: string; attempts: number }
+  >(RECOVER_STUCK_JOBS);
   const result: CleanupResult = { requeued: [], failed: [] };
   for (const job of rows) {
     if (job.status === 'queued') {
@@ -39,9 +35,9 @@ export async function recoverStuckJobs(
       continue;
     }
     result.failed.push(job.id);
-    if (cancelRender && job.provider && job.provider_ref) {
-      await cancelRender(job.provider, job.provider_ref).catch((error) =>
-        logger.warn({ err: error, jobId: job.id, ref: job.provider_ref }, 'provider render cancel failed'),
+    for (const ref of cancelRender && job.provider ? renderRefsOf(job) : []) {
+      await cancelRender?.(job, ref).catch((error) =>
+        logger.warn({ err: error, jobId: job.id, ref }, 'provider render cancel failed'),
       );
     }
     const orderId = job.order_id;

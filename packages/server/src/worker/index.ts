@@ -1,6 +1,5 @@
 import type { Db } from '../db/types.js';
 import type { Engines } from '../engines/index.js';
-import { isParkableVideoEngine } from '../engines/types.js';
 import { instrumentEngines } from '../metrics/instrument-engines.js';
 import { instrumentHandler } from '../metrics/instrument-handler.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -11,6 +10,7 @@ import type { Storage } from '../storage/types.js';
 import { cancelCanceledRenders } from './canceled-renders.js';
 import { recoverStuckJobs } from './cleanup.js';
 import { processOrderJob } from './pipeline/process-order-job.js';
+import { renderCanceler } from './render-canceler.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -83,12 +83,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   };
   const run: ParkingJobHandler = (job, ctx) => processOrderJob(deps, job, ctx);
   const process = metrics ? instrumentHandler(run, metrics) : run;
-  const video = deps.engines.video;
-  const cancelRender = isParkableVideoEngine(video)
-    ? async (provider: string, ref: string) => {
-        if (video.name.split(':')[0] === provider) await video.cancelVideo(ref);
-      }
-    : undefined;
+  const cancelRender = renderCanceler(deps.engines);
   const runner = new QueueRunner({
     db: options.db,
     handlers: options.handlers ?? {
@@ -111,7 +106,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
     onPoll: cancelRender
       ? async () => {
-          await cancelCanceledRenders(options.db, video, logger);
+          await cancelCanceledRenders(options.db, cancelRender, logger);
         }
       : undefined,
     logger,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config-error.js';
-import { createEngines, isParkableVideoEngine } from '../../src/engines/index.js';
+import { createEngines, isParkableImageEngine, isParkableVideoEngine } from '../../src/engines/index.js';
 
 describe('createEngines', () => {
   it('defaults to the local engines and planner', () => {
@@ -32,6 +32,21 @@ describe('createEngines', () => {
         .image.name,
     ).toBe('replicate:black-forest-labs/flux-schnell');
     expect(createEngines({ GEMINI_API_KEY: 'k', ENGINE_PLANNER: 'local' }).planner.name).toBe('local');
+  });
+
+  it('parks Replicate images only with a webhook secret (or URL): without one the worker waits for them', () => {
+    const replicate = { ENGINE_IMAGES: 'replicate:black-forest-labs/flux-schnell', REPLICATE_API_TOKEN: 't' };
+    expect(isParkableImageEngine(createEngines(replicate).image)).toBe(false);
+    expect(
+      isParkableImageEngine(createEngines({ ...replicate, REPLICATE_WEBHOOK_SECRET: 'whsec_x' }).image),
+    ).toBe(true);
+    expect(
+      isParkableImageEngine(
+        createEngines({ ...replicate, REPLICATE_WEBHOOK_URL: 'https://alfie.example/v1/webhooks/replicate' })
+          .image,
+      ),
+    ).toBe(true);
+    expect(isParkableImageEngine(createEngines({}).image)).toBe(false);
   });
 
   it.each([

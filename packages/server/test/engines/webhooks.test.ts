@@ -69,7 +69,7 @@ describe.each(['postgres', 'pglite'] as const)(
       expect(await response.json()).toEqual({ received: true, resumed: true });
       const after = await job();
       expect(after.status).toBe('queued');
-      expect(after.payload.providerResult).toMatchObject({
+      expect(after.payload.providerResults[ref]).toMatchObject({
         id: ref,
         status: 'succeeded',
         output: 'https://replicate.delivery/x/out.mp4',

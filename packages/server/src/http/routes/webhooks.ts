@@ -57,8 +57,12 @@ export function webhooksRoutes(deps: WebhooksRoutesDeps): Hono {
       throw validationFailed('The webhook body has text the database cannot store', issues);
     }
     if (!TERMINAL_STATUSES.has(prediction.status)) return c.json({ received: true, resumed: false });
-    const { rowCount } = await deps.db.query(RESUME_PROVIDER_JOB, ['replicate', prediction.id, raw]);
-    return c.json({ received: true, resumed: rowCount > 0 });
+    const { rows } = await deps.db.query<{ woke: boolean }>(RESUME_PROVIDER_JOB, [
+      'replicate',
+      prediction.id,
+      raw,
+    ]);
+    return c.json({ received: true, resumed: rows.some((row) => row.woke) });
   });
 
   return app;

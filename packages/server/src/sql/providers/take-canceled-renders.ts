@@ -1,7 +1,8 @@
 /**
  * Renders still running at a provider although their job was canceled (the order was canceled
  * while parked, or while a worker waited on the provider): marked once, so exactly one worker
- * cancels each at the provider, and returned. Up to $1 at a time.
+ * cancels them at the provider, and returned with every per-item render the job was parked on
+ * (`renders`, null for a video). Up to $1 jobs at a time.
  */
 export const TAKE_CANCELED_RENDERS = `
   update job_queue j
@@ -14,5 +15,5 @@ export const TAKE_CANCELED_RENDERS = `
     for update skip locked
   ) due
   where j.id = due.id
-  returning j.id, j.order_id, j.provider, j.provider_ref
+  returning j.id, j.order_id, j.type, j.provider, j.provider_ref, j.payload->'providerRenders' as renders
 `;

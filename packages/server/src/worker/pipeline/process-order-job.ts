@@ -1,7 +1,7 @@
 import type { SlideText } from '../../engines/types.js';
 import { finishOrder } from '../../orders/finish.js';
 import { startOrder } from '../../orders/start.js';
-import type { ClaimedJob, JobContext, RunOutcome } from '../../queue/types.js';
+import type { ClaimedJob, JobContext, ParkedOutcome, RunOutcome } from '../../queue/types.js';
 import { LIST_ORDER_ITEMS } from '../../sql/queue/list-order-items.js';
 import { LOAD_JOB_ORDER } from '../../sql/queue/load-job-order.js';
 import { mapBounded } from './bounded.js';
@@ -51,7 +51,7 @@ export async function processOrderJob(
   const results = await mapBounded(todo, order.type === 'video' ? 1 : deps.itemConcurrency, (item) =>
     order.type === 'video'
       ? renderVideoItem(deps, job, order, item, ctx.signal)
-      : renderImageItem(deps, order, item, ctx.signal, texts.get(item.id)),
+      : renderImageItem(deps, job, order, item, ctx.signal, texts.get(item.id)),
   );
   return finishOrRetry(deps, job, ctx, order, results);
 }
@@ -67,14 +67,7 @@ async function finishOrRetry(
   order: OrderRow,
   results: ItemResult[],
 ): Promise<RunOutcome> {
-  const parked = results.find((r): r is Extract<ItemResult, { kind: 'parked' }> => r.kind === 'parked');
-  const park = parked && {
-    status: 'parked' as const,
-    provider: parked.provider,
-    ref: parked.ref,
-    pollAfterMs: parked.pollAfterMs,
-    abandon: parked.abandon,
-  };
+  const park = parkOutcome(results);
   if (ctx.signal.aborted || results.some((r) => r.kind === 'aborted')) {
     // Shutdown or a lost lease: the render goes on at the provider, so the job is parked on it all
     // the same (the park's claim token check decides whether this worker still may).
@@ -110,4 +103,31 @@ async function finishOrRetry(
     finished.status,
   );
   return finished.status === 'failed' ? { status: 'failed', error: reason } : { status: 'completed' };
+}
+
+/**
+ * One park for every item still waiting on its render: the job waits on all of them, its next
+ * poll is the soonest one's, and abandoning it cancels every render this run started.
+ */
+function parkOutcome(results: ItemResult[]): ParkedOutcome | undefined {
+  const parked = results.filter((r): r is Extract<ItemResult, { kind: 'parked' }> => r.kind === 'parked');
+  const first = parked[0];
+  if (!first) return undefined;
+  const abandons = parked.flatMap((p) => (p.abandon ? [p.abandon] : []));
+  const renders = parked.flatMap((p) =>
+    p.item ? [{ item: p.item, ref: p.ref, ...(p.startedAt && { startedAt: p.startedAt }) }] : [],
+  );
+  return {
+    status: 'parked',
+    provider: first.provider,
+    ref: first.ref,
+    pollAfterMs: Math.min(...parked.map((p) => p.pollAfterMs)),
+    abandon:
+      abandons.length > 0
+        ? async () => {
+            await Promise.all(abandons.map((abandon) => abandon().catch(() => {})));
+          }
+        : undefined,
+    renders: renders.length > 0 ? renders : undefined,
+  };
 }

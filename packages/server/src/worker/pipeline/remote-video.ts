@@ -7,7 +7,9 @@ import type { ItemResult, ParkTiming } from './types.js';
 type Parked = Extract<ItemResult, { kind: 'parked' }>;
 
 interface ProviderPayload {
-  /** The provider's final state, left by a verified webhook (resume-provider-job). */
+  /** Final provider states left by verified webhooks, by render id (resume-provider-job). */
+  providerResults?: Record<string, unknown>;
+  /** The same, as webhooks before per-item renders left it. */
   providerResult?: unknown;
   /** When the job was first parked on this render (park-provider-job), on the database clock. */
   providerStartedAt?: string;
@@ -49,7 +51,11 @@ export async function remoteVideo(
     };
   }
   const payload = (job.payload ?? {}) as ProviderPayload;
-  const state = await engine.checkVideo(ref, request, payload.providerResult);
+  const state = await engine.checkVideo(
+    ref,
+    request,
+    payload.providerResults?.[ref] ?? payload.providerResult,
+  );
   if (state.status === 'done') return { video: state.result };
   const startedAt = Date.parse(payload.providerStartedAt ?? '');
   const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;

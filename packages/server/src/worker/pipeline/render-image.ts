@@ -1,19 +1,29 @@
 import { RATIO_SIZES } from '../../engines/ratio-sizes.js';
-import type { SlideText } from '../../engines/types.js';
+import {
+  type ImageRequest,
+  type ImageResult,
+  isParkableImageEngine,
+  type SlideText,
+} from '../../engines/types.js';
 import { deliverItem, failItem } from '../../orders/deliver.js';
+import type { ClaimedJob } from '../../queue/types.js';
 import { slideIndexOf, variantOf } from '../../variants/items.js';
 import { variantSeed } from '../../variants/styles.js';
 import { classifyError } from './classify.js';
+import { remoteImage } from './remote-image.js';
 import type { ItemResult, ItemRow, OrderRow, PipelineDeps } from './types.js';
 import { brandStyle, localeOf } from './types.js';
 
 /**
- * Renders, uploads and delivers one image or carousel slide. Slides are named `slide-{index}` and
+ * Renders, uploads and delivers one image or carousel slide. A parkable engine (Replicate with a
+ * webhook) does not hold the slot while it renders: the item parks on its render and this step
+ * runs again for it when the webhook or the scheduled poll requeues the job (remote-image.ts). Slides are named `slide-{index}` and
  * images `image-{timestamp}-{index}` (the order's creation time: parallel images of one order
  * must not overwrite each other, and a retry overwrites its own earlier upload, never a sibling).
  */
 export async function renderImageItem(
   deps: PipelineDeps,
+  job: ClaimedJob,
   order: OrderRow,
   item: ItemRow,
   signal: AbortSignal,
@@ -24,7 +34,7 @@ export async function renderImageItem(
   const { width, height } = RATIO_SIZES[order.ratio];
   const variant = variantOf(item.brief_json);
   try {
-    const image = await deps.engines.image.generateImage({
+    const request: ImageRequest = {
       topic: order.topic,
       ratio: order.ratio,
       width,
@@ -39,7 +49,16 @@ export async function renderImageItem(
         seed: variantSeed(order.id, variant.index),
       },
       signal,
-    });
+    };
+    const engine = deps.engines.image;
+    let image: ImageResult;
+    if (isParkableImageEngine(engine)) {
+      const step = await remoteImage(engine, job, item.id, request, deps.park);
+      if (!('image' in step)) return step;
+      image = step.image;
+    } else {
+      image = await engine.generateImage(request);
+    }
     // A redone slide gets a file of its own: the old URL may still sit in a browser's cache.
     const redo = Number(item.brief_json?.redo ?? 0);
     const name = `${

@@ -64,7 +64,17 @@ export type ItemResult =
   | { kind: 'retry'; error: string; retryAfterMs?: number }
   | { kind: 'aborted' }
   /** Waiting on a provider's render: the job is parked on it (queue/types.ts ParkedOutcome). */
-  | { kind: 'parked'; provider: string; ref: string; pollAfterMs: number; abandon?: () => Promise<void> };
+  | {
+      kind: 'parked';
+      provider: string;
+      ref: string;
+      pollAfterMs: number;
+      abandon?: () => Promise<void>;
+      /** The item this render is for, when each item has one (remote images, remote-image.ts). */
+      item?: string;
+      /** When that render started (database clock), once a park has recorded it. */
+      startedAt?: string;
+    };
 
 export function brandStyle(order: OrderRow): BrandStyle {
   return {
