@@ -264,7 +264,8 @@ export function createConversation(client: ConversationClient, options: Conversa
     if (!id || signal.aborted) return false;
     const request: GenerateRequest = {
       ...requestFromDraft(draft, id, locale),
-      ...(reuseOf ? { reuseOf } : { reuse: policy === 'auto' ? 'auto' : 'never' }),
+      // Without `reuse`, the API renders anew (its default, `never`).
+      ...(reuseOf ? { reuseOf } : policy === 'auto' ? { reuse: 'auto' as const } : {}),
     };
     const created = await busy(() => client.generate(request, { idempotencyKey: key }), draft);
     if (!created || signal.aborted) return false;
