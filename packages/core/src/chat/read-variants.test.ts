@@ -28,6 +28,13 @@ describe('variants asked for in the conversation', () => {
     'Crée un carrousel de 5 slides sur le vélo',
   ])('reads none in %s', (text) => expect(readVariants(text).variants).toBeUndefined());
 
+  it.each(['sans variantes', 'une seule version', 'no variants', 'without A/B'])('drops them on %s', (text) =>
+    expect(readTurn(text, { open: [{ ...image, variants: 3 }], running: false })).toEqual({
+      kind: 'edit',
+      edit: { variants: null },
+    }),
+  );
+
   it('proposes, corrects and repeats with variants', () => {
     const propose = readTurn('Une image sur le café en 3 variantes', { open: [], running: false });
     expect(propose).toMatchObject({

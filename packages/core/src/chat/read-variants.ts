@@ -21,9 +21,13 @@ const COUNTED =
 const AB =
   /(?:(?:^|\s)(?:en|avec|with|in|as|pour|for|un|une|an?)\s+)?(?:test\s+)?\bA\s?\/\s?B\b(?:\s+test(?:ing)?)?\s*:?/iu;
 
+/** "sans variantes", "une seule version", "no variants", "without A/B": drops them. */
+const NONE =
+  /(?:^|\s)(?:sans\s+(?:les\s+)?(?:variantes?|versions?|a\s?\/\s?b)|une\s+seule\s+version|(?:no|without)\s+(?:the\s+)?(?:variants?|versions?|a\s?\/\s?b(?:\s+test)?)|just\s+one\s+version)(?=\s|$|[,.!?])/iu;
+
 export interface ReadVariants {
-  /** 2–4, clamped; undefined when the text asks for none. */
-  variants?: number;
+  /** 2–4, clamped; null when the text drops them; undefined when it says nothing of them. */
+  variants?: number | null;
   /** The text without the variants phrase. */
   rest: string;
 }
@@ -32,6 +36,8 @@ export interface ReadVariants {
  * @example readVariants('Une image sur le café en 3 variantes') // { variants: 3, rest: 'Une image sur le café' }
  */
 export function readVariants(text: string): ReadVariants {
+  const none = text.match(NONE);
+  if (none?.index !== undefined) return { variants: null, rest: cut(text, none.index, none[0].length) };
   const counted = text.match(COUNTED);
   const word = counted?.[1]?.toLowerCase();
   const asked = word === undefined ? undefined : (NUMBER[word] ?? Number(word));
