@@ -13,6 +13,7 @@ import type {
   ConversationSnapshot,
 } from './messages.js';
 import { readTurn } from './read-turn.js';
+import { reuseAndVariants } from './reuse-and-variants.js';
 import { trackOrders } from './track-orders.js';
 
 export type { ConversationClient, ConversationOptions } from './conversation-options.js';
@@ -139,61 +140,8 @@ export function createConversation(client: ConversationClient, options: Conversa
   }
 
   const policy = options.reuse ?? 'offer';
-  /**
-   * Asks whether the brand already has this visual, in the background: the proposal shows it when
-   * the answer comes while the proposal is still open and unchanged. A failed look-up shows nothing.
-   */
-  async function lookUpReuse(id: string): Promise<void> {
-    const proposal = proposals().find((m) => m.id === id);
-    const match = client.reuse?.match;
-    if (!match || policy !== 'offer' || proposal?.state !== 'open' || proposal.repeat) return;
-    const { draft } = proposal;
-    if (!draft.topic) return;
-    try {
-      const found = await match(requestFromDraft(draft, await brandId(), locale));
-      const now = proposals().find((m) => m.id === id);
-      if (!signal.aborted && now?.state === 'open' && now.draft === draft)
-        setProposal(id, { reuse: found.match ?? undefined });
-    } catch {
-      // The proposal stands without an offer.
-    }
-  }
-  const lookUps = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Card edits come keystroke by keystroke: one look-up once the typing pauses. */
-  function lookUpSoon(id: string): void {
-    clearTimeout(lookUps.get(id));
-    lookUps.set(
-      id,
-      setTimeout(() => {
-        lookUps.delete(id);
-        void lookUpReuse(id);
-      }, options.reuseLookupDelay ?? 400),
-    );
-  }
-
-  /** Fetches an ended order's variants, when it asked for some, so they can be chosen. */
-  async function loadVariants(orderId: string): Promise<void> {
-    const message = state().messages.find((m) => m.type === 'order' && m.orderId === orderId);
-    const get = client.variants?.get;
-    if (!get || message?.type !== 'order' || !message.draft.variants) return;
-    try {
-      const report = await get(orderId);
-      const view = state().orders[orderId];
-      if (view && !signal.aborted)
-        patch({ orders: { ...state().orders, [orderId]: { ...view, variants: report } } });
-    } catch {
-      // The order's own files still show; the choice can be made from the library.
-    }
-  }
-
-  async function chooseVariant(orderId: string, variant: number): Promise<void> {
-    const choose = client.variants?.choose;
-    if (!choose) return;
-    const report = await busy(() => choose(orderId, variant));
-    const view = state().orders[orderId];
-    if (report && view && !signal.aborted)
-      patch({ orders: { ...state().orders, [orderId]: { ...view, variants: report } } });
-  }
+  const offers = reuseAndVariants({ client, options, brandId, signal, state, patch, setProposal, busy });
+  const { lookUpReuse, lookUpSoon, loadVariants, chooseVariant } = offers;
 
   const proposals = () => state().messages.filter((m): m is Proposal => m.type === 'proposal');
   /** The open proposals of the latest request (several for a multi-part request). */
@@ -466,7 +414,7 @@ export function createConversation(client: ConversationClient, options: Conversa
     /** Stops every watcher and request; the conversation answers nothing after this. */
     dispose(): void {
       abort.abort();
-      for (const timer of lookUps.values()) clearTimeout(timer);
+      offers.dispose();
       tracker.stopAll();
       listeners.clear();
     },
