@@ -90,9 +90,10 @@ describe('reuse offer and variant picker in Chromium', () => {
     );
     await page.getByText(`Vous avez déjà un visuel proche (${day})`).waitFor();
     const preview = page.getByRole('img', { name: 'Votre visuel précédent' });
-    expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
-      true,
-    );
+    // The text shows before the image has arrived: wait for it to load rather than racing it.
+    await expect
+      .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     const before = await (
       await real.app.request(`/v1/quotas/${real.brandId}`, { headers: real.user.headers })
     ).json();
