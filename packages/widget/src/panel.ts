@@ -7,4 +7,9 @@
 export { catalogueFor } from './i18n/index.js';
 export { bindConversation } from './state/conversation-binding.js';
 export { Panel } from './ui/Panel.js';
-export { panelCss } from './ui/panel-styles.js';
+
+import { panelCss as cardsCss } from './ui/panel-styles.js';
+import { REUSE_VARIANTS_CSS } from './ui/reuse-variants-styles.js';
+
+/** The panel's rules, the reuse offer's and the variant picker's included. */
+export const panelCss = cardsCss + REUSE_VARIANTS_CSS;

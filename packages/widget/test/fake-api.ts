@@ -63,6 +63,8 @@ export function createFakeApi() {
     http.get(`${API}/v1/brands`, () =>
       HttpResponse.json({ data: [{ id: BRAND, name: 'Vélo & Co' }], nextCursor: null }),
     ),
+    // The brand has no earlier visual here: the reuse offer is tested against the real server.
+    http.post(`${API}/v1/reuse/match`, () => auth() ?? HttpResponse.json({ match: null })),
     http.post(`${API}/v1/generate`, async ({ request }) => {
       if (state.generateDown) return HttpResponse.error();
       const denied = auth();

@@ -1,3 +1,4 @@
+import type { ReuseMatchResponse, ReusePolicy, VariantsReport } from '../contract/reuse-variants.js';
 import type {
   GenerateRequest,
   GenerateResponse,
@@ -23,6 +24,13 @@ export interface ConversationClient {
   };
   quotas: { get(brandId: string): Promise<Quota> };
   library?: { list(query?: ListLibraryQuery): Promise<Page<LibraryEntry>> };
+  /** Without it, no reuse is offered. */
+  reuse?: { match(request: GenerateRequest): Promise<ReuseMatchResponse> };
+  /** Without it, an order's variants are not shown to choose from. */
+  variants?: {
+    get(orderId: string): Promise<VariantsReport>;
+    choose(orderId: string, variant: number): Promise<VariantsReport>;
+  };
 }
 
 export interface ConversationOptions {
@@ -41,4 +49,13 @@ export interface ConversationOptions {
    * then starts no watcher and fetches no quota on its own. Default true.
    */
   background?: boolean;
+  /**
+   * What a proposal does when the brand already has a matching visual. `offer` (the default): the
+   * proposal shows it, to reuse for free or to make a new one ("oui" or the confirm button makes a
+   * new one; "réutilise-le" or the reuse button reuses). `never`: no look-up. `auto`: a confirmed
+   * request that matches is reused by the server, free.
+   */
+  reuse?: ReusePolicy;
+  /** How long a card edit waits for the typing to pause before looking for a reuse, in ms. Default 400. */
+  reuseLookupDelay?: number;
 }

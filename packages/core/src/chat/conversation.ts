@@ -1,4 +1,5 @@
-import type { Quota } from '../contract/types.js';
+import { imagesCharged } from '../contract/reuse-variants.js';
+import type { GenerateRequest, Quota } from '../contract/types.js';
 import { newIdempotencyKey } from '../http/idempotency-key.js';
 import { Store } from '../observers/store.js';
 import { isRetryable, toChatError } from './chat-error.js';
@@ -12,6 +13,7 @@ import type {
   ConversationSnapshot,
 } from './messages.js';
 import { readTurn } from './read-turn.js';
+import { reuseAndVariants } from './reuse-and-variants.js';
 import { trackOrders } from './track-orders.js';
 
 export type { ConversationClient, ConversationOptions } from './conversation-options.js';
@@ -78,6 +80,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       onChange(view, ended, order) {
         emit('order:progress', { orderId: view.orderId, view });
         if (!ended) return;
+        void loadVariants(view.orderId);
         emit(view.status === 'completed' ? 'order:completed' : 'order:failed', {
           orderId: view.orderId,
           view,
@@ -136,6 +139,10 @@ export function createConversation(client: ConversationClient, options: Conversa
     }
   }
 
+  const policy = options.reuse ?? 'offer';
+  const offers = reuseAndVariants({ client, options, brandId, signal, state, patch, setProposal, busy });
+  const { lookUpReuse, lookUpSoon, loadVariants, chooseVariant } = offers;
+
   const proposals = () => state().messages.filter((m): m is Proposal => m.type === 'proposal');
   /** The open proposals of the latest request (several for a multi-part request). */
   function openGroup(): Proposal[] {
@@ -155,19 +162,22 @@ export function createConversation(client: ConversationClient, options: Conversa
       .map((m) => m.orderId)
       .filter((orderId) => state().orders[orderId] && !state().orders[orderId]?.done);
 
-  function propose(drafts: Array<{ draft: Draft; warnings?: Proposal['warnings'] }>): void {
+  function propose(drafts: Array<{ draft: Draft; warnings?: Proposal['warnings'] }>, repeat?: boolean): void {
     for (const open of proposals().filter((m) => m.state === 'open'))
       setProposal(open.id, { state: 'canceled' });
     const group = drafts.length > 1 ? messageId() : undefined;
     for (const { draft, warnings } of drafts) {
+      const id = messageId();
       push({
-        id: messageId(),
+        id,
         type: 'proposal',
         draft,
         state: 'open',
         ...(group ? { group } : {}),
         ...(warnings?.length ? { warnings } : {}),
+        ...(repeat ? { repeat } : {}),
       });
+      void lookUpReuse(id);
     }
     if (drafts.some(({ draft }) => !draft.topic)) bot('askTopic');
     if (background) void refreshQuota();
@@ -179,24 +189,43 @@ export function createConversation(client: ConversationClient, options: Conversa
     for (const proposal of targets) {
       const { draft, warnings } = applyEdit(proposal.draft, edit);
       keys.delete(proposal.id); // an edited proposal is a new request: a new idempotency key
+      keys.delete(`${proposal.id}:reuse`);
       // The card moves down to stay in view, as a new answer would.
       patch({ messages: state().messages.filter((m) => m.id !== proposal.id) });
-      push({ ...proposal, draft, ...(warnings.length ? { warnings } : { warnings: undefined }) });
+      push({
+        ...proposal,
+        draft,
+        reuse: undefined,
+        ...(warnings.length ? { warnings } : { warnings: undefined }),
+      });
+      void lookUpReuse(proposal.id);
     }
     if (targets.some((p) => !applyEdit(p.draft, edit).draft.topic)) bot('askTopic');
   }
 
-  /** Creates the order and follows it; false when refused or not sent. */
-  async function submit(draft: Draft, key: string): Promise<boolean> {
+  /**
+   * Creates the order and follows it; false when refused or not sent. A confirmed proposal is a new
+   * render (the user saw any offer and chose), unless it names the order to reuse.
+   */
+  async function submit(draft: Draft, key: string, reuseOf?: string): Promise<boolean> {
     const id = await busy(brandId, draft);
     if (!id || signal.aborted) return false;
-    const created = await busy(
-      () => client.generate(requestFromDraft(draft, id, locale), { idempotencyKey: key }),
-      draft,
-    );
+    const request: GenerateRequest = {
+      ...requestFromDraft(draft, id, locale),
+      // Without `reuse`, the API renders anew (its default, `never`).
+      ...(reuseOf ? { reuseOf } : policy === 'auto' ? { reuse: 'auto' as const } : {}),
+    };
+    const created = await busy(() => client.generate(request, { idempotencyKey: key }), draft);
     if (!created || signal.aborted) return false;
-    push({ id: messageId(), type: 'order', orderId: created.orderId, draft });
-    if (background) tracker.start(created.orderId, draft.format === 'video' ? 1 : draft.count);
+    const reusedFrom = created.reusedFromOrderId;
+    push({
+      id: messageId(),
+      type: 'order',
+      orderId: created.orderId,
+      draft,
+      ...(reusedFrom ? { reusedFrom } : {}),
+    });
+    if (background) tracker.start(created.orderId, draft.format === 'video' ? 1 : imagesCharged(draft));
     emit('order:created', { orderId: created.orderId, draft });
     return true;
   }
@@ -216,6 +245,19 @@ export function createConversation(client: ConversationClient, options: Conversa
       if (!(await submit(proposal.draft, key)) && !signal.aborted)
         setProposal(proposal.id, { state: 'open' });
     }
+  }
+
+  /** Takes the open proposal's offer: a new order with the earlier files, free and completed at once. */
+  async function reuseProposal(id?: string): Promise<void> {
+    const proposal = id ? proposals().find((m) => m.id === id) : openGroup().find((m) => m.reuse);
+    const match = proposal?.reuse;
+    if (proposal?.state !== 'open' || !match) return;
+    setProposal(proposal.id, { state: 'sent' });
+    const key = keys.get(`${proposal.id}:reuse`) ?? newIdempotencyKey();
+    keys.set(`${proposal.id}:reuse`, key);
+    // Refused (the match changed since): the proposal opens again without the offer.
+    if (!(await submit(proposal.draft, key, match.orderId)) && !signal.aborted)
+      setProposal(proposal.id, { state: 'open', reuse: undefined });
   }
 
   async function cancelOrder(orderId: string): Promise<void> {
@@ -279,6 +321,7 @@ export function createConversation(client: ConversationClient, options: Conversa
       open: open.map((p) => p.draft),
       last: last && { draft: last.draft, expected: state().orders[last.orderId]?.expected },
       running: running().length > 0,
+      offer: open.some((p) => p.reuse),
     });
     switch (turn.kind) {
       case 'handoff':
@@ -303,8 +346,10 @@ export function createConversation(client: ConversationClient, options: Conversa
         return redo((last as { orderId: string }).orderId, turn.slide);
       case 'edit':
         return editOpen(open, turn.edit);
+      case 'reuse':
+        return reuseProposal();
       case 'propose':
-        return propose(turn.drafts);
+        return propose(turn.drafts, turn.repeat);
     }
   }
 
@@ -321,6 +366,10 @@ export function createConversation(client: ConversationClient, options: Conversa
     send,
     /** Orders an open proposal (its whole group for a multi-part request); the latest one by default. */
     confirm,
+    /** Takes the offer of an open proposal (the latest one by default): the earlier files, free. */
+    reuseProposal,
+    /** Stores which of an ended order's variants the user picked (0-based). */
+    chooseVariant,
     /** Drops an open proposal; nothing is ordered. */
     dropProposal(id: string): void {
       const proposal = proposals().find((m) => m.id === id);
@@ -334,7 +383,9 @@ export function createConversation(client: ConversationClient, options: Conversa
       if (proposal?.state !== 'open') return;
       const { draft, warnings } = applyEdit(proposal.draft, edit);
       keys.delete(id); // an edited proposal is a new request: a new idempotency key
-      setProposal(id, { draft, warnings: warnings.length ? warnings : undefined });
+      keys.delete(`${id}:reuse`);
+      setProposal(id, { draft, warnings: warnings.length ? warnings : undefined, reuse: undefined });
+      lookUpSoon(id);
     },
     /** Cancels a running order through the API: what was not delivered is not charged. */
     cancelOrder,
@@ -363,6 +414,7 @@ export function createConversation(client: ConversationClient, options: Conversa
     /** Stops every watcher and request; the conversation answers nothing after this. */
     dispose(): void {
       abort.abort();
+      offers.dispose();
       tracker.stopAll();
       listeners.clear();
     },

@@ -11,6 +11,8 @@ export interface Draft {
   topic: string;
   /** The network the request named, if any: shown in descriptions, never sent. */
   platform?: Platform | null;
+  /** A/B variants (2–4) of the one image or of a carousel's cover; absent or null for none. */
+  variants?: number | null;
 }
 
 /** Fields a correction, a variant or an edit button changes; the others are kept. */
@@ -50,6 +52,11 @@ export function applyEdit(draft: Draft, edit: DraftEdit): { draft: Draft; warnin
     next.count = clampToLimit(Number.isFinite(asked) ? asked : range.default, range);
     if (edit.count !== undefined && next.count !== edit.count) warnings.push('count_clamped');
   }
+  // Variants are of one image or of a carousel's cover: asking for them makes an image order one
+  // image, and asking for several images (or a video) drops them.
+  if (next.variants && next.format === 'image' && edit.variants) next.count = 1;
+  if (next.variants && (next.format === 'video' || (next.format === 'image' && next.count > 1)))
+    next.variants = null;
   next.topic = next.topic.trim();
   return { draft: next, warnings };
 }
@@ -63,5 +70,6 @@ export function requestFromDraft(draft: Draft, brandId: string, locale?: Languag
     ratio: draft.ratio,
     ...(draft.format === 'video' ? { duration: draft.duration ?? undefined } : { count: draft.count }),
     ...(locale ? { locale } : {}),
+    ...(draft.variants ? { variants: draft.variants } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../contract/constants.js';
+import type { ReuseMatch, VariantsReport } from '../contract/reuse-variants.js';
 import type { Asset, LibraryEntry, OrderDetail, Quota } from '../contract/types.js';
 import type { AlfieErrorCode } from '../errors/alfie-error.js';
 import type { Draft, DraftWarning } from './draft.js';
@@ -34,8 +35,19 @@ export type ChatMessage =
       group?: string;
       /** What clamping changed ("20 slides" became 10). */
       warnings?: DraftWarning[];
+      /** An earlier visual of the brand this request matches: reuse it for free, or make a new one. */
+      reuse?: ReuseMatch;
+      /** The last order's brief again ("encore"): the user asked for a new render, no reuse is offered. */
+      repeat?: boolean;
     }
-  | { id: string; type: 'order'; orderId: string; draft: Draft }
+  | {
+      id: string;
+      type: 'order';
+      orderId: string;
+      draft: Draft;
+      /** The earlier order whose files this one reused (free, completed at once). */
+      reusedFrom?: string;
+    }
   | { id: string; type: 'orderCanceled'; orderId: string; kept: number; expected: number }
   | { id: string; type: 'redo'; orderId: string; slide: number }
   | { id: string; type: 'quota'; quota: Quota }
@@ -59,6 +71,8 @@ export interface OrderView {
   failure: ChatError | null;
   /** Slides being redone (1-based). */
   redoing?: number[];
+  /** An ended order's A/B variants, their files and the user's choice. */
+  variants?: VariantsReport;
 }
 
 export interface ConversationSnapshot {

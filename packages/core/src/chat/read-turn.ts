@@ -10,6 +10,7 @@ import { isEmptyEdit, readEdit } from './edit.js';
 import { asksAgain, readRedo } from './follow-up.js';
 import type { BotLine } from './messages.js';
 import { readParts } from './parts.js';
+import { readVariants } from './read-variants.js';
 import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
 
 export interface TurnState {
@@ -20,14 +21,21 @@ export interface TurnState {
   last?: { draft: Draft; expected?: number } | undefined;
   /** An order of this conversation is still running. */
   running: boolean;
+  /** The open proposal offers to reuse an earlier visual. */
+  offer?: boolean;
 }
 
 export type Turn =
-  | { kind: 'handoff' | 'quota' | 'library' | 'help' | 'confirm' | 'drop' | 'cancelOrder' }
+  | { kind: 'handoff' | 'quota' | 'library' | 'help' | 'confirm' | 'drop' | 'cancelOrder' | 'reuse' }
   | { kind: 'reply'; line: BotLine }
   | { kind: 'redo'; slide: number }
   | { kind: 'edit'; edit: DraftEdit }
-  | { kind: 'propose'; drafts: Array<{ draft: Draft; warnings?: DraftWarning[] }> };
+  | {
+      kind: 'propose';
+      drafts: Array<{ draft: Draft; warnings?: DraftWarning[] }>;
+      /** The last order's brief again ("encore", "une variante en 9:16"): a new render, no reuse offer. */
+      repeat?: boolean;
+    };
 
 /** "sur notre café" answers "what about?": the topic is what follows the preposition. */
 const topicAnswer = (text: string) =>
@@ -44,13 +52,40 @@ const fromIntent = (intent: GenerateIntent) => ({
 const variant = (draft: Draft, edit: DraftEdit): Turn => ({
   kind: 'propose',
   drafts: [applyEdit(draft, edit)],
+  repeat: true,
 });
+
+/** "réutilise-le", "reuse it", "garde l'ancien": take the reuse the open proposal offers. */
+const REUSE =
+  / (reutilise[rz]?|reutiliser|reutilisez|reuse|reprends l ancien|garde l ancien|l ancien|the old one|the earlier one|the previous one) /;
 
 /**
  * @example
  * readTurn('plutôt 3 slides', { open: [carousel], running: false }) // { kind: 'edit', edit: { format: 'carousel', count: 3 } }
+ * readTurn('avec 3 variantes', { open: [image], running: false }) // { kind: 'edit', edit: { variants: 3 } }
  */
 export function readTurn(text: string, state: TurnState): Turn {
+  if (state.offer && REUSE.test(toLine(tokenize(text).map((t) => t.w)))) return { kind: 'reuse' };
+  const { variants, rest } = readVariants(text);
+  if (variants === undefined) return readPlainTurn(text, state);
+  const turn = readPlainTurn(rest || text, state);
+  const current = state.open.at(-1);
+  if (turn.kind === 'propose')
+    return {
+      ...turn,
+      drafts: turn.drafts.map(({ draft, warnings }) => ({
+        draft: applyEdit(draft, { variants }).draft,
+        ...(warnings ? { warnings } : {}),
+      })),
+    };
+  if (turn.kind === 'edit') return { kind: 'edit', edit: { ...turn.edit, variants } };
+  // "fais-en 3 variantes": the rest says nothing more, so it is about the open proposal or the last order.
+  if (current) return { kind: 'edit', edit: { variants } };
+  if (state.last) return variant(state.last.draft, { variants });
+  return turn;
+}
+
+function readPlainTurn(text: string, state: TurnState): Turn {
   const tokens = tokenize(text);
   const line = toLine(tokens.map((t) => t.w));
   const { open, last, locale } = state;

@@ -13,6 +13,7 @@ const strings = {
     choose: 'Choisir',
     chosen: 'Choisie',
     variantMissing: 'Variante non livrée',
+    reused: 'Réutilisé gratuitement',
   },
   en: {
     reuseFound: (day: string) => `You already have a similar visual (${day})`,
@@ -25,6 +26,7 @@ const strings = {
     choose: 'Choose',
     chosen: 'Chosen',
     variantMissing: 'Variant not delivered',
+    reused: 'Reused for free',
   },
 } as const;
 
@@ -33,6 +35,10 @@ export type ReuseVariantsStrings = (typeof strings)['fr'] | (typeof strings)['en
 export function reuseVariantsStrings(locale: Locale): ReuseVariantsStrings {
   return strings[locale];
 }
+
+/** « 3 variantes = 3 images »: what variants cost, shown on the proposal before it is confirmed. */
+export const variantCost = (locale: Locale, variants: number): string =>
+  strings[locale].variantCost(variants);
 
 /** « 3 déc. » / "Dec 3": when the earlier visual was made, short. */
 export function shortDay(iso: string, locale: Locale): string {

@@ -1,4 +1,4 @@
-import { LIMITS, type Quota, woofsCost } from '@alfie/core';
+import { imagesCharged, LIMITS, type Quota, woofsCost } from '@alfie/core';
 import type { Draft } from './types.js';
 
 export interface DraftCost {
@@ -13,7 +13,8 @@ export interface DraftCost {
 /** What a draft takes from the monthly quota: images (a carousel slide is an image) or a video and its Woofs. */
 export function draftCost(draft: Draft, quota: Quota | null): DraftCost {
   const unit = draft.format === 'video' ? 'videos' : 'images';
-  const amount = draft.format === 'video' ? 1 : draft.count;
+  // Each A/B variant beyond the first is one more image.
+  const amount = draft.format === 'video' ? 1 : imagesCharged(draft);
   const woofs = draft.format === 'video' ? woofsCost(draft.duration ?? LIMITS.videoDuration.default) : 0;
   const remaining = quota && !quota.bypass ? quota.remaining[unit] : null;
   const exceeds =

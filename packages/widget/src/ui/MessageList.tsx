@@ -68,7 +68,7 @@ function Message({ message }: { message: ChatMessage }) {
     case 'proposal':
       return <ProposalCard message={message} />;
     case 'order':
-      return <OrderCard orderId={message.orderId} draft={message.draft} />;
+      return <OrderCard orderId={message.orderId} draft={message.draft} reused={!!message.reusedFrom} />;
     case 'quota':
       return <QuotaAnswer quota={message.quota} />;
     case 'library':

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { reuseVariantsStrings } from '../i18n/reuse-variants.js';
 import { SLOW_ORDER_MS } from '../state/conversation-binding.js';
 import type { Draft, OrderView } from '../state/types.js';
 import { CarouselViewer } from './CarouselViewer.js';
@@ -6,10 +7,11 @@ import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { ImageResults, VideoResult } from './Media.js';
 import { useDraftSummary } from './ProposalCard.js';
+import { VariantPicker } from './VariantPicker.js';
 
 /** A created order: live progress, then its results, or what went wrong with a retry. */
-export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft }) {
-  const { conversation, t } = useWidget();
+export function OrderCard({ orderId, draft, reused }: { orderId: string; draft: Draft; reused?: boolean }) {
+  const { conversation, t, locale, apiUrl } = useWidget();
   const view = useWidgetState((s) => s.orders[orderId]);
   const summary = useDraftSummary(draft);
   const card = useRef<HTMLElement>(null);
@@ -82,7 +84,16 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
           {t.redoing(slide)}
         </p>
       ))}
-      {!failed && <Results view={view} draft={draft} />}
+      {view.variants ? (
+        <VariantPicker
+          report={view.variants}
+          locale={locale}
+          apiUrl={apiUrl}
+          onChoose={(variant) => void conversation.chooseVariant(orderId, variant)}
+        />
+      ) : null}
+      {!failed && !(view.variants && draft.format === 'image') && <Results view={view} draft={draft} />}
+      {reused && done && <p class="st good">{reuseVariantsStrings(locale).reused}</p>}
       {done && <p class={failed || status === 'partial' ? 'st bad' : 'st good'}>{end}</p>}
       {status === 'failed' && (
         <button type="button" class="btn primary small" onClick={() => void conversation.retry(draft)}>
@@ -96,7 +107,9 @@ export function OrderCard({ orderId, draft }: { orderId: string; draft: Draft })
 
 function Results({ view, draft }: { view: OrderView; draft: Draft }) {
   if (draft.format === 'carousel') {
-    return <CarouselViewer assets={view.assets} expected={view.expected} draft={draft} live={!view.done} />;
+    // The other cover variants are drawn after the last slide: the picker shows them, not the viewer.
+    const slides = view.assets.filter((a) => (a.slideIndex ?? 0) < draft.count);
+    return <CarouselViewer assets={slides} expected={draft.count} draft={draft} live={!view.done} />;
   }
   if (draft.format === 'video')
     return view.assets[0] ? <VideoResult asset={view.assets[0]} draft={draft} /> : null;

@@ -1,7 +1,9 @@
 import { FORMATS, LIMITS, RATIOS } from '@alfie/core';
+import { variantCost } from '../i18n/reuse-variants.js';
 import { draftCost } from '../state/draft-cost.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';
+import { ReuseOffer } from './ReuseOffer.js';
 
 type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 
@@ -19,7 +21,7 @@ export function useDraftSummary(draft: Draft): string {
 
 /** The proposal made from a request: every field editable, the cost against what remains. */
 export function ProposalCard({ message }: { message: Proposal }) {
-  const { conversation, t } = useWidget();
+  const { conversation, t, locale, apiUrl } = useWidget();
   const quota = useWidgetState((s) => s.quota);
   const { draft, id } = message;
   const summary = useDraftSummary(draft);
@@ -102,19 +104,32 @@ export function ProposalCard({ message }: { message: Proposal }) {
           {warning === 'count_clamped' ? t.countClamped(range.max) : t.durationClamped(range.max)}
         </p>
       ))}
+      {draft.variants && <p class="cost">{variantCost(locale, draft.variants)}</p>}
       <p class={cost.exceeds ? 'cost warn' : 'cost'}>
         {t.cost(cost.amount, cost.unit, cost.remaining)}
         {cost.woofs > 0 && ` · ${t.woofs(cost.woofs)}`}
         {quota?.bypass && ` · ${t.unlimited}`}
         {cost.exceeds && ` — ${t.overQuota}`}
       </p>
+      {message.reuse && (
+        <ReuseOffer
+          match={message.reuse}
+          locale={locale}
+          apiUrl={apiUrl}
+          onReuse={() => void conversation.reuseProposal(id)}
+          onNew={() => void conversation.confirm(id)}
+        />
+      )}
       <div class="actions">
         <button type="button" class="btn ghost" onClick={() => conversation.dropProposal(id)}>
           {t.cancel}
         </button>
-        <button type="submit" class="btn primary" disabled={!draft.topic.trim()}>
-          {t.confirm}
-        </button>
+        {/* With an offer, its "make a new one" is the confirm button. */}
+        {!message.reuse && (
+          <button type="submit" class="btn primary" disabled={!draft.topic.trim()}>
+            {t.confirm}
+          </button>
+        )}
       </div>
     </form>
   );
