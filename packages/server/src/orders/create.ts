@@ -22,10 +22,15 @@ export interface CreateOrderInput {
   /** X-Request-Id of the creating request: kept in the job payload so worker logs carry it. */
   requestId?: string;
   /**
-   * Language of the texts to write. Kept in every item brief (the worker's planner and engines read
-   * `brief_json.locale`) and in the job payload; absent, the worker's default applies.
+   * Language of the texts to write, as the request named it. Kept in every item brief (the worker's
+   * planner and engines read `brief_json.locale`) and in the job payload.
    */
   locale?: Locale;
+  /**
+   * The language when neither the request nor the brand names one (the browser's, else English).
+   * The brand's own language is read inside the creating statement, so it costs no round trip.
+   */
+  fallbackLocale?: Locale;
 }
 
 export interface CreatedOrder extends GenerateResponse {
@@ -67,11 +72,7 @@ export async function createOrder(
   const orderId = randomUUID();
   const jobId = randomUUID();
   const items = itemBriefs(request);
-  const briefs = input.locale
-    ? items.briefs.map((brief) => ({ ...brief, locale: input.locale }))
-    : items.briefs;
   const job = jobFor(request, orderId);
-  const payload = { ...(job.payload as object), ...(input.locale && { locale: input.locale }) };
   const adminByEmail = user.email !== null && deps.config.adminEmails.includes(user.email.toLowerCase());
 
   let row: CreateOrderRow;
@@ -96,10 +97,12 @@ export async function createOrder(
         input.idempotencyKey,
         input.idempotencyKey ? input.requestHash : null,
         items.type,
-        JSON.stringify(briefs),
+        JSON.stringify(items.briefs),
         job.type,
-        JSON.stringify({ ...payload, requestId: input.requestId }),
+        JSON.stringify({ ...(job.payload as object), requestId: input.requestId }),
         request.variants,
+        input.locale ?? null,
+        input.fallbackLocale ?? null,
       ],
       { name: 'reserve_quota_and_create_order' },
     );

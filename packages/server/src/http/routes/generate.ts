@@ -10,7 +10,7 @@ import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-id
 import type { AppEnv } from '../env.js';
 import { conflict, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
-import { resolveOrderLocale } from '../order-locale.js';
+import { FALLBACK_LOCALE, localeFromAcceptLanguage } from '../order-locale.js';
 import { readJson, validate } from '../validation.js';
 
 /**
@@ -77,14 +77,6 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
       if (winner) return c.json(winner, 200);
     }
 
-    const locale = await resolveOrderLocale(deps.db, {
-      requested: body.locale,
-      brandId: request.brandId,
-      userId: user.userId,
-      brandIds: user.brandIds,
-      acceptLanguage: c.req.header('accept-language'),
-    });
-
     let created: CreatedOrder;
     try {
       created = await createOrder(deps.db, deps, {
@@ -94,7 +86,9 @@ export function generateRoutes(deps: AppDeps): Hono<AppEnv> {
         requestHash: fullHash,
         period: periodOf(now()),
         requestId: c.get('requestId'),
-        locale,
+        // The request's language, else the brand's (read in the creating statement), else the browser's.
+        locale: body.locale,
+        fallbackLocale: localeFromAcceptLanguage(c.req.header('accept-language')) ?? FALLBACK_LOCALE,
       });
     } catch (error) {
       // Two first requests with one key: the loser's statement rolled back entirely; answer the winner.

@@ -20,7 +20,10 @@
  * $7 topic, $8 ratio, $9 count, $10 video duration or null, $11 period yyyymm, $12 images cost,
  * $13 reels cost (Woofs are priced here by calculate_woofs_cost), $14 admin by email,
  * $15 Idempotency-Key or null, $16 request hash or null, $17 item type, $18 jsonb array of item
- * briefs, $19 job type, $20 job payload jsonb, $21 A/B variant count or null.
+ * briefs, $19 job type, $20 job payload jsonb, $21 A/B variant count or null, $22 the request's
+ * locale or null, $23 the locale when neither the request nor the brand names one (or null).
+ * The order's language, `coalesce($22, brands.locale, $23)`, is written into every item brief and
+ * the job payload here, so the brand's language costs no extra round trip.
  *
  * Returns one row: order_id and job_id (null when nothing was written), brand_found, and the
  * existing_* columns of an earlier order with the same key.
@@ -33,7 +36,7 @@ with existing as (
   where $15::text is not null and o.user_id = $3::uuid and o.idempotency_key = $15::text
 ),
 brand as (
-  select b.id, p.priority,
+  select b.id, p.priority, coalesce($22::text, b.locale, $23::text) as locale,
     $14::boolean
       or exists (select 1 from user_roles r where r.user_id = $3::uuid and r.role = 'admin')
       or exists (select 1 from profiles f where f.id = $3::uuid and f.granted_by_admin) as bypass
@@ -68,12 +71,17 @@ new_order as (
 ),
 items as (
   insert into order_items (order_id, sequence_number, type, brief_json)
-  select new_order.id, (brief.ordinality - 1)::integer, $17::text, brief.value
-  from new_order, jsonb_array_elements($18::jsonb) with ordinality as brief(value, ordinality)
+  select new_order.id, (brief.ordinality - 1)::integer, $17::text,
+    case when brand.locale is null then brief.value
+      else brief.value || jsonb_build_object('locale', brand.locale) end
+  from new_order, brand, jsonb_array_elements($18::jsonb) with ordinality as brief(value, ordinality)
 ),
 job as (
   insert into job_queue (id, user_id, brand_id, order_id, type, kind, payload, priority)
-  select $2::uuid, $3::uuid, brand.id, new_order.id, $19::text, $6::text, $20::jsonb, brand.priority
+  select $2::uuid, $3::uuid, brand.id, new_order.id, $19::text, $6::text,
+    case when brand.locale is null then $20::jsonb
+      else $20::jsonb || jsonb_build_object('locale', brand.locale) end,
+    brand.priority
   from new_order, brand
   returning id
 )
