@@ -12,7 +12,8 @@ import { normalizeGenerate, requestHash } from '../src/orders/plan.js';
 import { periodOf } from '../src/quota/period.js';
 import { appFromEnv } from '../test/helpers/api-process.js';
 
-const { db, config, app } = appFromEnv({ prefix: 'BENCH', maxConnections: 20 });
+// Limits come from the environment, so `RATE_LIMITS=off pnpm bench:pipeline` shows what counting costs.
+const { db, config, app } = appFromEnv({ prefix: 'BENCH', maxConnections: 20, limits: true });
 
 const bare = new Hono();
 bare.post('/generate', async (c) => {
