@@ -12,6 +12,10 @@ export class DatabaseUnavailableError extends Error {
 
 // SQLSTATE class 08 (connection exception) and the shutdown/startup codes of class 57P.
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+// 08P01 (protocol violation, e.g. a statement sent with the wrong number of parameters) is in class
+// 08 but is our bug, not an outage: treated as unavailable, a job would be handed back forever
+// without ever using an attempt.
+const OUR_BUGS = new Set(['08P01']);
 const NODE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -38,6 +42,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error instanceof DatabaseUnavailableError || error.name === 'DatabaseUnavailableError') return true;
   const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && OUR_BUGS.has(code)) return false;
   if (typeof code === 'string' && (SQLSTATES.has(code) || code.startsWith('08') || NODE_CODES.has(code))) {
     return true;
   }
