@@ -1,10 +1,8 @@
-import { isProviderError, ProviderError } from '../../engines/errors.js';
-import { abortError } from '../../engines/latency.js';
+import { isProviderError } from '../../engines/errors.js';
 import type { ImageRequest, ImageResult, ParkableImageEngine } from '../../engines/types.js';
 import type { ClaimedJob } from '../../queue/types.js';
-import type { ItemResult, ParkTiming } from './types.js';
-
-type Parked = Extract<ItemResult, { kind: 'parked' }>;
+import { failIfTimedOut, nextPollMs, type Parked, startAndPark, waitedSince } from './remote-render.js';
+import type { ParkTiming } from './types.js';
 
 /** What a job parked on per-item renders keeps in its payload (park-provider-job, resume-provider-job). */
 export interface ProviderRendersPayload {
@@ -40,25 +38,10 @@ export async function remoteImage(
   const payload = (job.payload ?? {}) as ProviderRendersPayload;
   const recorded = payload.providerRenders?.find((render) => render.item === itemId);
   const ref = recorded?.ref;
-  if (!ref) {
-    const render = await engine.startImage(request);
-    const abandon = () => engine.cancelImage(render.ref);
-    if (request.signal?.aborted) {
-      await abandon().catch(() => {});
-      throw abortError(request.signal);
-    }
-    return {
-      kind: 'parked',
-      provider: render.provider,
-      ref: render.ref,
-      item: itemId,
-      pollAfterMs: timing.pollMs,
-      abandon,
-    };
-  }
-  const startedAt = Date.parse(recorded?.startedAt ?? '');
-  const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
-  const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
+  const cancel = (id: string) => engine.cancelImage(id);
+  if (!ref) return startAndPark(await engine.startImage(request), cancel, request.signal, timing, itemId);
+  const waited = waitedSince(recorded.startedAt);
+  const pollAfterMs = nextPollMs(timing, waited);
   const results = payload.providerResults ?? {};
   const wokenByWebhook = payload.providerRenders?.some((render) => render.ref in results) ?? false;
   if (wokenByWebhook && !(ref in results)) {
@@ -81,16 +64,7 @@ export async function remoteImage(
       throw error;
     }
   }
-  if (waited > timing.timeoutMs) {
-    await engine.cancelImage(ref).catch(() => {});
-    throw new ProviderError(
-      `${job.provider ?? 'provider'} render ${ref} did not finish in ${timing.timeoutMs} ms`,
-      {
-        retryable: false,
-        reason: 'TIMEOUT',
-      },
-    );
-  }
+  await failIfTimedOut(job, ref, waited, timing, cancel);
   // No `abandon`: the render is recorded on the job already (see remote-video.ts).
   return {
     kind: 'parked',

@@ -1,10 +1,7 @@
-import { ProviderError } from '../../engines/errors.js';
-import { abortError } from '../../engines/latency.js';
 import type { ParkableVideoEngine, VideoRequest, VideoResult } from '../../engines/types.js';
 import type { ClaimedJob } from '../../queue/types.js';
-import type { ItemResult, ParkTiming } from './types.js';
-
-type Parked = Extract<ItemResult, { kind: 'parked' }>;
+import { failIfTimedOut, nextPollMs, type Parked, startAndPark, waitedSince } from './remote-render.js';
+import type { ParkTiming } from './types.js';
 
 interface ProviderPayload {
   /** Final provider states left by verified webhooks, by render id (resume-provider-job). */
@@ -35,21 +32,8 @@ export async function remoteVideo(
   timing: ParkTiming,
 ): Promise<{ video: VideoResult } | Parked> {
   const ref = job.provider_ref;
-  if (!ref) {
-    const render = await engine.startVideo(request);
-    const abandon = () => engine.cancelVideo(render.ref);
-    if (request.signal?.aborted) {
-      await abandon().catch(() => {});
-      throw abortError(request.signal);
-    }
-    return {
-      kind: 'parked',
-      provider: render.provider,
-      ref: render.ref,
-      pollAfterMs: timing.pollMs,
-      abandon,
-    };
-  }
+  const cancel = (id: string) => engine.cancelVideo(id);
+  if (!ref) return startAndPark(await engine.startVideo(request), cancel, request.signal, timing);
   const payload = (job.payload ?? {}) as ProviderPayload;
   const state = await engine.checkVideo(
     ref,
@@ -57,20 +41,10 @@ export async function remoteVideo(
     payload.providerResults?.[ref] ?? payload.providerResult,
   );
   if (state.status === 'done') return { video: state.result };
-  const startedAt = Date.parse(payload.providerStartedAt ?? '');
-  const waited = Number.isFinite(startedAt) ? Math.max(0, Date.now() - startedAt) : 0;
-  if (waited > timing.timeoutMs) {
-    await engine.cancelVideo(ref).catch(() => {});
-    throw new ProviderError(
-      `${job.provider ?? 'provider'} render ${ref} did not finish in ${timing.timeoutMs} ms`,
-      {
-        retryable: false,
-        reason: 'TIMEOUT',
-      },
-    );
-  }
+  const waited = waitedSince(payload.providerStartedAt);
+  await failIfTimedOut(job, ref, waited, timing, cancel);
   request.onProgress?.(state.progress ?? Math.min(0.95, waited / timing.timeoutMs));
-  const pollAfterMs = Math.min(timing.pollMaxMs, Math.max(timing.pollMs, waited / 2));
+  const pollAfterMs = nextPollMs(timing, waited);
   // No `abandon` here: the render is already recorded on the job, so a canceled order's render is
   // canceled by the worker's sweep (canceled-renders.ts), and a lease lost to another worker must
   // not cancel the render that worker now checks.
