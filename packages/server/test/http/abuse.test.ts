@@ -253,6 +253,41 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
     expect(rows.map((r) => r.key)).toEqual(['test:k']);
   });
 
+  it('admits from leases without a statement per request, and processes never exceed the limit together', async () => {
+    const t = await appWith(kind, {});
+    let statements = 0;
+    const counted = {
+      query: (...args: Parameters<typeof t.db.query>) => {
+        statements++;
+        return t.db.query(...args);
+      },
+      exec: (sql: string) => t.db.exec(sql),
+    };
+    const limitOf = () => 600;
+    const alone = new PostgresRateLimitStore(counted, 'lease', 3600, { limitOf });
+    const totals: number[] = [];
+    for (let i = 0; i < 300; i++) totals.push((await alone.increment('solo')).totalHits);
+    expect(totals).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    // 64 requests a statement while far from the limit (MAX_LEASE), fewer as it nears.
+    expect(statements).toBeLessThanOrEqual(6);
+
+    // Three "processes" (stores) sharing one caller, hits interleaved and concurrent: every hit
+    // gets a distinct total, and exactly the limit is admitted, since each keeps asking.
+    const limit = 50;
+    const processes = [0, 1, 2].map(
+      () => new PostgresRateLimitStore(t.db, 'shared', 3600, { limitOf: () => limit }),
+    );
+    const hits = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => processes[i % 3]!.increment('caller')),
+    );
+    const more = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => processes[i % 3]!.increment('caller')),
+    );
+    const all = [...hits, ...more].map((h) => h.totalHits);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((total) => total <= limit)).toHaveLength(limit);
+  });
+
   it('writes an API key’s last_used_at at most once a minute', async () => {
     const t = await appWith(kind, {});
     const { key } = await t.createApiKey();

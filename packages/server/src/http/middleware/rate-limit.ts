@@ -18,16 +18,29 @@ import type { AppEnv } from '../env.js';
 
 type Caller = { key: string; limit: number };
 
+/** Callers are counted by kind; the kind is the key's prefix, so the store finds a key's limit. */
+function kindLimits(limits: RateLimits) {
+  return { user: limits.user, key: limits.apiKey, ip: limits.ip };
+}
+type CallerKind = keyof ReturnType<typeof kindLimits>;
+
 function callerOf(c: Context<AppEnv>, limits: RateLimits, trustProxy: boolean): Caller {
   const principal = c.get('principal');
-  if (principal?.kind === 'apiKey') return { key: `key:${principal.keyId}`, limit: limits.apiKey };
+  const as = (kind: CallerKind, id: string): Caller => ({
+    key: `${kind}:${id}`,
+    limit: kindLimits(limits)[kind],
+  });
+  if (principal?.kind === 'apiKey') return as('key', principal.keyId);
   if (principal?.kind === 'user') {
     // A backend acting for its users is one caller, its key: not one per user it names.
-    return principal.viaApiKey && principal.keyId
-      ? { key: `key:${principal.keyId}`, limit: limits.apiKey }
-      : { key: `user:${principal.userId}`, limit: limits.user };
+    return principal.viaApiKey && principal.keyId ? as('key', principal.keyId) : as('user', principal.userId);
   }
-  return { key: `ip:${clientIp(c, trustProxy)}`, limit: limits.ip };
+  return as('ip', clientIp(c, trustProxy));
+}
+
+function limitOfCaller(limits: RateLimits): (key: string) => number {
+  const byKind = kindLimits(limits);
+  return (key) => byKind[key.slice(0, key.indexOf(':')) as CallerKind] ?? 0;
 }
 
 function limiter(
@@ -36,6 +49,7 @@ function limiter(
   name: string,
   what: string,
   pick: (c: Context<AppEnv>) => Caller | null,
+  limitOf: (key: string) => number,
 ): MiddlewareHandler<AppEnv> {
   return rateLimiter<AppEnv>({
     windowMs: limits.windowSeconds * 1000,
@@ -43,7 +57,7 @@ function limiter(
     keyGenerator: (c) => pick(c)?.key ?? '',
     skip: (c) => !pick(c)?.limit,
     standardHeaders: 'draft-6',
-    store: new PostgresRateLimitStore(deps.db, name, limits.windowSeconds),
+    store: new PostgresRateLimitStore(deps.db, name, limits.windowSeconds, { limitOf }),
     handler: (c) => {
       const info = (c as unknown as Context<{ Variables: { rateLimit?: RateLimitInfo } }>).get('rateLimit');
       throw rateLimited(c, info?.resetTime, what);
@@ -55,17 +69,36 @@ export function rateLimits(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const limits = deps.config.limits.rateLimits;
   if (!limits) return (_c, next) => next();
   const trustProxy = deps.config.limits.trustProxy;
-  const requests = limiter(deps, limits, 'requests', 'requests', (c) =>
-    c.req.path.startsWith('/v1/health') ? null : callerOf(c, limits, trustProxy),
+  const requests = limiter(
+    deps,
+    limits,
+    'requests',
+    'requests',
+    (c) => (c.req.path.startsWith('/v1/health') ? null : callerOf(c, limits, trustProxy)),
+    limitOfCaller(limits),
   );
-  const tokens = limiter(deps, limits, 'tokens', 'tokens minted', (c) => {
-    const principal = c.get('principal');
-    return principal?.kind === 'apiKey' ? { key: principal.keyId, limit: limits.tokens } : null;
-  });
-  const adminLogin = limiter(deps, limits, 'admin-login', 'login attempts', (c) => ({
-    key: clientIp(c, trustProxy),
-    limit: limits.adminLogin,
-  }));
+  const tokens = limiter(
+    deps,
+    limits,
+    'tokens',
+    'tokens minted',
+    (c) => {
+      const principal = c.get('principal');
+      return principal?.kind === 'apiKey' ? { key: principal.keyId, limit: limits.tokens } : null;
+    },
+    () => limits.tokens,
+  );
+  const adminLogin = limiter(
+    deps,
+    limits,
+    'admin-login',
+    'login attempts',
+    (c) => ({
+      key: clientIp(c, trustProxy),
+      limit: limits.adminLogin,
+    }),
+    () => limits.adminLogin,
+  );
   return (c, next) => {
     const thenRequests = async () => {
       await requests(c, next);
