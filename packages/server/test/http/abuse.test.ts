@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyApiKey } from '../../src/auth/api-keys.js';
+import type { Queryable, QueryOptions } from '../../src/db/types.js';
 import { loadLimits } from '../../src/limits-config.js';
 import { PostgresRateLimitStore } from '../../src/rate-limit/postgres-store.js';
 import { PRUNE_RATE_LIMITS } from '../../src/sql/rate-limits/prune-rate-limits.js';
@@ -256,12 +257,12 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
   it('admits from leases without a statement per request, and processes never exceed the limit together', async () => {
     const t = await appWith(kind, {});
     let statements = 0;
-    const counted = {
-      query: (...args: Parameters<typeof t.db.query>) => {
+    const counted: Queryable = {
+      query<Row>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
         statements++;
-        return t.db.query(...args);
+        return t.db.query<Row>(sql, params, options);
       },
-      exec: (sql: string) => t.db.exec(sql),
+      exec: (sql) => t.db.exec(sql),
     };
     const limitOf = () => 600;
     const alone = new PostgresRateLimitStore(counted, 'lease', 3600, { limitOf });
