@@ -53,9 +53,9 @@ export {
   type VideoRequest,
   type VideoResult,
 } from './engines/index.js';
+export { ApiError } from './errors.js';
 // HTTP API
 export { createApp } from './http/app.js';
-export { ApiError } from './http/errors.js';
 export { createLogger, type Logger } from './logger.js';
 // Metrics
 export { createMetrics, instrumentEngines, Metrics, registerDbGauges } from './metrics/index.js';

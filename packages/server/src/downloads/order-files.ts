@@ -1,7 +1,7 @@
 import { type Asset, isTerminalOrderStatus, type OrderStatus } from '@alfie/core/contract';
 import type { UserPrincipal } from '../auth/principal.js';
 import type { Queryable } from '../db/types.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../errors.js';
 import { toAsset } from '../orders/shapes.js';
 import { GET_ORDER_FOR_DOWNLOAD } from '../sql/orders/get-order-for-download.js';
 import { LIST_ORDER_ASSETS } from '../sql/orders/list-order-assets.js';

@@ -1,7 +1,7 @@
 import { codeForStatus, type ErrorStatus } from '@alfie/core/contract';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, noRoute } from './errors.js';
+import { ApiError, noRoute } from '../errors.js';
 import { databaseUnavailableResponse } from './unavailable.js';
 
 /**

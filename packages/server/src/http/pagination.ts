@@ -1,6 +1,6 @@
 import { LIMITS, type Page } from '@alfie/core/contract';
 import { isUuid } from '../auth/principal.js';
-import { validationFailed } from './errors.js';
+import { validationFailed } from '../errors.js';
 
 /**
  * Cursors are opaque to clients: base64url of the last row's id. The SQL resumes after that row's

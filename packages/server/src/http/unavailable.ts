@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { isDatabaseUnavailable } from '../db/faults.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 
 /** Seconds a client waits before retrying while the database is away (a restart, a failover). */
 export const RETRY_AFTER_SECONDS = 5;

@@ -2,7 +2,7 @@ import { requestSchemas, type ValidationIssue } from '@alfie/core/contract';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Context } from 'hono';
-import { validationFailed } from './errors.js';
+import { validationFailed } from '../errors.js';
 import { unsafeTextIssues } from './text-guard.js';
 
 // ajv-formats ships CommonJS with a default export; ESM sees it under `.default`.

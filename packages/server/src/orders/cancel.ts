@@ -1,6 +1,6 @@
 import type { Format } from '@alfie/core/contract';
 import type { Queryable } from '../db/types.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { QuotaCost } from '../quota/cost.js';
 import { FIND_ORDER_OWNER } from '../sql/admin/find-order-owner.js';
 import { CANCEL_ORDER_JOBS } from '../sql/jobs/cancel-order-jobs.js';

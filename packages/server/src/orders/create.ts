@@ -3,7 +3,7 @@ import type { GenerateResponse, Locale, QuotaExceededDetails } from '@alfie/core
 import type { UserPrincipal } from '../auth/principal.js';
 import type { Queryable } from '../db/types.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError, conflict, notFound } from '../http/errors.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import { costOf, toQuotaCounts } from '../quota/cost.js';
 import { readQuota } from '../quota/read.js';
 import { RESERVE_QUOTA_AND_CREATE_ORDER } from '../sql/orders/reserve-quota-and-create-order.js';

@@ -1,6 +1,6 @@
 import { type DeleteOrderResponse, isTerminalOrderStatus, type OrderStatus } from '@alfie/core/contract';
 import type { Queryable } from '../db/types.js';
-import { ApiError, conflict, notFound } from '../http/errors.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { settleOrder } from '../quota/release.js';
 import { DELETE_ORDER } from '../sql/orders/delete-order.js';

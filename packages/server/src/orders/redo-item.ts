@@ -1,7 +1,7 @@
 import type { RedoItemResponse } from '@alfie/core/contract';
 import type { Tx } from '../db/types.js';
+import { ApiError, conflict, notFound, validationFailed } from '../errors.js';
 import { appendOrderEvent } from '../events/append.js';
-import { ApiError, conflict, notFound, validationFailed } from '../http/errors.js';
 import { reserveQuota } from '../quota/reserve.js';
 import { DELETE_ITEM_ASSET } from '../sql/redo/delete-item-asset.js';
 import { LOCK_ORDER_FOR_REDO } from '../sql/redo/lock-order-for-redo.js';

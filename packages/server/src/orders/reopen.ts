@@ -1,7 +1,7 @@
 import type { Format } from '@alfie/core/contract';
 import type { Queryable } from '../db/types.js';
+import { ApiError, conflict, notFound } from '../errors.js';
 import { appendOrderEvent } from '../events/append.js';
-import { ApiError, conflict, notFound } from '../http/errors.js';
 import { costOf, NO_COST, type QuotaCost } from '../quota/cost.js';
 import { reserveQuota } from '../quota/reserve.js';
 import { LOCK_FAILED_JOB } from '../sql/admin/lock-failed-job.js';

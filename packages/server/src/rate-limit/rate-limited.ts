@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 
 /**
  * The error of a refused request: 429 RATE_LIMITED with Retry-After (seconds until the window

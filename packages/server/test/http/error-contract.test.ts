@@ -10,8 +10,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/errors.js';
 import { errorHandler, notFoundHandler } from '../../src/http/error-handler.js';
-import { ApiError } from '../../src/http/errors.js';
 
 const app = new Hono();
 app.onError(errorHandler);

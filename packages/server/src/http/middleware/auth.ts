@@ -23,9 +23,9 @@ import { isApiKey } from '../../auth/api-keys.js';
 import { createTokenVerifier, type TokenVerifier } from '../../auth/jwt.js';
 import { type ApiKeyPrincipal, isUuid, type Principal, type UserPrincipal } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { forbidden, unauthorized, validationFailed } from '../../errors.js';
 import { authFailureLimit } from '../../rate-limit/auth-failures.js';
 import type { AppEnv } from '../env.js';
-import { forbidden, unauthorized, validationFailed } from '../errors.js';
 
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const verifiers: Verifiers = {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { validationFailed } from '../../errors.js';
 import type { AppEnv } from '../env.js';
-import { validationFailed } from '../errors.js';
 
 /** Provider webhooks carry whole predictions (with logs): they get more room than API requests. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;

@@ -2,6 +2,7 @@ import type { CreateBrandRequest, UpdateBrandRequest } from '@alfie/core/contrac
 import { Hono } from 'hono';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { ApiError, forbidden, notFound } from '../../errors.js';
 import { INSERT_BRAND } from '../../sql/brands/insert-brand.js';
 import { INSERT_BRAND_WITHIN_LIMIT } from '../../sql/brands/insert-brand-within-limit.js';
 import { LIST_BRANDS } from '../../sql/brands/list-brands.js';
@@ -9,7 +10,6 @@ import { LOCK_USER_BRAND_CREATION } from '../../sql/brands/lock-user-brand-creat
 import { UPDATE_BRAND } from '../../sql/brands/update-brand.js';
 import { toBrand } from '../brand-shape.js';
 import type { AppEnv } from '../env.js';
-import { ApiError, forbidden, notFound } from '../errors.js';
 import { isServerCall, requireUser } from '../middleware/auth.js';
 import { decodeCursor, pageSize, toPage } from '../pagination.js';
 import { readJson, validate, validateQuery } from '../validation.js';

@@ -12,8 +12,8 @@ import { attachmentHeader } from '../../downloads/file-name.js';
 import { loadOrderFiles } from '../../downloads/order-files.js';
 import { pdfStream } from '../../downloads/pdf-stream.js';
 import { zipStream } from '../../downloads/zip-stream.js';
+import { ApiError, conflict, notFound } from '../../errors.js';
 import type { AppEnv } from '../env.js';
-import { ApiError, conflict, notFound } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 
 /**

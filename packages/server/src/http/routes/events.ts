@@ -2,6 +2,7 @@ import { isTerminalOrderStatus, type OrderEvent, type TerminalOrderStatus } from
 import { Hono } from 'hono';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { notFound, validationFailed } from '../../errors.js';
 import { eventHubFor } from '../../events/hub.js';
 import { type DropReason, runEventSession } from '../../events/session.js';
 import { type SseSink, sseResponse } from '../../events/sse-sink.js';
@@ -10,7 +11,6 @@ import { GET_ORDER_STATE } from '../../sql/events/get-order-state.js';
 import { LAST_USER_EVENT_ID } from '../../sql/events/last-event-id.js';
 import { ORDER_BRAND } from '../../sql/events/order-brand.js';
 import type { AppEnv } from '../env.js';
-import { notFound, validationFailed } from '../errors.js';
 import { brandScope, requireUser } from '../middleware/auth.js';
 
 export interface EventsRouteOptions {

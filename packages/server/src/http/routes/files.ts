@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
+import { notFound } from '../../errors.js';
 import { CONTENT_TYPE_BY_EXTENSION, isSafePublicId } from '../../storage/content-types.js';
 import { errorHandler } from '../error-handler.js';
-import { notFound } from '../errors.js';
 
 export interface FilesRoutesDeps {
   /** Same data directory local storage writes to; files live under `${dataDir}/files`. */

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { notFound } from '../../errors.js';
 import { toJob } from '../../orders/shapes.js';
 import { GET_JOB } from '../../sql/jobs/get-job.js';
 import type { AppEnv } from '../env.js';
-import { notFound } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 
 /** GET /v1/jobs/:id: one of the caller's jobs (status, attempts, last error). */

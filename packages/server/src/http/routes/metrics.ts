@@ -2,11 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { isApiKey, verifyApiKey } from '../../auth/api-keys.js';
 import type { AppDeps } from '../../deps.js';
+import { noRoute } from '../../errors.js';
 import { eventHubFor } from '../../events/hub.js';
 import { registerDbGauges } from '../../metrics/db-gauges.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import type { AppEnv } from '../env.js';
-import { noRoute } from '../errors.js';
 
 const wired = new WeakSet<Metrics>();
 

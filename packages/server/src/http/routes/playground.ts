@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { signUserToken } from '../../auth/jwt.js';
 import type { AppDeps } from '../../deps.js';
+import { ApiError, forbidden, noRoute } from '../../errors.js';
 import { isLocalRequest, isSameOriginFetch } from '../../playground/local-only.js';
 import { PLAYGROUND_CSP, playgroundPage } from '../../playground/page.js';
 import { PLAYGROUND_SCRIPT, PLAYGROUND_STYLE } from '../../playground/page-assets.js';
 import { WIDGET_FILES, widgetDistDir, widgetFileResponse } from '../../playground/widget-files.js';
 import type { AppEnv } from '../env.js';
-import { ApiError, forbidden, noRoute } from '../errors.js';
 
 /** Lifetime of a playground token: the page renews it, so a copied one is soon useless. */
 const SESSION_SECONDS = 3600;

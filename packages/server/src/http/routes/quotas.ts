@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { isAdmin } from '../../auth/admin.js';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { notFound } from '../../errors.js';
 import { periodOf } from '../../quota/period.js';
 import { readQuota } from '../../quota/read.js';
 import { FIND_OWNED_BRAND } from '../../sql/brands/find-owned-brand.js';
 import type { AppEnv } from '../env.js';
-import { notFound } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { isUuid } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { notFound, validationFailed } from '../../errors.js';
 import { redoItem } from '../../orders/redo-item.js';
 import { createLocalStorage } from '../../storage/local-storage.js';
 import type { AppEnv } from '../env.js';
-import { notFound, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 
 /**

@@ -2,8 +2,8 @@ import type { CreateTokenRequest, CreateTokenResponse } from '@alfie/core/contra
 import { Hono } from 'hono';
 import { signUserToken } from '../../auth/jwt.js';
 import type { AppDeps } from '../../deps.js';
+import { ApiError, validationFailed } from '../../errors.js';
 import type { AppEnv } from '../env.js';
-import { ApiError, validationFailed } from '../errors.js';
 import { requireApiKey } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
 

@@ -7,13 +7,13 @@ import {
 import { Hono } from 'hono';
 import { isUuid, type UserPrincipal } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
+import { conflict, notFound, validationFailed } from '../../errors.js';
 import { CHOOSE_VARIANT } from '../../sql/variants/choose-variant.js';
 import { FIND_VARIANT_ORDER } from '../../sql/variants/find-variant-order.js';
 import { LIST_VARIANTS } from '../../sql/variants/list-variants.js';
 import { SAVE_PERFORMANCE } from '../../sql/variants/save-performance.js';
 import { verdict } from '../../variants/verdict.js';
 import type { AppEnv } from '../env.js';
-import { conflict, notFound, validationFailed } from '../errors.js';
 import { requireUser } from '../middleware/auth.js';
 import { readJson, validate } from '../validation.js';
 

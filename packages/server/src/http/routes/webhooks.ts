@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Queryable } from '../../db/types.js';
 import { TERMINAL_STATUSES } from '../../engines/replicate/client.js';
+import { ApiError, unauthorized, validationFailed } from '../../errors.js';
 import { RESUME_PROVIDER_JOB } from '../../sql/providers/resume-provider-job.js';
 import { errorHandler } from '../error-handler.js';
-import { ApiError, unauthorized, validationFailed } from '../errors.js';
 import { unsafeTextIssues } from '../text-guard.js';
 
 export interface WebhooksRoutesDeps {

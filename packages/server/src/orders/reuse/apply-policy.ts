@@ -1,7 +1,7 @@
 import type { Locale, ReuseMatch, ReusePolicy } from '@alfie/core/contract';
 import type { UserPrincipal } from '../../auth/principal.js';
 import type { AppDeps } from '../../deps.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../errors.js';
 import { FIND_ORDER_BY_IDEMPOTENCY_KEY } from '../../sql/orders/find-order-by-idempotency-key.js';
 import { IdempotencyRace } from '../create.js';
 import type { NormalizedGenerate } from '../plan.js';
