@@ -71,7 +71,9 @@ export function spawnBench(
 ): BenchChild {
   // BENCH_CPU_PROF=<dir>: each bench process writes a V8 CPU profile there (open it in Chrome's
   // DevTools or speedscope) to see where a figure's time goes.
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const child = spawn(process.execPath, [...profile, ...nodeArgs, '--import', 'tsx', join(here, file)], {
     cwd: join(here, '..'),
     env: { ...process.env, ...env },
