@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppDeps } from '../deps.js';
 import { httpMetrics } from '../metrics/http-middleware.js';
 import { createMetrics } from '../metrics/metrics.js';
@@ -8,6 +7,7 @@ import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { authenticate } from './middleware/auth.js';
 import { bodyLimits } from './middleware/body-limit.js';
+import { corsFor } from './middleware/cors.js';
 import { rateLimits } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi } from './openapi.js';
@@ -45,24 +45,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('*', httpMetrics(metrics));
   app.use('*', requestId(deps.logger));
-  app.use(
-    '*',
-    cors({
-      origin: deps.config.allowedOrigins.includes('*') ? '*' : deps.config.allowedOrigins,
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: [
-        'Authorization',
-        'Content-Type',
-        'Idempotency-Key',
-        'X-Request-Id',
-        'Last-Event-ID',
-        'X-Alfie-User-Id',
-      ],
-      // Content-Disposition: a page on another origin reads the download's file name from it.
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', corsFor(deps.config.allowedOrigins));
   app.use('*', bodyLimits(deps.config.bodyLimit));
   // Before authentication: a METRICS_TOKEN is not a JWT (the route checks its own credentials).
   app.route('/', metricsRoutes(deps, metrics));

@@ -68,6 +68,12 @@ describe('app plumbing (PostgreSQL)', () => {
     expect(given.headers.get('x-request-id')).toBe('abc-123');
     const made = await t.request('/v1/health', { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Refusals carry it too: they are built by the error handler, not by a route.
+    const refused = await t.request('/v1/orders', { headers: { 'x-request-id': 'refused-1' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toBe('refused-1');
+    const unknown = await t.request('/v1/nowhere', { headers: { 'x-request-id': 'lost-1' } });
+    expect(unknown.headers.get('x-request-id')).toBe('lost-1');
   });
 
   it('allows only the configured origins', async () => {
@@ -84,6 +90,13 @@ describe('app plumbing (PostgreSQL)', () => {
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
     const evil = await t.request('/v1/health', { headers: { origin: 'https://evil.test' } });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    // A page of the host reads answers and refusals alike, and the headers it needs.
+    for (const path of ['/v1/health', '/v1/orders']) {
+      const res = await t.request(path, { headers: { origin: 'https://host.test' } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://host.test');
+      expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      expect(res.headers.get('vary')).toContain('Origin');
+    }
   });
 
   it('answers 401 with the error body for missing or malformed credentials', async () => {

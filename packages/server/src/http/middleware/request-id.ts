@@ -16,9 +16,10 @@ export function requestId(logger: Logger): MiddlewareHandler<AppEnv> {
     const log = logger.child({ reqId: id });
     c.set('requestId', id);
     c.set('log', log);
+    // Set before the route: set after, hono would copy the route's response to add it.
+    c.header('X-Request-Id', id);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', id);
     const status = c.res.status;
     const line = {
       method: c.req.method,
