@@ -13,7 +13,7 @@ import { signUserToken } from '../src/auth/jwt.js';
 import { migrate } from '../src/db/migrate.js';
 import { appendOrderEvent } from '../src/events/append.js';
 import { openSse } from '../test/pipeline/sse-client.js';
-import { fmt, now, openBenchRun, percentile, sleep, spawnBench } from './shared.js';
+import { fmt, now, openBenchRun, percentile, processCpuMs, sleep, spawnBench } from './shared.js';
 
 const L = Number(process.env.BENCH_LATENCY_MS ?? 2000);
 const CAROUSELS = Number(process.env.BENCH_CAROUSELS ?? 5);
@@ -30,10 +30,12 @@ const SECRET = 'bench-secret-that-is-at-least-32-characters';
 async function load(
   url: string,
   lanes: { headers: Record<string, string>; body: string }[],
-): Promise<number> {
+  serverPid: number,
+  seconds = LOAD_SECONDS,
+): Promise<{ rps: number; cpuMsPerRequest: number | null }> {
   let ok = 0;
   let failed = 0;
-  const deadline = now() + LOAD_SECONDS * 1000;
+  const deadline = now() + seconds * 1000;
   const lane = async (index: number) => {
     const { headers, body } = lanes[index % lanes.length]!;
     while (now() < deadline) {
@@ -48,9 +50,14 @@ async function load(
     }
   };
   const t0 = now();
+  const cpu0 = processCpuMs(serverPid);
   await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, (_, i) => lane(i)));
+  const cpu1 = processCpuMs(serverPid);
   if (failed > 0) console.warn(`${url}: ${failed} non-202 answers`);
-  return (ok / (now() - t0)) * 1000;
+  return {
+    rps: (ok / (now() - t0)) * 1000,
+    cpuMsPerRequest: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (ok + failed),
+  };
 }
 
 async function main() {
@@ -180,20 +187,20 @@ async function main() {
       }),
     );
     const topic = 'Load test topic';
-    const appRps = await load(
-      `${base}/v1/generate`,
-      lanes.map((l) => ({
-        headers: { authorization: `Bearer ${l.token}` },
-        body: JSON.stringify({ format: 'carousel', count: 5, topic, brandId: l.brandId }),
-      })),
-    );
-    const bareRps = await load(
-      `${bareBase}/generate`,
-      lanes.map((l) => ({
-        headers: {},
-        body: JSON.stringify({ userId: l.userId, brandId: l.brandId, count: 5, topic }),
-      })),
-    );
+    const appLanes = lanes.map((l) => ({
+      headers: { authorization: `Bearer ${l.token}` },
+      body: JSON.stringify({ format: 'carousel', count: 5, topic, brandId: l.brandId }),
+    }));
+    const bareLanes = lanes.map((l) => ({
+      headers: {},
+      body: JSON.stringify({ userId: l.userId, brandId: l.brandId, count: 5, topic }),
+    }));
+    // A second of each first, so that neither is measured while the JIT is still compiling it.
+    const apiPid = api.process.pid!;
+    await load(`${base}/v1/generate`, appLanes, apiPid, 1);
+    await load(`${bareBase}/generate`, bareLanes, apiPid, 1);
+    const app = await load(`${base}/v1/generate`, appLanes, apiPid);
+    const bare = await load(`${bareBase}/generate`, bareLanes, apiPid);
 
     const p50wall = percentile(walls, 50);
     console.log(
@@ -216,9 +223,14 @@ async function main() {
     );
     console.log(`| commit -> SSE client, p50 | ${fmt(percentile(delays, 50), 2)} ms |`);
     console.log(`| commit -> SSE client, p99 | ${fmt(percentile(delays, 99), 2)} ms |`);
-    console.log(`| POST /v1/generate (5-slide carousel), req/s | ${fmt(appRps, 0)} |`);
-    console.log(`| bare Hono handler, same createOrder, req/s | ${fmt(bareRps, 0)} |`);
-    console.log(`| API / bare | ${fmt(appRps / bareRps, 2)} |`);
+    console.log(`| POST /v1/generate (5-slide carousel), req/s | ${fmt(app.rps, 0)} |`);
+    console.log(`| bare Hono handler, same createOrder, req/s | ${fmt(bare.rps, 0)} |`);
+    console.log(`| API / bare | ${fmt(app.rps / bare.rps, 2)} |`);
+    if (app.cpuMsPerRequest !== null && bare.cpuMsPerRequest !== null) {
+      console.log(`| API process CPU per request, POST /v1/generate | ${fmt(app.cpuMsPerRequest, 3)} ms |`);
+      console.log(`| API process CPU per request, bare handler | ${fmt(bare.cpuMsPerRequest, 3)} ms |`);
+      console.log(`| bare / API, CPU per request | ${fmt(bare.cpuMsPerRequest / app.cpuMsPerRequest, 2)} |`);
+    }
     console.log(`\nLocal engine carousels: ${localBreakdown.join(' | ')}`);
     console.log(`Latency-only carousels: ${breakdown.join(' | ')}`);
   } finally {
