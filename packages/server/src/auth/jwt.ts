@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
 import { type LimitsConfig, loadLimits, type TokenRules } from '../limits-config.js';
@@ -22,6 +22,15 @@ export interface UserTokenClaims {
  * @example
  * const { token, expiresAt } = await signUserToken(config.jwtSecret!, { userId, brandIds: [brandId] });
  */
+// One KeyObject per secret: jose keeps the WebCrypto key it derives from a KeyObject, where raw
+// bytes would be imported again on every token minted.
+const signingKeys = new Map<string, KeyObject>();
+function signingKey(secret: string): KeyObject {
+  let key = signingKeys.get(secret);
+  if (!key) signingKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
+}
+
 export async function signUserToken(
   secret: string,
   claims: UserTokenClaims,
@@ -38,7 +47,7 @@ export async function signUserToken(
     .setAudience(claims.audience ?? 'authenticated')
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .sign(new TextEncoder().encode(secret));
+    .sign(signingKey(secret));
   return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
