@@ -26,8 +26,10 @@ export interface UserTokenClaims {
 // bytes would be imported again on every token minted.
 const signingKeys = new Map<string, KeyObject>();
 function signingKey(secret: string): KeyObject {
-  let key = signingKeys.get(secret);
-  if (!key) signingKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  const known = signingKeys.get(secret);
+  if (known) return known;
+  const key = createSecretKey(Buffer.from(secret));
+  signingKeys.set(secret, key);
   return key;
 }
 
