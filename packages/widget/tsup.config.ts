@@ -144,8 +144,6 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
     esbuildOptions(options) {
       options.legalComments = 'none';
       options.alias = {
-        // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside these files only.
-        ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)),
         // Core from its sources rather than its one-file dist: esbuild then drops what the widget does
         // not use module by module (0.4 KB gzipped off the entry), and the panel can take core modules
         // from the entry by path (SHARED_MODULES).
