@@ -109,5 +109,17 @@ export const en: Catalogue = {
   network: 'The server cannot be reached. Check your connection and try again.',
   reconnecting: 'Connection lost, reconnecting…',
   generic: (message) => `Something went wrong: ${message}`,
+  // Reuse offer and variants
+  reuseFound: (day) => `You already have a similar visual (${day})`,
+  reuseFree: 'Reuse it for free',
+  reuseNew: 'Make a new one',
+  reusePreview: 'Your earlier visual',
+  variantsTitle: (n) => `${n} variants`,
+  variantCost: (n) => `${n} variants = ${n} images`,
+  variantLabel: (n, style) => `Variant ${n} (${style})`,
+  choose: 'Choose',
+  chosen: 'Chosen',
+  variantMissing: 'Variant not delivered',
+  reused: 'Reused for free',
   and: 'and',
 };

@@ -113,5 +113,17 @@ export const fr = {
   network: 'Impossible de joindre le serveur. Vérifiez votre connexion puis réessayez.',
   reconnecting: 'Connexion perdue, reconnexion…',
   generic: (message: string) => `Une erreur est survenue : ${message}`,
+  // Reuse offer and variants
+  reuseFound: (day: string) => `Vous avez déjà un visuel proche (${day})`,
+  reuseFree: 'Réutiliser gratuitement',
+  reuseNew: 'En créer un nouveau',
+  reusePreview: 'Votre visuel précédent',
+  variantsTitle: (n: number) => `${n} variantes`,
+  variantCost: (n: number) => `${n} variantes = ${n} images`,
+  variantLabel: (n: number, style: string) => `Variante ${n} (${style})`,
+  choose: 'Choisir',
+  chosen: 'Choisie',
+  variantMissing: 'Variante non livrée',
+  reused: 'Réutilisé gratuitement',
   and: 'et',
 };
