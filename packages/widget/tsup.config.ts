@@ -86,7 +86,9 @@ export const { ${SHARED_MODULES[args.path as SharedKey].join(', ')} } = modules[
       const copies = Object.keys(result.metafile?.inputs ?? {}).filter(
         (input) =>
           !input.startsWith('alfie-shared:') &&
-          /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts|src\/ui\/icons\.tsx/.test(input),
+          /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts|src\/ui\/icons\.tsx/.test(
+            input,
+          ),
       );
       if (copies.length > 0) throw new Error(`the panel file must not bundle ${copies.join(', ')}`);
     });
