@@ -3,7 +3,6 @@ import type { Catalogue } from './index.js';
 
 /** English catalogue. */
 export const en: Catalogue = {
-  lang: 'en',
   title: 'Alfie',
   subtitle: 'Marketing visuals on demand',
   close: 'Close',
@@ -38,7 +37,6 @@ export const en: Catalogue = {
   cancelOrder: 'Stop',
   slow: 'This is taking longer than usual, but it is moving.',
   conflict: 'That is no longer possible: the order changed meanwhile.',
-  newResults: (n: number) => `${n} new ${n > 1 ? 'results' : 'result'}`,
   thinking: 'One moment…',
   proposalTitle: 'Here is my proposal',
   format: 'Format',

@@ -2,7 +2,6 @@ import type { Format } from '@alfie/core/contract';
 
 /** French catalogue: the reference one, every other locale has the same shape (see `Catalogue`). */
 export const fr = {
-  lang: 'fr',
   title: 'Alfie',
   subtitle: 'Vos visuels marketing, à la demande',
   close: 'Fermer',
@@ -38,7 +37,6 @@ export const fr = {
   cancelOrder: 'Arrêter',
   slow: 'C’est plus long que d’habitude, mais ça avance.',
   conflict: 'Ce n’est plus possible : la commande a changé entre-temps.',
-  newResults: (n: number) => `${n} ${n > 1 ? 'nouveaux résultats' : 'nouveau résultat'}`,
   // Proposal card
   proposalTitle: 'Voici ce que je propose',
   format: 'Format',
