@@ -12,7 +12,5 @@ const shared: Options = {
 
 export default defineConfig([
   { ...shared, format: 'esm' },
-  // ky is ESM-only: the CommonJS build carries its own copy so `require('@alfie/core')` works on every
-  // Node version core supports, not only those with require(esm).
-  { ...shared, format: 'cjs', noExternal: ['ky'] },
+  { ...shared, format: 'cjs' },
 ]);

@@ -55,7 +55,8 @@ const isShared = (key: string): key is SharedKey => Object.hasOwn(SHARED_MODULES
 /**
  * The panel file takes Preact and the widget's shared modules from the entry instead of bundling them
  * (see src/embed/shared.ts): each such import becomes a module that reads the handshake the entry set
- * on the panel's <script> element. The build fails if a copy of Preact or zustand still gets in.
+ * on the panel's <script> element. The build fails if a copy of Preact, zustand, the context or the
+ * icons still gets in.
  */
 const shareWithEntry: EsbuildPlugin = {
   name: 'share-with-entry',
@@ -85,7 +86,9 @@ export const { ${SHARED_MODULES[args.path as SharedKey].join(', ')} } = modules[
       const copies = Object.keys(result.metafile?.inputs ?? {}).filter(
         (input) =>
           !input.startsWith('alfie-shared:') &&
-          /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts/.test(input),
+          /node_modules\/(preact|zustand)\/|src\/(ui\/context|state\/store)\.ts|src\/ui\/icons\.tsx/.test(
+            input,
+          ),
       );
       if (copies.length > 0) throw new Error(`the panel file must not bundle ${copies.join(', ')}`);
     });
@@ -144,8 +147,6 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
     esbuildOptions(options) {
       options.legalComments = 'none';
       options.alias = {
-        // Budget: a lean ky stand-in (see src/embed/ky-lite.ts) replaces ky inside these files only.
-        ky: fileURLToPath(new URL('./src/embed/ky-lite.ts', import.meta.url)),
         // Core from its sources rather than its one-file dist: esbuild then drops what the widget does
         // not use module by module (0.4 KB gzipped off the entry), and the panel can take core modules
         // from the entry by path (SHARED_MODULES).

@@ -5,9 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@alfie/test-kit/chromium';
 import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
@@ -15,19 +14,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const coreDist = fileURLToPath(new URL('../dist/', import.meta.url));
-const kyDir = dirname(createRequire(import.meta.url).resolve('ky'));
-const PAGE = `<!doctype html><script type="importmap">{"imports":{"ky":"/ky/index.js"}}</script>
-<script type="module">window.core = await import('/core/index.js');</script>`;
+const PAGE = `<!doctype html><script type="module">window.core = await import('/core/index.js');</script>`;
 
-/** Serves the page, core's dist and ky on their own origin, like an app's static host. */
+/** Serves the page and core's dist on their own origin, like an app's static host. */
 async function staticHost(): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (req, res) => {
     const path = req.url ?? '/';
-    const [root, rest] = path.startsWith('/core/')
-      ? [coreDist, path.slice(6)]
-      : path.startsWith('/ky/')
-        ? [kyDir, path.slice(4)]
-        : [null, ''];
+    const [root, rest] = path.startsWith('/core/') ? [coreDist, path.slice(6)] : [null, ''];
     if (!root) return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     const file = normalize(join(root, rest));
     if (!file.startsWith(root)) return res.writeHead(403).end();

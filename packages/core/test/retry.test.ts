@@ -42,6 +42,20 @@ describe('retries', () => {
     expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(950);
   });
 
+  it('gives up at once when Retry-After asks for longer than maxRetryAfter', async () => {
+    const calls = flakyJob([status(503, { 'retry-after': '120' })]);
+    const client = createAlfieClient({ baseUrl: BASE, retry: { limit: 2, maxRetryAfter: 1000 } });
+    await expect(client.jobs.get('j1')).rejects.toMatchObject({ status: 503 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('jitter: false waits exactly the delay', async () => {
+    const calls = flakyJob([status(503)]);
+    const client = createAlfieClient({ baseUrl: BASE, retry: { delay: () => 200, jitter: false } });
+    await client.jobs.get('j1');
+    expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(195);
+  });
+
   it('backs off exponentially with jitter by default', async () => {
     const calls = flakyJob([status(503), status(503)]);
     await createAlfieClient({ baseUrl: BASE }).jobs.get('j1');

@@ -1,4 +1,4 @@
-import { createAlfieBaseClient } from '@alfie/core';
+import type { AlfieClientOptions } from '@alfie/core';
 import { render } from 'preact';
 import { createEmitter, type WidgetEvent, type WidgetListener } from './events.js';
 import { type Locale, resolveLocale } from './i18n/launcher.js';
@@ -38,10 +38,13 @@ export interface MountAlfieWidget {
   (element: Element | null | undefined, options: WidgetOptions): AlfieWidget;
 }
 
-/** What `src/panel.ts` exports: the conversation panel, its binding to core's engine, its catalogues. */
+/**
+ * What `src/panel.ts` exports: the conversation panel, core's client, its binding to core's engine,
+ * its catalogues.
+ */
 export type PanelModule = Pick<
   typeof PanelExports,
-  'Panel' | 'bindConversation' | 'catalogueFor' | 'panelCss'
+  'Panel' | 'bindConversation' | 'catalogueFor' | 'createClient' | 'panelCss'
 >;
 
 /**
@@ -51,9 +54,10 @@ export type PanelModule = Pick<
 export type PanelSource = PanelModule | ((options: WidgetOptions, locale: Locale) => Promise<PanelModule>);
 
 /**
- * Builds `mountAlfieWidget` around a way to get the panel. The launcher, the store, the client and the
- * stored conversation are here; the panel arrives on first open, launcher hover or focus, idle time, or
- * at once when stored orders are still running.
+ * Builds `mountAlfieWidget` around a way to get the panel. The launcher, the store and the stored
+ * conversation are here; the panel arrives on first open, launcher hover or focus, idle time, or at
+ * once when stored orders are still running or when the brand must be looked up. Core's client comes
+ * with the panel: only the panel talks to the API, so the first paint carries no HTTP, watch or SSE code.
  */
 export function createMount(panelSource: PanelSource): MountAlfieWidget {
   return (first: Element | WidgetOptions | null | undefined, second?: WidgetOptions) => {
@@ -75,7 +79,7 @@ type PanelState =
   | { kind: 'waiting' }
   | { kind: 'loading'; load: Promise<void> }
   | { kind: 'failed' }
-  | { kind: 'ready'; panel: PanelModule; conversation: BoundConversation }
+  | { kind: 'ready'; panel: PanelModule; conversation: BoundConversation; client: WidgetClient }
   | { kind: 'destroyed' };
 
 function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource): AlfieWidget {
@@ -92,25 +96,33 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
   parent.appendChild(host);
 
   const locale = resolveLocale(options.locale, globalThis.navigator?.language);
-  // The base client: the widget uses no pager, quota observer or mutation, so they stay out of the bundle.
-  const client: WidgetClient = createAlfieBaseClient({
+  // What the panel's client is built with; setToken() before the panel arrives changes it here.
+  let clientOptions: AlfieClientOptions = {
     baseUrl: options.apiUrl,
     ...(options.token ? { token: options.token } : {}),
     ...(options.getToken ? { getToken: options.getToken } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  };
   const store = createWidgetStore({ open: Boolean(options.open) });
   const emitter = createEmitter();
 
   let brand: Promise<string> | null = null;
   const brandId = () => {
+    // The look-up goes through the panel's client, so it waits for the panel. A microtask first: the
+    // panel's binding may ask for the brand while it is being attached.
     brand ??= options.brandId
       ? Promise.resolve(options.brandId)
-      : client.brands.list().then((page) => {
-          const first = page.data[0];
-          if (!first) throw new Error('No brand: create one or pass brandId');
-          return first.id;
-        });
+      : Promise.resolve()
+          .then(ensurePanel)
+          .then(() => {
+            if (state.kind !== 'ready') throw new Error('alfie-widget: the panel did not load');
+            return state.client.brands.list();
+          })
+          .then((page) => {
+            const first = page.data[0];
+            if (!first) throw new Error('No brand: create one or pass brandId');
+            return first.id;
+          });
     brand.catch(() => {
       brand = null; // Try again on the next request instead of failing forever.
     });
@@ -132,8 +144,9 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
     if (state.kind === 'destroyed' || state.kind === 'ready') return;
     adoptStyles(shadow, panel.panelCss); // before the panel first renders: no unstyled flash
     const t = panel.catalogueFor(locale);
+    const client = panel.createClient(clientOptions);
     const conversation = panel.bindConversation({ store, client, brandId, locale, t, emitter });
-    state = { kind: 'ready', panel, conversation };
+    state = { kind: 'ready', panel, conversation, client };
     paint();
     if (once.restored) conversation.resume();
     fetchQuotaOnce();
@@ -169,7 +182,7 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
       store,
       // Null until the panel arrives; only panel components read it, and they render after that.
       conversation: ready?.conversation as BoundConversation,
-      client,
+      client: ready?.client as WidgetClient,
       t: ready?.panel.catalogueFor(locale) as WidgetContextValue['t'],
       locale,
       apiUrl: options.apiUrl,
@@ -230,7 +243,10 @@ function mount(parent: Element, options: WidgetOptions, panelSource: PanelSource
     open: () => store.setState({ open: true }),
     close: () => store.setState({ open: false }),
     toggle: () => store.setState((s) => ({ open: !s.open })),
-    setToken: (token) => client.setToken(token),
+    setToken(token) {
+      clientOptions = { ...clientOptions, token, getToken: undefined };
+      if (state.kind === 'ready') state.client.setToken(token);
+    },
     on: (event, listener) => emitter.on(event, listener),
     ready,
     host,

@@ -5,6 +5,7 @@
  * that the launcher loads on demand; the ESM/CJS library imports it statically.
  */
 export { catalogueFor } from './i18n/index.js';
+export { createClient } from './state/client.js';
 export { bindConversation } from './state/conversation-binding.js';
 export { Panel } from './ui/Panel.js';
 

@@ -138,7 +138,7 @@ describe('embed example against a real alfie-server', () => {
     expect(box!.x + box!.width).toBeCloseTo(1280 - 20, 0);
     expect(violations).toEqual([]);
     await page.close();
-  });
+  }, 30_000);
 
   it('loads the panel file only when needed, and the launcher works before it arrives', async () => {
     // A page that never gets idle: only the launcher (hover, focus, click) may ask for the panel.

@@ -145,4 +145,22 @@ describe('the panel loaded on demand', () => {
     api.finish(orderId);
     await waitFor(() => expect(completed).toEqual([orderId]));
   });
+
+  it('without a brandId, loads the panel at once and looks the brand up through its client, with the token set meanwhile', async () => {
+    const { source, loads } = latePanel();
+    const widget = createMount(source)({ apiUrl: API, token: 'old-token', locale: 'fr' });
+    mounted.push(widget);
+    await waitFor(() => expect(loads.length).toBe(1));
+    expect(idle).toEqual([]); // the brand is needed to restore the conversation: no waiting for idle time
+    widget.setToken('new-token'); // before the panel (and so the client) exists
+    loads[0]!.resolve(panel);
+    await widget.ready;
+    widget.open();
+    const root = widget.host.shadowRoot!.querySelector('div') as HTMLElement;
+    const screen = within(root);
+    await screen.findByRole('textbox', { name: 'Votre message' });
+    await say({ root, user: userEvent.setup({ document }) }, 'Il me reste combien ?');
+    await screen.findByText(/37 images/); // the quota of the looked-up brand
+    expect(api.state.lastAuthorization).toBe('Bearer new-token');
+  });
 });

@@ -1,8 +1,6 @@
-import type { RetryOptions } from 'ky';
-
 /**
  * How requests that are safe to repeat (GETs, and `generate` thanks to its Idempotency-Key) retry.
- * Spelled out rather than borrowed from ky so the published types never import an ESM-only package.
+ * Spelled out so the published types stand on their own.
  */
 export interface RetryConfig {
   /** Retries after the first attempt. Default 2. */
@@ -23,17 +21,38 @@ export function backoffDelay(attempt: number, base = 300, cap = 10_000): number 
   return delay / 2 + (Math.random() * delay) / 2;
 }
 
-/** ky retry options: network errors, 408, 429 (honouring Retry-After) and 5xx. */
-export function kyRetryOptions(retry: number | RetryConfig | undefined): RetryOptions {
+/** Statuses worth another try: the server may answer next time. 429 and 503 may say when (Retry-After). */
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+
+/**
+ * The wait before retry `attempt` (from 1) after `response` (undefined after a network error), or
+ * null when the request must not be tried again: the limit is reached, the status is final (4xx), or
+ * Retry-After asks for longer than `maxRetryAfter`.
+ */
+export function retryPolicy(retry: number | RetryConfig | undefined) {
   const config = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
-  return {
-    limit: 2,
-    delay: (attempt) => 300 * 2 ** (attempt - 1),
-    backoffLimit: 10_000,
-    jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-    ...config,
-    methods: ['get', 'post'],
-    statusCodes: [408, 429, 500, 502, 503, 504],
-    afterStatusCodes: [429, 503],
+  const { limit = 2, backoffLimit = 10_000, maxRetryAfter = Number.POSITIVE_INFINITY } = config;
+  const delay = config.delay ?? ((attempt: number) => 300 * 2 ** (attempt - 1));
+  const jitter =
+    config.jitter === true
+      ? (ms: number) => Math.random() * ms
+      : config.jitter === false
+        ? (ms: number) => ms
+        : (config.jitter ?? ((ms: number) => ms / 2 + (Math.random() * ms) / 2));
+  return (attempt: number, response?: Response): number | null => {
+    if (attempt > limit || (response && !RETRY_STATUSES.includes(response.status))) return null;
+    const after = response && (response.status === 429 || response.status === 503) && retryAfter(response);
+    if (typeof after === 'number') return after > maxRetryAfter ? null : after;
+    return jitter(Math.min(backoffLimit, delay(attempt)));
   };
+}
+
+/** Retry-After in ms: seconds, or an HTTP date. Undefined when absent or unreadable. */
+function retryAfter(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -1,6 +1,7 @@
-import ky, { isHTTPError, type KyInstance } from 'ky';
-import { kyRetryOptions, type RetryConfig } from './retry.js';
-import { toAlfieError } from './to-alfie-error.js';
+import { errorFromResponse } from '../errors/from-response.js';
+import { AlfieNetworkError, AlfieTimeoutError } from '../errors/transport-errors.js';
+import { sleep } from '../sse/sleep.js';
+import { type RetryConfig, retryPolicy } from './retry.js';
 import type { TokenProvider } from './token.js';
 
 export interface RequestOptions {
@@ -41,45 +42,69 @@ export interface Transport {
   setToken(token: string | null): void;
 }
 
-function definedEntries(params: object | undefined): Record<string, string> | undefined {
-  if (!params) return undefined;
-  const entries = Object.entries(params).filter(([, value]) => value !== undefined && value !== null);
-  return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
-}
-
+/**
+ * Requests over plain `fetch`: bearer token (refreshed once after a 401), per-attempt timeout,
+ * retries with backoff and Retry-After, and core's error model. One small layer for every build,
+ * the script-tag widget included, instead of an HTTP library.
+ */
 export function createTransport(options: TransportOptions): Transport {
   let token = options.token ?? null;
   let getToken = options.getToken;
-  const retry = kyRetryOptions(options.retry);
-  const timeout = options.timeout ?? 30_000;
-  const api: KyInstance = ky.create({
-    prefixUrl: options.baseUrl,
-    // Late-bound so a fetch patched after the client was created (msw, tests) is still used.
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-  });
+  const delayBefore = retryPolicy(options.retry);
+  const base = options.baseUrl.replace(/\/?$/, '/');
 
   async function send(path: string, init: SendOptions = {}): Promise<Response> {
-    for (let attempt = 0; ; attempt++) {
-      const bearer = getToken ? await getToken({ forceRefresh: attempt > 0 }) : token;
+    const { signal } = init;
+    const method = (init.method ?? 'get').toUpperCase();
+    // Relative to the page in a browser, so a `baseUrl` of '/api' works there.
+    const url = new URL(base + path, globalThis.location?.href);
+    for (const [key, value] of Object.entries(init.searchParams ?? {}))
+      if (value != null) url.searchParams.set(key, String(value));
+    const body = init.json === undefined ? undefined : JSON.stringify(init.json);
+    const timeout = init.timeout ?? options.timeout ?? 30_000;
+    // Read at call time, so a fetch patched after the client was created (msw, tests) is used.
+    const doFetch = options.fetch ?? globalThis.fetch;
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const bearer = getToken ? await getToken({ forceRefresh: refreshed }) : token;
+      const headers = new Headers({ accept: 'application/json', ...init.headers });
+      if (body !== undefined) headers.set('content-type', 'application/json');
+      if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+      const timer = new AbortController();
+      const clock = timeout === false ? undefined : setTimeout(() => timer.abort(), timeout);
+      let response: Response | undefined;
+      let failure: unknown;
       try {
-        return await api(path, {
-          method: init.method ?? 'get',
-          searchParams: definedEntries(init.searchParams),
-          json: init.json,
-          signal: init.signal,
-          timeout: init.timeout ?? timeout,
-          headers: {
-            accept: 'application/json',
-            ...init.headers,
-            ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          },
-          retry: init.retry ? retry : 0,
-        });
+        response = await doFetch(
+          new Request(url, {
+            method,
+            headers,
+            body,
+            signal: signal ? AbortSignal.any([signal, timer.signal]) : timer.signal,
+          }),
+        );
       } catch (error) {
-        // One more try with a fresh token: the provider may hold an expired session.
-        if (attempt === 0 && getToken && isHTTPError(error) && error.response.status === 401) continue;
-        throw await toAlfieError(error, init.signal);
+        // An abort by the caller is passed through untouched: it is not an Alfie failure.
+        if (signal?.aborted) throw signal.reason ?? error;
+        if (timer.signal.aborted)
+          throw new AlfieTimeoutError(`Request timed out: ${method} ${url.href}`, error);
+        if ((error as Error | undefined)?.name === 'AbortError') throw error;
+        failure = new AlfieNetworkError((error as Error | undefined)?.message || 'Network error', error);
+      } finally {
+        clearTimeout(clock);
       }
+      if (response?.ok) return response;
+      // One more try with a fresh token: the provider may hold an expired session.
+      if (response?.status === 401 && getToken && !refreshed) {
+        refreshed = true;
+        attempt--;
+        response.body?.cancel().catch(() => {});
+        continue;
+      }
+      const wait = init.retry ? delayBefore(attempt, response) : null;
+      if (wait === null) throw response ? await errorFromResponse(response) : failure;
+      response?.body?.cancel().catch(() => {});
+      await sleep(wait, signal);
     }
   }
 

@@ -3,7 +3,8 @@
  * Preact and the widget's shared modules come from the entry (see shared.ts), so they exist once.
  */
 
-import { bindConversation, catalogueFor, Panel, panelCss } from '../panel.js';
+import type { PanelModule } from '../mount.js';
+import { bindConversation, catalogueFor, createClient, Panel, panelCss } from '../panel.js';
 import { define } from './panel-handshake.js';
 
-define({ bindConversation, catalogueFor, Panel, panelCss });
+define({ bindConversation, catalogueFor, createClient, Panel, panelCss } satisfies PanelModule);

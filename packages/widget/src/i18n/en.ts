@@ -3,7 +3,6 @@ import type { Catalogue } from './index.js';
 
 /** English catalogue. */
 export const en: Catalogue = {
-  lang: 'en',
   title: 'Alfie',
   subtitle: 'Marketing visuals on demand',
   close: 'Close',
@@ -38,7 +37,6 @@ export const en: Catalogue = {
   cancelOrder: 'Stop',
   slow: 'This is taking longer than usual, but it is moving.',
   conflict: 'That is no longer possible: the order changed meanwhile.',
-  newResults: (n: number) => `${n} new ${n > 1 ? 'results' : 'result'}`,
   thinking: 'One moment…',
   proposalTitle: 'Here is my proposal',
   format: 'Format',
@@ -109,5 +107,17 @@ export const en: Catalogue = {
   network: 'The server cannot be reached. Check your connection and try again.',
   reconnecting: 'Connection lost, reconnecting…',
   generic: (message) => `Something went wrong: ${message}`,
+  // Reuse offer and variants
+  reuseFound: (day) => `You already have a similar visual (${day})`,
+  reuseFree: 'Reuse it for free',
+  reuseNew: 'Make a new one',
+  reusePreview: 'Your earlier visual',
+  variantsTitle: (n) => `${n} variants`,
+  variantCost: (n) => `${n} variants = ${n} images`,
+  variantLabel: (n, style) => `Variant ${n} (${style})`,
+  choose: 'Choose',
+  chosen: 'Chosen',
+  variantMissing: 'Variant not delivered',
+  reused: 'Reused for free',
   and: 'and',
 };

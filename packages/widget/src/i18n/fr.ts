@@ -2,7 +2,6 @@ import type { Format } from '@alfie/core/contract';
 
 /** French catalogue: the reference one, every other locale has the same shape (see `Catalogue`). */
 export const fr = {
-  lang: 'fr',
   title: 'Alfie',
   subtitle: 'Vos visuels marketing, à la demande',
   close: 'Fermer',
@@ -38,7 +37,6 @@ export const fr = {
   cancelOrder: 'Arrêter',
   slow: 'C’est plus long que d’habitude, mais ça avance.',
   conflict: 'Ce n’est plus possible : la commande a changé entre-temps.',
-  newResults: (n: number) => `${n} ${n > 1 ? 'nouveaux résultats' : 'nouveau résultat'}`,
   // Proposal card
   proposalTitle: 'Voici ce que je propose',
   format: 'Format',
@@ -113,5 +111,17 @@ export const fr = {
   network: 'Impossible de joindre le serveur. Vérifiez votre connexion puis réessayez.',
   reconnecting: 'Connexion perdue, reconnexion…',
   generic: (message: string) => `Une erreur est survenue : ${message}`,
+  // Reuse offer and variants
+  reuseFound: (day: string) => `Vous avez déjà un visuel proche (${day})`,
+  reuseFree: 'Réutiliser gratuitement',
+  reuseNew: 'En créer un nouveau',
+  reusePreview: 'Votre visuel précédent',
+  variantsTitle: (n: number) => `${n} variantes`,
+  variantCost: (n: number) => `${n} variantes = ${n} images`,
+  variantLabel: (n: number, style: string) => `Variante ${n} (${style})`,
+  choose: 'Choisir',
+  chosen: 'Choisie',
+  variantMissing: 'Variante non livrée',
+  reused: 'Réutilisé gratuitement',
   and: 'et',
 };

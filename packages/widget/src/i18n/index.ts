@@ -20,3 +20,10 @@ export function formatDay(iso: string, locale: Locale): string {
   // French writes the first of the month as an ordinal: « le 1er janvier ».
   return locale === 'fr' && date.getUTCDate() === 1 ? day.replace(/^1 /, '1er ') : day;
 }
+
+/** « 3 déc. » / "Dec 3": when the earlier visual of a reuse offer was made, short. */
+export function shortDay(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { reuseVariantsStrings } from '../i18n/reuse-variants.js';
 import { SLOW_ORDER_MS } from '../state/conversation-binding.js';
 import type { Draft, OrderView } from '../state/types.js';
 import { CarouselViewer } from './CarouselViewer.js';
@@ -11,7 +10,7 @@ import { VariantPicker } from './VariantPicker.js';
 
 /** A created order: live progress, then its results, or what went wrong with a retry. */
 export function OrderCard({ orderId, draft, reused }: { orderId: string; draft: Draft; reused?: boolean }) {
-  const { conversation, t, locale, apiUrl } = useWidget();
+  const { conversation, t, apiUrl } = useWidget();
   const view = useWidgetState((s) => s.orders[orderId]);
   const summary = useDraftSummary(draft);
   const card = useRef<HTMLElement>(null);
@@ -87,13 +86,13 @@ export function OrderCard({ orderId, draft, reused }: { orderId: string; draft: 
       {view.variants ? (
         <VariantPicker
           report={view.variants}
-          locale={locale}
+          t={t}
           apiUrl={apiUrl}
           onChoose={(variant) => void conversation.chooseVariant(orderId, variant)}
         />
       ) : null}
       {!failed && !(view.variants && draft.format === 'image') && <Results view={view} draft={draft} />}
-      {reused && done && <p class="st good">{reuseVariantsStrings(locale).reused}</p>}
+      {reused && done && <p class="st good">{t.reused}</p>}
       {done && <p class={failed || status === 'partial' ? 'st bad' : 'st good'}>{end}</p>}
       {status === 'failed' && (
         <button type="button" class="btn primary small" onClick={() => void conversation.retry(draft)}>

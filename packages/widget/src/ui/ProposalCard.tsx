@@ -1,5 +1,4 @@
 import { FORMATS, LIMITS, RATIOS } from '@alfie/core';
-import { variantCost } from '../i18n/reuse-variants.js';
 import { draftCost } from '../state/draft-cost.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';
@@ -104,7 +103,7 @@ export function ProposalCard({ message }: { message: Proposal }) {
           {warning === 'count_clamped' ? t.countClamped(range.max) : t.durationClamped(range.max)}
         </p>
       ))}
-      {draft.variants && <p class="cost">{variantCost(locale, draft.variants)}</p>}
+      {draft.variants && <p class="cost">{t.variantCost(draft.variants)}</p>}
       <p class={cost.exceeds ? 'cost warn' : 'cost'}>
         {t.cost(cost.amount, cost.unit, cost.remaining)}
         {cost.woofs > 0 && ` · ${t.woofs(cost.woofs)}`}
@@ -114,6 +113,7 @@ export function ProposalCard({ message }: { message: Proposal }) {
       {message.reuse && (
         <ReuseOffer
           match={message.reuse}
+          t={t}
           locale={locale}
           apiUrl={apiUrl}
           onReuse={() => void conversation.reuseProposal(id)}

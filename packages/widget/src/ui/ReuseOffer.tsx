@@ -1,10 +1,10 @@
 import type { ReuseMatch } from '@alfie/core/contract';
-import type { Locale } from '../i18n/launcher.js';
-import { reuseVariantsStrings, shortDay } from '../i18n/reuse-variants.js';
+import { type Catalogue, type Locale, shortDay } from '../i18n/index.js';
 import { safeUrl } from './safe-url.js';
 
 export interface ReuseOfferProps {
   match: ReuseMatch;
+  t: Catalogue;
   locale: Locale;
   apiUrl: string;
   /** True while the reuse or the new order is being created: both buttons wait. */
@@ -18,8 +18,7 @@ export interface ReuseOfferProps {
  * proche (3 déc.) », its preview, and the choice between reusing it for free and making a new one.
  * Text only goes through Preact's text nodes, never as HTML.
  */
-export function ReuseOffer({ match, locale, apiUrl, busy, onReuse, onNew }: ReuseOfferProps) {
-  const t = reuseVariantsStrings(locale);
+export function ReuseOffer({ match, t, locale, apiUrl, busy, onReuse, onNew }: ReuseOfferProps) {
   const preview = safeUrl(match.previewUrl, apiUrl);
   return (
     <fieldset class="card reuse" aria-label={t.reuseFound(shortDay(match.createdAt, locale))}>

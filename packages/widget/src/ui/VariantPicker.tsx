@@ -1,11 +1,10 @@
 import type { VariantsReport } from '@alfie/core/contract';
-import type { Locale } from '../i18n/launcher.js';
-import { reuseVariantsStrings } from '../i18n/reuse-variants.js';
+import type { Catalogue } from '../i18n/index.js';
 import { safeUrl } from './safe-url.js';
 
 export interface VariantPickerProps {
   report: VariantsReport;
-  locale: Locale;
+  t: Catalogue;
   apiUrl: string;
   /** True while a choice is being stored. */
   busy?: boolean;
@@ -16,8 +15,7 @@ export interface VariantPickerProps {
  * An order's A/B variants side by side, each with a choose button; the chosen one is marked
  * (`aria-pressed`) and the verdict, once there is data, is said in words under them.
  */
-export function VariantPicker({ report, locale, apiUrl, busy, onChoose }: VariantPickerProps) {
-  const t = reuseVariantsStrings(locale);
+export function VariantPicker({ report, t, apiUrl, busy, onChoose }: VariantPickerProps) {
   return (
     <section class="card variants" aria-label={t.variantsTitle(report.variants.length)}>
       <ul class="variant-row">
