@@ -28,7 +28,7 @@ export interface RunnerOptions {
    * trip then feeds many short jobs. 0 claims free slots only. Default 1,000.
    */
   claimAheadMax?: number;
-  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 100. */
+  /** Claimed-ahead jobs are what this worker's slots finish in this many ms. Default 100. */
   claimAheadMs?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
@@ -111,6 +111,7 @@ export class QueueRunner {
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
+  private startScheduled = false;
   /** The claim round in flight, if any: stop() waits for it so no job it claims goes unwatched. */
   private claimRun: Promise<void> = Promise.resolve();
   private wakeRequested = false;
@@ -150,7 +151,11 @@ export class QueueRunner {
       jobs: () => [...this.running.values(), ...this.ready],
       onLost: (entry, why) => this.loseLease(entry, why),
     });
-    this.ahead = new ClaimAhead(this.options.claimAheadMax, this.options.claimAheadMs);
+    this.ahead = new ClaimAhead(
+      this.options.claimAheadMax,
+      this.options.claimAheadMs,
+      this.options.concurrency,
+    );
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
@@ -261,7 +266,7 @@ export class QueueRunner {
    */
   private wantsRefill(): boolean {
     const extra = this.ahead.size();
-    return this.maybeMore && extra > 0 && this.ready.length <= extra / 2;
+    return this.maybeMore && extra > 0 && this.ready.length <= (extra * 3) / 4;
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -290,11 +295,27 @@ export class QueueRunner {
       settling: false,
     };
     this.running.set(job.id, entry);
+    const started = performance.now();
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
-      this.ahead.finished();
-      this.startReady();
+      this.ahead.finished(performance.now() - started);
+      this.startReadySoon();
       if (this.maybeMore) this.wake();
+    });
+  }
+
+  /**
+   * Starts held jobs on the next turn of the event loop, not in this one. A short job ends in a
+   * promise callback, and a job started from there ends in the next one: a batch held ahead would
+   * run to its last job before any I/O left the process, so the next claim and the completions
+   * waited for the whole batch and the slots then waited for them.
+   */
+  private startReadySoon(): void {
+    if (this.startScheduled) return;
+    this.startScheduled = true;
+    setImmediate(() => {
+      this.startScheduled = false;
+      this.startReady();
     });
   }
 
