@@ -11,6 +11,7 @@ import { ClaimAhead } from './claim-ahead.js';
 import { ClaimPause } from './claim-pause.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { type LeasedJob, LeaseHeartbeat } from './heartbeat.js';
+import { JobAbort } from './job-abort.js';
 import { applyOutcome } from './outcome.js';
 import { parkJob, wakeDueWaitingJobs } from './park.js';
 import type { AbortReason, ClaimedJob, ParkingJobHandler, QueueLogger, RunOutcome } from './types.js';
@@ -60,18 +61,9 @@ export interface RunnerOptions {
 }
 
 interface Running extends LeasedJob {
-  controller: AbortController;
+  abort: JobAbort;
   reason: AbortReason | null;
   done: Promise<void>;
-}
-
-/** Highest priority first (brands on higher plans), then oldest: the claim's own order. */
-function claimOrder(a: ClaimedJob, b: ClaimedJob): number {
-  return (
-    b.priority - a.priority ||
-    new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }
 
 export function defaultWorkerId(): string {
@@ -236,9 +228,9 @@ export class QueueRunner {
           this.options.leaseMs,
         ]);
         this.pause.end();
-        // UPDATE ... RETURNING gives no order: a batch runs in the claim's (priority, then age).
+        // Rows come in the claim's order (priority, then age: CLAIM_JOBS sorts them).
         const leaseUntil = claimedAt + this.options.leaseMs;
-        this.ready.push(...rows.sort(claimOrder).map((job) => ({ job, leaseUntil, settling: false })));
+        for (const job of rows) this.ready.push({ job, leaseUntil, settling: false });
         this.startReady();
         this.maybeMore = rows.length === want;
         if (this.maybeMore) this.wakeRequested = true;
@@ -262,7 +254,9 @@ export class QueueRunner {
 
   /**
    * The claimed-ahead jobs run low while the queue is deep: the next claim overlaps the jobs still
-   * held, so slots never wait for a round trip.
+   * held, so slots never wait for a round trip. It is sent once a quarter of the batch is used: a
+   * claim's time grows with its rows, and a claim of a whole batch took about as long as the batch
+   * took to run (half a batch left was not enough: every claim then found the slots idle).
    */
   private wantsRefill(): boolean {
     const extra = this.ahead.size();
@@ -285,10 +279,9 @@ export class QueueRunner {
   }
 
   private run(job: ClaimedJob, leaseUntil: number): void {
-    const controller = new AbortController();
     const entry: Running = {
       job,
-      controller,
+      abort: new JobAbort(),
       reason: null,
       done: Promise.resolve(),
       leaseUntil,
@@ -338,7 +331,10 @@ export class QueueRunner {
       outcome = await handler(job, {
         db: this.db,
         workerId: this.workerId,
-        signal: entry.controller.signal,
+        // Read by the handler only if it wants it: most short jobs never do (see JobAbort).
+        get signal() {
+          return entry.abort.signal;
+        },
         abortReason: () => entry.reason,
         logger: log,
       });
@@ -347,7 +343,7 @@ export class QueueRunner {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: error }, 'database unavailable during the job: released');
         // Renders of the job's other items stop too: the job is taken again from its items' state.
-        entry.controller.abort('database-unavailable');
+        entry.abort.abort('database-unavailable');
         outcome = { status: 'released' };
       } else {
         log.error({ err: error }, 'job handler threw');
@@ -364,7 +360,7 @@ export class QueueRunner {
     try {
       // A completion is not awaited: its slot takes the next job while the batcher writes it
       // (claim and completion round trips overlap). stop() drains the batcher before exiting.
-      if (outcome.status === 'completed') this.completions.complete(job).catch(() => {});
+      if (outcome.status === 'completed') this.completions.complete(job);
       else await this.write(job, outcome, log);
     } catch (error) {
       log.error({ err: error, jobId: job.id }, 'job outcome write failed');
@@ -442,7 +438,7 @@ export class QueueRunner {
     if (entry.reason) return;
     this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
     entry.reason = 'lease-lost';
-    entry.controller.abort('lease-lost');
+    entry.abort.abort('lease-lost');
   }
 
   /** A canceled order aborts its running job, so engines stop at once instead of finishing. */
@@ -455,7 +451,7 @@ export class QueueRunner {
       for (const entry of this.running.values()) {
         if (entry.job.order_id && canceled.has(entry.job.order_id) && !entry.reason) {
           entry.reason = 'canceled';
-          entry.controller.abort('canceled');
+          entry.abort.abort('canceled');
         }
       }
     } catch (error) {
@@ -508,7 +504,7 @@ export class QueueRunner {
     if ((await Promise.race([all(), grace])) === 'timeout') {
       for (const entry of this.running.values()) {
         entry.reason = 'shutdown';
-        entry.controller.abort('shutdown');
+        entry.abort.abort('shutdown');
       }
       await all();
     }
