@@ -39,7 +39,7 @@ export class CompletionBatcher {
         this.ids = [];
         this.attempts = [];
         try {
-          await this.db.query(COMPLETE_JOBS, [ids, attempts, this.workerId]);
+          await this.db.query(COMPLETE_JOBS, [ids, attempts, this.workerId], { name: 'complete_jobs' });
         } catch (error) {
           this.onError(error);
         }

@@ -222,11 +222,11 @@ export class QueueRunner {
         const want = free + extra - this.ready.length;
         if (want <= 0 || (free <= 0 && !this.wantsRefill())) break;
         const claimedAt = performance.now();
-        const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
-          this.workerId,
-          want,
-          this.options.leaseMs,
-        ]);
+        const { rows } = await this.db.query<ClaimedJob>(
+          CLAIM_JOBS,
+          [this.workerId, want, this.options.leaseMs],
+          { name: 'claim_jobs' },
+        );
         this.pause.end();
         // Rows come in the claim's order (priority, then age: CLAIM_JOBS sorts them).
         const leaseUntil = claimedAt + this.options.leaseMs;
