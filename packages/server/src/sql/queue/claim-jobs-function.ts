@@ -1,6 +1,6 @@
 /**
  * The `claim_jobs` database function that CLAIM_JOBS calls, as installed by
- * migrations/0013_queue_batch_plans.sql (which replaced 0002's). Migrations are immutable and
+ * migrations/0014_queue_batch_plans.sql (which replaced 0002's). Migrations are immutable and
  * hashed, so the migration keeps its copy; this is the readable one, and
  * test/db/function-sources.test.ts proves the function in the database is exactly this text. A
  * change goes in a new migration and here.

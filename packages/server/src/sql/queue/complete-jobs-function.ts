@@ -1,6 +1,6 @@
 /**
  * The `complete_jobs` database function that COMPLETE_JOBS calls, as installed by
- * migrations/0013_queue_batch_plans.sql; test/db/function-sources.test.ts proves the function in
+ * migrations/0014_queue_batch_plans.sql; test/db/function-sources.test.ts proves the function in
  * the database is exactly this text. A change goes in a new migration and here.
  *
  * Why a function: its SET clauses pin the plan. Each completed job is found by its primary key
