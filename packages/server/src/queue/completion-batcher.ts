@@ -2,33 +2,29 @@ import type { Db } from '../db/types.js';
 import { COMPLETE_JOBS } from '../sql/queue/complete-jobs.js';
 import type { ClaimedJob } from './types.js';
 
-interface Pending {
-  token: { id: string; attempts: number };
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * Writes job completions in batches: while one UPDATE is in flight, the jobs that finish meanwhile
- * wait and go together in the next one. Under load this turns N round trips into a few, and when
- * idle a lone job is written at once (no timer, no added latency).
+ * Writes job completions in batches: while one statement is in flight, the jobs that finish
+ * meanwhile wait and go together in the next one. Under load this turns N round trips into a few,
+ * and when idle a lone job is written at once (no timer, no added latency). Nothing is allocated
+ * per job beyond its place in two arrays: a drain of short jobs completes thousands a second.
  */
 export class CompletionBatcher {
-  private queue: Pending[] = [];
+  private ids: string[] = [];
+  private attempts: number[] = [];
   private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly workerId: string,
+    /** A failed write (its jobs stay running until their lease ends and recovery requeues them). */
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Resolves once the job's completion is committed. */
-  complete(job: Pick<ClaimedJob, 'id' | 'attempts'>): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ token: { id: job.id, attempts: job.attempts }, resolve, reject });
-      this.flushing ??= this.flush();
-    });
+  /** Queues the job's completion, written with the next batch; drain() waits for it. */
+  complete(job: Pick<ClaimedJob, 'id' | 'attempts'>): void {
+    this.ids.push(job.id);
+    this.attempts.push(job.attempts);
+    this.flushing ??= this.flush();
   }
 
   async drain(): Promise<void> {
@@ -37,19 +33,15 @@ export class CompletionBatcher {
 
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
+      while (this.ids.length > 0) {
+        const ids = this.ids;
+        const attempts = this.attempts;
+        this.ids = [];
+        this.attempts = [];
         try {
-          await this.db.query(COMPLETE_JOBS, [
-            batch.map((p) => p.token.id),
-            batch.map((p) => p.token.attempts),
-            this.workerId,
-          ]);
-          for (const p of batch) p.resolve();
+          await this.db.query(COMPLETE_JOBS, [ids, attempts, this.workerId], { name: 'complete_jobs' });
         } catch (error) {
           this.onError(error);
-          for (const p of batch) p.reject(error);
         }
       }
     } finally {

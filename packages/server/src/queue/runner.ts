@@ -11,6 +11,7 @@ import { ClaimAhead } from './claim-ahead.js';
 import { ClaimPause } from './claim-pause.js';
 import { CompletionBatcher } from './completion-batcher.js';
 import { type LeasedJob, LeaseHeartbeat } from './heartbeat.js';
+import { JobAbort } from './job-abort.js';
 import { applyOutcome } from './outcome.js';
 import { parkJob, wakeDueWaitingJobs } from './park.js';
 import type { AbortReason, ClaimedJob, ParkingJobHandler, QueueLogger, RunOutcome } from './types.js';
@@ -28,7 +29,7 @@ export interface RunnerOptions {
    * trip then feeds many short jobs. 0 claims free slots only. Default 1,000.
    */
   claimAheadMax?: number;
-  /** Claimed-ahead jobs are what this worker finishes in this many ms at its pace. Default 100. */
+  /** Claimed-ahead jobs are what this worker's slots finish in this many ms. Default 100. */
   claimAheadMs?: number;
   /** Fallback poll when no NOTIFY arrives (a lost connection, a job made due by time). Default 2 s. */
   pollIntervalMs?: number;
@@ -60,18 +61,9 @@ export interface RunnerOptions {
 }
 
 interface Running extends LeasedJob {
-  controller: AbortController;
+  abort: JobAbort;
   reason: AbortReason | null;
   done: Promise<void>;
-}
-
-/** Highest priority first (brands on higher plans), then oldest: the claim's own order. */
-function claimOrder(a: ClaimedJob, b: ClaimedJob): number {
-  return (
-    b.priority - a.priority ||
-    new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }
 
 export function defaultWorkerId(): string {
@@ -111,6 +103,7 @@ export class QueueRunner {
   private unlisten: (() => Promise<void>) | null = null;
   private claiming = false;
   private wakeScheduled = false;
+  private startScheduled = false;
   /** The claim round in flight, if any: stop() waits for it so no job it claims goes unwatched. */
   private claimRun: Promise<void> = Promise.resolve();
   private wakeRequested = false;
@@ -150,7 +143,11 @@ export class QueueRunner {
       jobs: () => [...this.running.values(), ...this.ready],
       onLost: (entry, why) => this.loseLease(entry, why),
     });
-    this.ahead = new ClaimAhead(this.options.claimAheadMax, this.options.claimAheadMs);
+    this.ahead = new ClaimAhead(
+      this.options.claimAheadMax,
+      this.options.claimAheadMs,
+      this.options.concurrency,
+    );
     this.completions = new CompletionBatcher(this.db, this.workerId, (error) =>
       this.log.error({ err: error, workerId: this.workerId }, 'job completion write failed'),
     );
@@ -225,15 +222,15 @@ export class QueueRunner {
         const want = free + extra - this.ready.length;
         if (want <= 0 || (free <= 0 && !this.wantsRefill())) break;
         const claimedAt = performance.now();
-        const { rows } = await this.db.query<ClaimedJob>(CLAIM_JOBS, [
-          this.workerId,
-          want,
-          this.options.leaseMs,
-        ]);
+        const { rows } = await this.db.query<ClaimedJob>(
+          CLAIM_JOBS,
+          [this.workerId, want, this.options.leaseMs],
+          { name: 'claim_jobs' },
+        );
         this.pause.end();
-        // UPDATE ... RETURNING gives no order: a batch runs in the claim's (priority, then age).
+        // Rows come in the claim's order (priority, then age: CLAIM_JOBS sorts them).
         const leaseUntil = claimedAt + this.options.leaseMs;
-        this.ready.push(...rows.sort(claimOrder).map((job) => ({ job, leaseUntil, settling: false })));
+        for (const job of rows) this.ready.push({ job, leaseUntil, settling: false });
         this.startReady();
         this.maybeMore = rows.length === want;
         if (this.maybeMore) this.wakeRequested = true;
@@ -257,11 +254,13 @@ export class QueueRunner {
 
   /**
    * The claimed-ahead jobs run low while the queue is deep: the next claim overlaps the jobs still
-   * held, so slots never wait for a round trip.
+   * held, so slots never wait for a round trip. It is sent once a quarter of the batch is used,
+   * not half: a claim's time grows with its rows, and under load a claim of a full batch took
+   * about as long as running it (50 to 150 ms).
    */
   private wantsRefill(): boolean {
     const extra = this.ahead.size();
-    return this.maybeMore && extra > 0 && this.ready.length <= extra / 2;
+    return this.maybeMore && extra > 0 && this.ready.length <= (extra * 3) / 4;
   }
 
   /** One timer for the next job made due by time (backoff), sooner than the fallback poll. */
@@ -280,21 +279,36 @@ export class QueueRunner {
   }
 
   private run(job: ClaimedJob, leaseUntil: number): void {
-    const controller = new AbortController();
     const entry: Running = {
       job,
-      controller,
+      abort: new JobAbort(),
       reason: null,
       done: Promise.resolve(),
       leaseUntil,
       settling: false,
     };
     this.running.set(job.id, entry);
+    const started = performance.now();
     entry.done = this.execute(entry).finally(() => {
       this.running.delete(job.id);
-      this.ahead.finished();
-      this.startReady();
+      this.ahead.finished(performance.now() - started);
+      this.startReadySoon();
       if (this.maybeMore) this.wake();
+    });
+  }
+
+  /**
+   * Starts held jobs on the next turn of the event loop, not in this one. A short job ends in a
+   * promise callback, and a job started from there ends in the next one: a batch held ahead would
+   * run to its last job before any I/O left the process, so the next claim and the completions
+   * waited for the whole batch and the slots then waited for them.
+   */
+  private startReadySoon(): void {
+    if (this.startScheduled) return;
+    this.startScheduled = true;
+    setImmediate(() => {
+      this.startScheduled = false;
+      this.startReady();
     });
   }
 
@@ -317,7 +331,10 @@ export class QueueRunner {
       outcome = await handler(job, {
         db: this.db,
         workerId: this.workerId,
-        signal: entry.controller.signal,
+        // Read by the handler only if it wants it: most short jobs never do (see JobAbort).
+        get signal() {
+          return entry.abort.signal;
+        },
         abortReason: () => entry.reason,
         logger: log,
       });
@@ -326,7 +343,7 @@ export class QueueRunner {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: error }, 'database unavailable during the job: released');
         // Renders of the job's other items stop too: the job is taken again from its items' state.
-        entry.controller.abort('database-unavailable');
+        entry.abort.abort('database-unavailable');
         outcome = { status: 'released' };
       } else {
         log.error({ err: error }, 'job handler threw');
@@ -343,7 +360,7 @@ export class QueueRunner {
     try {
       // A completion is not awaited: its slot takes the next job while the batcher writes it
       // (claim and completion round trips overlap). stop() drains the batcher before exiting.
-      if (outcome.status === 'completed') this.completions.complete(job).catch(() => {});
+      if (outcome.status === 'completed') this.completions.complete(job);
       else await this.write(job, outcome, log);
     } catch (error) {
       log.error({ err: error, jobId: job.id }, 'job outcome write failed');
@@ -421,7 +438,7 @@ export class QueueRunner {
     if (entry.reason) return;
     this.log.warn({ jobId: entry.job.id, orderId: entry.job.order_id, why }, 'job lease lost: stopping it');
     entry.reason = 'lease-lost';
-    entry.controller.abort('lease-lost');
+    entry.abort.abort('lease-lost');
   }
 
   /** A canceled order aborts its running job, so engines stop at once instead of finishing. */
@@ -434,7 +451,7 @@ export class QueueRunner {
       for (const entry of this.running.values()) {
         if (entry.job.order_id && canceled.has(entry.job.order_id) && !entry.reason) {
           entry.reason = 'canceled';
-          entry.controller.abort('canceled');
+          entry.abort.abort('canceled');
         }
       }
     } catch (error) {
@@ -487,7 +504,7 @@ export class QueueRunner {
     if ((await Promise.race([all(), grace])) === 'timeout') {
       for (const entry of this.running.values()) {
         entry.reason = 'shutdown';
-        entry.controller.abort('shutdown');
+        entry.abort.abort('shutdown');
       }
       await all();
     }

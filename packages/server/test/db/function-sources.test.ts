@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAIM_JOBS_FUNCTION } from '../../src/sql/queue/claim-jobs-function.js';
+import { COMPLETE_JOBS_FUNCTION } from '../../src/sql/queue/complete-jobs-function.js';
 import { RESERVE_QUOTA_FUNCTION } from '../../src/sql/quota/reserve-quota-function.js';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '../helpers/db.js';
 
@@ -17,6 +18,7 @@ const DEFINITION = `
 
 const FUNCTIONS = [
   ['claim_jobs', 'src/sql/queue/claim-jobs-function.ts', CLAIM_JOBS_FUNCTION],
+  ['complete_jobs', 'src/sql/queue/complete-jobs-function.ts', COMPLETE_JOBS_FUNCTION],
   ['reserve_quota', 'src/sql/quota/reserve-quota-function.ts', RESERVE_QUOTA_FUNCTION],
 ] as const;
 
