@@ -1,7 +1,8 @@
 // What one message means in the conversation's current state (intents/DIALOGS.md), decided
 // offline and without side effects; the conversation then does it.
 import { detectIntent } from '../intent/detect.js';
-import { toLine } from '../intent/kinds.js';
+import { formatAt } from '../intent/format.js';
+import { asksForPerson, toLine } from '../intent/kinds.js';
 import { MAKE_VERBS } from '../intent/lexicon.js';
 import { tokenize } from '../intent/normalize.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
@@ -11,7 +12,7 @@ import { asksAgain, readRedo } from './follow-up.js';
 import type { BotLine } from './messages.js';
 import { readParts } from './parts.js';
 import { readVariants } from './read-variants.js';
-import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
+import { readSocial } from './social.js';
 
 export interface TurnState {
   locale?: Language;
@@ -91,17 +92,11 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const { open, last, locale } = state;
   const current = open.at(-1);
 
-  if (asksForPerson(line)) return { kind: 'handoff' };
+  if (asksForPerson(line, tokens.some((_, i) => formatAt(tokens, i)))) return { kind: 'handoff' };
   const social = readSocial(line, text);
   if (social) return { kind: 'reply', line: social };
 
-  const detected = detectIntent(text, { locale });
-  const intent =
-    detected.kind === 'unknown' && MORE_YES.test(line)
-      ? { kind: 'confirm' as const }
-      : detected.kind === 'unknown' && MORE_NO.test(line)
-        ? { kind: 'cancel' as const }
-        : detected;
+  const intent = detectIntent(text, { locale });
   if (intent.kind === 'quota' || intent.kind === 'library' || intent.kind === 'help')
     return { kind: intent.kind };
   // "encore", "do it again", "une autre version", "make another one about Y" after a result.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toLine } from '../intent/kinds.js';
+import { asksForPerson, toLine } from '../intent/kinds.js';
 import { tokenize } from '../intent/normalize.js';
 import { readEdit } from './edit.js';
 import { asksAgain, readRedo } from './follow-up.js';
 import { readParts } from './parts.js';
-import { asksForPerson, readSocial } from './social.js';
+import { readSocial } from './social.js';
 
 const line = (text: string) => toLine(tokenize(text).map((t) => t.w));
 
@@ -69,9 +69,11 @@ describe('conversation turns, read offline', () => {
     expect(
       readSocial(line('salut, crée une image de chat'), 'salut, crée une image de chat'),
     ).toBeUndefined();
-    expect(asksForPerson(line('je veux parler à un humain'))).toBe(true);
-    expect(asksForPerson(line('can I talk to a real person?'))).toBe(true);
-    expect(asksForPerson(line('une image sur le support client'))).toBe(false);
+    expect(asksForPerson(line('je veux parler à un humain'), false)).toBe(true);
+    expect(asksForPerson(line('can I talk to a real person?'), false)).toBe(true);
+    expect(asksForPerson(line('un conseiller svp'), false)).toBe(true);
+    expect(asksForPerson(line('une image sur le support client'), true)).toBe(false);
+    expect(asksForPerson(line("photo de l'équipe"), true)).toBe(false);
     expect(asksAgain(line('encore'))).toBe(true);
     expect(asksAgain(line('une variante en 9:16'))).toBe(true);
     expect(asksAgain(line('same again'))).toBe(true);

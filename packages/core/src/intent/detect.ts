@@ -1,6 +1,6 @@
 import { clampToLimit, LIMITS } from '../contract/constants.js';
 import { findFormat, markRepeats } from './format.js';
-import { earlyKind, lateKind, toLine } from './kinds.js';
+import { asksForPerson, earlyKind, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
 import { findPlatform } from './platform.js';
@@ -36,6 +36,8 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const found = findFormat(tokens, used);
   const platform = findPlatform(source, tokens, used);
   if (!found) {
+    // "je veux parler à un humain" wants a person, not an image about one.
+    if (asksForPerson(line, false)) return { kind: 'unknown' };
     const makes = words.some((w) => MAKE_VERBS.has(w));
     const late = lateKind(line, makes);
     if (late) return { kind: late };
