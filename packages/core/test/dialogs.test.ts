@@ -70,6 +70,11 @@ const DIALOG_SETS = {
     dialogs: loadDialogs(new URL('../src/chat/__fixtures__/more-dialogs.jsonl', import.meta.url)),
     min: 0.95,
   },
+  // Written after the first set was fixed, to see whether those fixes generalised.
+  'chat/__fixtures__/more-dialogs-round2.jsonl': {
+    dialogs: loadDialogs(new URL('../src/chat/__fixtures__/more-dialogs-round2.jsonl', import.meta.url)),
+    min: 0.95,
+  },
 };
 
 for (const [name, { dialogs, min }] of Object.entries(DIALOG_SETS)) {
@@ -89,6 +94,8 @@ for (const [name, { dialogs, min }] of Object.entries(DIALOG_SETS)) {
 
     it(`passes at least ${min * 100}% of the set`, () => {
       const share = 1 - failed.length / dialogs.length;
+      // The pass rate is the figure this set exists for: printed even when it is above `min`.
+      console.info(`${name}: ${dialogs.length - failed.length}/${dialogs.length}\n${failed.join('\n')}`);
       expect(share, failed.join('\n')).toBeGreaterThanOrEqual(min);
     });
   });

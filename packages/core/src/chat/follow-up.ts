@@ -4,7 +4,7 @@ import type { Token } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
 
 const REDO_VERB =
-  /^(refai[st]?|refaire|refaites|regenere[rz]?|regenerer|recree[rz]?|recommence[rz]?|redo|remake|regenerate|redraw|recreate|retry|reessaie|change[rz]?|remplace[rz]?|modifie[rz]?|reprend[sz]?|corrige[rz]?|again|encore)$/;
+  /^(refai[st]?|refaire|refaites|regenere[rz]?|regenerer|recree[rz]?|recommence[rz]?|redo|remake|regenerate|redraw|recreate|retry|reessaie|change[rz]?|remplace[rz]?|replace|modifie[rz]?|reprend[sz]?|corrige[rz]?|again|encore)$/;
 const SLIDE_WORD = /^(slides?|diapos?|diapositives?|pages?|images?|visuels?|photos?|vignettes?)$/;
 const ORDINALS: Record<string, number> = {
   premiere: 1,
@@ -60,7 +60,10 @@ export function readRedo(tokens: Token[], last: number): number | undefined {
     const slide = positionNear(tokens, i, last);
     if (slide !== undefined) return slide;
   }
-  return undefined;
+  // "refais la première", "redo the last one": in a short message an ordinal alone names a slide too
+  // (not in "again, the first one was better").
+  const ordinal = tokens.findIndex((t) => ORDINALS[t.w] || /^(derniere?|last)$/.test(t.w));
+  return ordinal < 0 || tokens.length > 5 ? undefined : positionNear(tokens, ordinal + 1, last);
 }
 
 const AGAIN =

@@ -13,7 +13,7 @@ const REQUEST_WORD =
 
 /** "oui merci", "non merci", "ok merci": an answer to the proposal, not small talk. */
 const ANSWER =
-  /^ (oui|ouais|ok|okay|yes|yeah|yep|non|no|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) /;
+  /^ (oui|ouais|ok|okay|yes|yeah|yep|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) | (non|no) /;
 
 export type SocialKind = 'greeting' | 'thanks' | 'ack' | 'question';
 

@@ -47,6 +47,14 @@ describe('conversation turns, read offline', () => {
     expect(readParts('3 images and a video about surf')?.map((p) => p.format)).toEqual(['image', 'video']);
     expect(readParts('carrousel vidéo sur le sport')).toBeUndefined();
     expect(readParts('Miniature YouTube pour ma vidéo')).toBeUndefined();
+    // The slides of one carousel are its pages, not a second part.
+    expect(readParts('a LinkedIn carousel with 5 slides about hiring')).toBeUndefined();
+    expect(readParts('carousel about productivity, 6 slides')).toBeUndefined();
+    // A network named before a part's format does not hide the join.
+    expect(readParts('an Instagram post and a TikTok video about our sale')?.map((p) => p.format)).toEqual([
+      'image',
+      'video',
+    ]);
   });
 
   it('finds the slide to redo, by number, ordinal or "last"', () => {
@@ -58,6 +66,8 @@ describe('conversation turns, read offline', () => {
     expect(redo('refais la dernière slide')).toBe(4);
     expect(redo('mets-en 3 slides')).toBeUndefined();
     expect(redo('refais-le en 3 slides')).toBeUndefined();
+    expect(redo('peux-tu refaire la première ?')).toBe(1);
+    expect(redo('do it again, the first one was better')).toBeUndefined();
   });
 
   it('tells small talk, hand-off and "the same again" apart from requests', () => {
