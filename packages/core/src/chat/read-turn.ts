@@ -92,7 +92,13 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const { open, last, locale } = state;
   const current = open.at(-1);
 
-  if (asksForPerson(line, tokens.some((_, i) => formatAt(tokens, i)))) return { kind: 'handoff' };
+  if (
+    asksForPerson(
+      line,
+      tokens.some((_, i) => formatAt(tokens, i)),
+    )
+  )
+    return { kind: 'handoff' };
   const social = readSocial(line, text);
   if (social) return { kind: 'reply', line: social };
 

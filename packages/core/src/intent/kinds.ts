@@ -41,9 +41,13 @@ export const toLine = (words: string[]): string => ` ${words.join(' ')} `;
  */
 export function earlyKind(line: string): SimpleIntentKind | undefined {
   // "combien… reste", "woofs… reste": quota even when a format is named ("combien d'images…").
-  if ((QUOTA_WORD.test(line) || / (combien|how (many|much)|any|il (me|nous)) /.test(line)) && QUOTA_LEFT.test(line))
+  if (
+    (QUOTA_WORD.test(line) || / (combien|how (many|much)|any|il (me|nous)) /.test(line)) &&
+    QUOTA_LEFT.test(line)
+  )
     return 'quota';
-  if (SHOW_LIBRARY.test(line) || / (what i (made|created)|ce que j ai (fait|cree)) /.test(line)) return 'library';
+  if (SHOW_LIBRARY.test(line) || / (what i (made|created)|ce que j ai (fait|cree)) /.test(line))
+    return 'library';
   // "c'est quoi mon quota ?" asks for the quota, not what Alfie is.
   if (HELP_ASK.test(line) && !/ (quota|credit|woof)s? /.test(line)) return 'help';
   if (CANCEL_FIRST.test(line)) return 'cancel';
