@@ -1,6 +1,6 @@
 // Turns that only make sense after a result: redo one slide, the same again, a variant.
 
-import type { Token } from '../intent/normalize.js';
+import { isDigits, type Token } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
 
 const REDO_VERB =
@@ -45,7 +45,11 @@ export function readRedo(tokens: Token[], last: number): number | undefined {
   // "refais la première", "redo the last one": in a short message an ordinal alone names a slide too
   // (not in "again, the first one was better").
   const at = tokens.findIndex((t) => ordinal(t.w) || /^(derniere?|last)$/.test(t.w));
-  return at < 0 || tokens.length > 5 ? undefined : positionNear(tokens, at + 1, last);
+  if (at >= 0 && tokens.length < 6) return positionNear(tokens, at + 1, last);
+  // "la 2 ne me plaît pas, refais-la", "redo number 3": a position no larger than the carousel.
+  const k = tokens.findIndex((t, i) => /^(la|l|the|number|numero)$/.test(t.w) && isDigits(tokens[i + 1]?.w));
+  const n = k < 0 ? 0 : Number(tokens[k + 1]!.w);
+  return n > 0 && n <= last ? n : undefined;
 }
 
 const AGAIN =

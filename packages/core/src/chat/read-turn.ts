@@ -38,6 +38,12 @@ export type Turn =
       repeat?: boolean;
     };
 
+/** The topic follows a preposition ("une vidéo pour la fête", "a video on yoga"), so it was asked for. */
+const introduced = (text: string, topic: string) =>
+  /(^|\s)(sur|about|on|pour|for|de|d|du|des|of|propos|autour)[\s'’]*$/i.test(
+    text.slice(0, text.indexOf(topic)),
+  );
+
 /** "sur notre café" answers "what about?": the topic is what follows the preposition. */
 const topicAnswer = (text: string) =>
   text.trim().replace(/^(about|on|sur|à propos de|a propos de|de|du)\s+/i, '');
@@ -69,7 +75,8 @@ export function readTurn(text: string, state: TurnState): Turn {
   if (state.offer && REUSE.test(toLine(tokenize(text).map((t) => t.w)))) return { kind: 'reuse' };
   const { variants, rest } = readVariants(text);
   if (variants === undefined) return readPlainTurn(text, state);
-  const turn = readPlainTurn(rest || text, state);
+  // Nothing but the variants ("avec 2 variantes"): the number is theirs, not a count.
+  const turn: Turn = rest.trim() ? readPlainTurn(rest, state) : { kind: 'reply', line: 'unknown' };
   const current = state.open.at(-1);
   if (turn.kind === 'propose')
     return {
@@ -131,8 +138,11 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const fullRequest = intent.kind === 'generate' && !!intent.topic && makes;
   if (current) {
     const { edit, leftover } = readEdit(text, current.format);
-    // "make it 3 slides" is a correction even though "make" could start a request.
-    const correction = !isEmptyEdit(edit) && leftover.length === 0;
+    // "make it 3 slides" is a correction even though "make" could start a request; so is "use 5
+    // slides" or "trop long, 3 slides suffiront": a word or two left over, but no topic of their own.
+    const ownTopic = intent.kind === 'generate' && !!intent.topic && introduced(text, intent.topic);
+    const correction =
+      !isEmptyEdit(edit) && (leftover.length === 0 || (!fullRequest && leftover.length < 3 && !ownTopic));
     if (correction || (!fullRequest && edit.topic)) return { kind: 'edit', edit };
     const explicitRequest = intent.kind === 'generate' && intent.confidence >= 0.9 && !!intent.topic;
     if (!current.topic && !fullRequest && !explicitRequest)
