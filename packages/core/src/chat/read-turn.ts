@@ -99,14 +99,10 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const { open, last, locale } = state;
   const current = open.at(-1);
 
-  if (
-    asksForPerson(
-      line,
-      tokens.some((_, i) => formatAt(tokens, i)),
-    )
-  )
-    return { kind: 'handoff' };
-  const social = readSocial(line, text);
+  const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
+  const names = tokens.some((_, i) => formatAt(tokens, i));
+  if (asksForPerson(line, names)) return { kind: 'handoff' };
+  const social = readSocial(line, text, names || makes);
   if (social) return { kind: 'reply', line: social };
 
   const intent = detectIntent(text, { locale });
@@ -134,7 +130,6 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const parts = readParts(text, locale);
   if (parts) return { kind: 'propose', drafts: parts.map(fromIntent) };
 
-  const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
   const fullRequest = intent.kind === 'generate' && !!intent.topic && makes;
   if (current) {
     const { edit, leftover } = readEdit(text, current.format);

@@ -7,9 +7,8 @@ const THANKS =
   / (merci|thanks?|thank you|thx|ty|cheers|bravo|genial|cool|nice|awesome|top|j adore|love it|c est gentil|trop bien|impeccable|excellent|magnifique|wow|bonne journee|bonne soiree|a bientot|au revoir|bye|goodbye|see you) /;
 /** Agreement that asks for nothing: "ça marche", "d'accord merci". */
 const ACK = /^ (ca marche|entendu|compris|noted|got it)( |$)/;
-/** Words that make a message more than small talk ("salut, fais-moi une image..."). */
-const REQUEST_WORD =
-  / (cree|creer|fais|faire|genere|make|create|generate|image|images|carrousel|carousel|video|slides?|visuel|post|reste|combien|quota|left|how many) /;
+/** Quota words that make a message more than small talk ("merci, il m'en reste combien ?"). */
+const QUOTA_ASK = / (reste|combien|quota|left|how many) /;
 
 /** "oui merci", "non merci", "ok merci": an answer to the proposal, not small talk. */
 const ANSWER =
@@ -17,10 +16,13 @@ const ANSWER =
 
 export type SocialKind = 'greeting' | 'thanks' | 'ack' | 'question';
 
-/** "Bonjour !", "merci", "ça marche", "?": small talk, or undefined when the message asks for something. */
-export function readSocial(line: string, raw: string): SocialKind | undefined {
+/**
+ * "Bonjour !", "merci", "ça marche", "?": small talk, or undefined when the message asks for something
+ * (`asks`: it names a format or a command verb, "salut, fais-moi une image…").
+ */
+export function readSocial(line: string, raw: string, asks = false): SocialKind | undefined {
   if (/^[\s?¿!.…]*\?[\s?¿!.…]*$/.test(raw)) return 'question';
-  if (ANSWER.test(line) || REQUEST_WORD.test(line) || line.split(' ').length > 9) return undefined;
+  if (asks || ANSWER.test(line) || QUOTA_ASK.test(line) || line.split(' ').length > 9) return undefined;
   if (GREETING.test(line)) return 'greeting';
   if (ACK.test(line)) return 'ack';
   if (THANKS.test(line)) return 'thanks';

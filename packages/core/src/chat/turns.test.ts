@@ -77,7 +77,7 @@ describe('conversation turns, read offline', () => {
     expect(readSocial(line('?'), '?')).toBe('question');
     expect(readSocial(line('non merci'), 'non merci')).toBeUndefined();
     expect(
-      readSocial(line('salut, crée une image de chat'), 'salut, crée une image de chat'),
+      readSocial(line('salut, crée une image de chat'), 'salut, crée une image de chat', true),
     ).toBeUndefined();
     expect(asksForPerson(line('je veux parler à un humain'), false)).toBe(true);
     expect(asksForPerson(line('can I talk to a real person?'), false)).toBe(true);
