@@ -53,7 +53,7 @@ export function readRedo(tokens: Token[], last: number): number | undefined {
 }
 
 const AGAIN =
-  / (encore|again|rebelote|refais|refaire|redo|remake|la meme|le meme|les memes|meme chose|pareil|same|one more|another|une autre|un autre|once more|variante|variant|variation|version|declinaison|decline|similar|similaire|identique|recommence) /;
+  / (encore|again|rebelote|refais|refaire|redo|remake|la meme|le meme|les memes|meme chose|pareil(le)?s?|same|one more|another|une autre|un autre|once more|variante|variant|variation|version|declinaison|decline|similar|similaire|identique|recommence) /;
 
 /** "encore", "la même chose", "une variante en 9:16", "pareil mais sur Y", "same again". */
 export const asksAgain = (line: string): boolean => AGAIN.test(line);

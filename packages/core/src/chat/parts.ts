@@ -16,7 +16,9 @@ const LEAD =
  * when the message asks for one thing ("carrousel vidéo" is one carousel, "Miniature YouTube pour ma
  * vidéo" one image).
  */
-export function readParts(text: string, locale?: Language): GenerateIntent[] | undefined {
+export function readParts(message: string, locale?: Language): GenerateIntent[] | undefined {
+  // "ainsi qu'une vidéo", "as well as a video": joins of several words, read as "et" / "and".
+  const text = message.replace(/\b(ainsi qu['’e]?|as well as|along with)\s*/giu, 'and ');
   const tokens = tokenize(text);
   const cuts: number[] = [];
   let previous: string | undefined;

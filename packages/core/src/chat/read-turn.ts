@@ -3,7 +3,7 @@
 import { detectIntent } from '../intent/detect.js';
 import { formatAt } from '../intent/format.js';
 import { asksForPerson, toLine } from '../intent/kinds.js';
-import { MAKE_VERBS } from '../intent/lexicon.js';
+import { MAKE_VERBS, WANT_VERBS } from '../intent/lexicon.js';
 import { tokenize } from '../intent/normalize.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
 import { applyEdit, type Draft, type DraftEdit, type DraftWarning, draftFromIntent } from './draft.js';
@@ -152,10 +152,10 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   // sur le yoga"): "je veux une pizza" and "fais-moi rire" stay small talk.
   const aboutSomething = / (sur|about|on|pour|for|autour|propos|theme|sujet|topic) /.test(line);
   const draws = / (dessine[rz]?|draw|illustre[rz]?|illustrate|imagine[rz]?|design) /.test(line);
-  const wants = / (veux|voudrais|aimerais|want|need|besoin) /.test(line);
+  const asks = makes || tokens.some((t) => WANT_VERBS.has(t.w));
   if (
     intent.kind === 'generate' &&
-    (intent.confidence >= 0.9 || intent.platform || draws || ((makes || wants) && aboutSomething))
+    (intent.confidence >= 0.9 || intent.platform || draws || (asks && aboutSomething))
   )
     return { kind: 'propose', drafts: [fromIntent(intent)] };
   return { kind: 'reply', line: 'unknown' };

@@ -1,10 +1,10 @@
 // Small talk, read on the folded line (" bonjour alfie "; see toLine), before the intent rules. The way
 // out to a person (asksForPerson) lives with the intent kinds, so detectIntent never makes it an order.
 
-const GREETING =
-  /^ (bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|yo|hola|bjr|slt|good (morning|afternoon|evening)|ca va|comment ca va|how are you|quoi de neuf)( |$)/;
+import { GREETING } from '../intent/kinds.js';
+
 const THANKS =
-  / (merci|thanks?|thank you|thx|ty|cheers|bravo|genial|cool|nice|awesome|top|j adore|love it|c est gentil|trop bien|impeccable|excellent|magnifique|wow|bonne journee|bonne soiree|a bientot|au revoir|bye|goodbye|see you) /;
+  / (merci|thanks?|thx|ty|cheers|bravo|genial|cool|nice|awesome|top|j adore|love it|c est gentil|trop bien|impeccable|excellent|magnifique|wow|bonne journee|bonne soiree|a bientot|au revoir|bye|goodbye|see you) /;
 /** Agreement that asks for nothing: "ça marche", "d'accord merci". */
 const ACK = /^ (ca marche|entendu|compris|noted|got it)( |$)/;
 /** Quota words that make a message more than small talk ("merci, il m'en reste combien ?"). */
