@@ -40,7 +40,7 @@ const TOPIC_TAIL =
  * edge words and articles (lexicon.ts) count too, so each word is listed once.
  */
 const FILLER = /* @__PURE__ */ wordSet(
-  'turn transforme transformer transformez convertis convert switch into them those ones exemplaires lets faisons want veux voudrais voudrait aimerais prefere prefer would pourriez vous thanks as mets met mettre mettez fais faire faites make it its change changer changez passe passer passez version variante variant variation declinaison seulement finalement actually enfin alors so then no pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur nous us we let s go fait done long longue length duree shorter longer plus moins less fewer mode style type nombre number count nombres soit be should is sera will that cette cet lieu place',
+  'turn transforme transformer transformez convertis convert switch into them those ones exemplaires lets faisons want veux voudrais voudrait aimerais prefere prefer would pourriez vous thanks as mets met mettre mettez fais faire faites make it its change changer changez passe passer passez version variante variant variation declinaison seulement finalement actually enfin alors so then no pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur nous us we let s go fait done long longue length duree durer dure last shorter longer plus moins less fewer mode style type nombre number count nombres soit be should is sera will that cette cet lieu place',
 );
 const isFiller = (w: string): boolean => FILLER.has(w) || EDGE_WORDS.has(w) || ARTICLES.has(w);
 

@@ -45,8 +45,7 @@ const introduced = (text: string, topic: string) =>
   );
 
 /** "sur notre café" answers "what about?": the topic is what follows the preposition. */
-const topicAnswer = (text: string) =>
-  text.trim().replace(/^(about|on|sur|à propos de|a propos de|de|du)\s+/i, '');
+const topicAnswer = (text: string) => text.trim().replace(/^(about|on|sur|[aà] propos de|de|du)\s+/i, '');
 
 /** "crée quelque chose pour la fête des mères": the topic is what the something is for. */
 const SOMETHING = /^(quelque chose|un truc|something|anything)\s+((à propos )?de|sur|pour|about|for|on)?\s*/i;

@@ -4,7 +4,7 @@
 import { GREETING } from '../intent/kinds.js';
 
 const THANKS =
-  / (merci|thanks?|thx|ty|cheers|bravo|genial|cool|nice|awesome|top|j adore|love it|c est gentil|trop bien|impeccable|excellent|magnifique|wow|bonne journee|bonne soiree|a bientot|au revoir|bye|goodbye|see you) /;
+  / (merci+|thanks?|thx|appreciated|ty|cheers|bravo|genial|cool|nice|awesome|top|j adore|love it|c est gentil|trop bien|impeccable|excellent|magnifique|wow|bonne journee|bonne soiree|a bientot|au revoir|bye|goodbye|see you) /;
 /** Agreement that asks for nothing: "ça marche", "d'accord merci". */
 const ACK = /^ (ca marche|entendu|compris|noted|got it)( |$)/;
 /** Quota words that make a message more than small talk ("merci, il m'en reste combien ?"). */
@@ -12,7 +12,7 @@ const QUOTA_ASK = / (reste|combien|quota|left|how many) /;
 
 /** "oui merci", "non merci", "ok merci": an answer to the proposal, not small talk. */
 const ANSWER =
-  /^ (oui|ouais|ok|okay|yes|yeah|yep|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) | (non|no) /;
+  /^ (oui|ouais|ok|okay|yes|yeah|yep|nope|nan|d accord|vas y|go|parfait|c est bon|annule|cancel|stop) | (non|no|lance|go) /;
 
 export type SocialKind = 'greeting' | 'thanks' | 'ack' | 'question';
 

@@ -16,7 +16,7 @@ const SHOW_LIBRARY =
 const HELP_ASK =
   / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what can i (ask|say|do)|comment (je|on) (fais|fait)|how do i) /;
 const CANCEL_FIRST =
-  /^ ((non|no|please|wait|attends?) )?(annule[rz]?|cancel|stop(pe[rz]?)?|arrete[rz]?|laisse tomber|oublie|forget|never ?mind|abort) /;
+  /^ ((non|no|please|wait|attends?|on|let s) )?(annule[rz]?|cancel|stop(pe[rz]?)?|arrete[rz]?|laisse tomber|oublie|forget|never ?mind|abort) /;
 /** "Bonjour", "good morning": small talk alone, a polite opening before a request. */
 export const GREETING =
   /^ (bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|yo|hola|bjr|slt|good (morning|afternoon|evening)|ca va|comment ca va|how are you|quoi de neuf)( |$)/;
@@ -24,10 +24,10 @@ export const GREETING =
 const REFUSE =
   /^ (non|no|nope|nan|nah|not now|pas maintenant|plus tard|later|pas la peine|tant pis|on oublie|rien|nothing|drop it|skip) | (annule[rz]?|cancel|veux plus|changed my mind|change d avis) | (non|no)( merci| thanks)? $/;
 const CONFIRM =
-  /^ (je |i )?(oui|ouais|ok(ay)?|alright|d accord|vas y|go|parfait|super|c est (bon|parti|parfait|tout bon)|lance[rz]?|valider?|confirm(e|ed)?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche|on y va|allez|allons y|envoie|envoyez|ca me (va|plait)|nickel|banco|impec|fine|that works|looks good|good to go|proceed|ship it|go for it|exactement|exactly) /;
+  /^ (je |i )?(oui|ouais|ok(ay)?|alright|d accord|vas y|go|parfait|super|c est (bon|parti|parfait|tout bon)|lance[rz]?|valider?|confirm(e|ed)?|yes|yeah|yep|sure|do it|sounds (good|great)|perfect|great|let s (go|do)|bien sur|ca marche|on y va|allez|allons y|envoie|envoyez|ca me (va|plait)|nickel|banco|impec|top|fine|that works|looks good|good to go|proceed|ship it|go for it|exactement|exactly) /;
 /** Someone to talk to: "je veux parler à un humain", "talk to a person", "un conseiller svp". */
 const PERSON =
-  / (humaine?|human|personne|person|conseillere?|agent|operateur|operator|support|service client|customer (service|support|care)|someone|somebody|quelqu un|representative|staff|vrai|real|equipe|team|manager|responsable|commercial|sales|vendeur) /;
+  / (humaine?|human|personne|person|conseillere?|agent|operateur|operator|support|service client|customer (service|support|care)|someone|somebody|anyone|quelqu un|representative|staff|vrai|real|equipe|team|manager|responsable|commercial|sales|vendeur) /;
 const REACH =
   / (parler|discuter|echanger|contacter|joindre|ecrire|talk|speak|chat|contact|reach|transfere|transfer|relation|connect|passe moi|passez moi|get me|put me|avoir|help) /;
 

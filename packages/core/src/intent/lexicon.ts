@@ -64,7 +64,7 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i u you svp stp pls plz please merci obtenir avoir get have ai like love can could peux pourrais pourriez pouvez vous aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes',
+  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i u we you svp stp pls plz please merci obtenir avoir get have ai like love can could peux pourrais pourriez pouvez vous aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */
