@@ -4,6 +4,7 @@ import { tokenize } from '../intent/normalize.js';
 import { readEdit } from './edit.js';
 import { asksAgain, readRedo } from './follow-up.js';
 import { readParts } from './parts.js';
+import { readTurn } from './read-turn.js';
 import { readSocial } from './social.js';
 
 const line = (text: string) => toLine(tokenize(text).map((t) => t.w));
@@ -87,5 +88,22 @@ describe('conversation turns, read offline', () => {
     expect(asksAgain(line('encore'))).toBe(true);
     expect(asksAgain(line('une variante en 9:16'))).toBe(true);
     expect(asksAgain(line('same again'))).toBe(true);
+  });
+
+  it('takes a correction with a word or two left over, but not a request with its own topic', () => {
+    const carousel = {
+      format: 'carousel',
+      count: 5,
+      ratio: '4:5',
+      duration: null,
+      topic: 'le café',
+    } as const;
+    const state = { open: [carousel], running: false };
+    expect(readTurn('use 5 slides', state)).toEqual({ kind: 'edit', edit: { format: 'carousel', count: 5 } });
+    expect(readTurn('trop long, 3 slides suffiront', state)).toMatchObject({
+      kind: 'edit',
+      edit: { count: 3 },
+    });
+    expect(readTurn('A video on yoga', state)).toMatchObject({ kind: 'propose' });
   });
 });
