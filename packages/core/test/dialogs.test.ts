@@ -1,10 +1,11 @@
 /**
- * Every conversation of intents/dialogs.jsonl, typed turn by turn into core's conversation engine
+ * Every conversation of intents/dialogs.jsonl, and of our own larger sets
+ * (src/chat/__fixtures__/more-dialogs*.jsonl), typed turn by turn into core's conversation engine
  * alone, against the real server in-process (API, worker, local engines, PGlite). Each dialog gets
  * its own user and brand; the API is the ground truth, as DIALOGS.md says.
  */
 
-import { type Before, judge, loadDialogs } from '@alfie/test-kit/dialogs';
+import { type Before, type Dialog, judge, loadDialogs } from '@alfie/test-kit/dialogs';
 import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrderDetail, Page } from '../src/contract/types.js';
@@ -62,30 +63,54 @@ async function talk(locale: 'fr' | 'en', turns: string[], token: string, brandId
   };
 }
 
-describe('intents/dialogs.jsonl through core alone, against the real server', () => {
-  const dialogs = loadDialogs();
-  it('has the worked examples', () => expect(dialogs.length).toBeGreaterThan(10));
+const ours = (file: string) => loadDialogs(new URL(`../src/chat/__fixtures__/${file}`, import.meta.url));
+const DIALOG_SETS = {
+  'intents/dialogs.jsonl': { dialogs: loadDialogs(), min: 1 },
+  // Wordings a person would use for every row of DIALOGS.md: the held-out judge's shape, not its text.
+  // Round 1 was written before reading the engine; rounds 2 to 5 each after the previous one was
+  // fixed, to see whether those fixes generalised.
+  'more-dialogs.jsonl': { dialogs: ours('more-dialogs.jsonl'), min: 0.95 },
+  'more-dialogs-round2.jsonl': { dialogs: ours('more-dialogs-round2.jsonl'), min: 0.95 },
+  'more-dialogs-round3.jsonl': { dialogs: ours('more-dialogs-round3.jsonl'), min: 0.95 },
+  'more-dialogs-round4.jsonl': { dialogs: ours('more-dialogs-round4.jsonl'), min: 0.95 },
+  'more-dialogs-round5.jsonl': { dialogs: ours('more-dialogs-round5.jsonl'), min: 0.95 },
+};
 
-  for (const [index, dialog] of dialogs.entries()) {
-    it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
-      const user = await real.app.createUser();
-      const brandId = String((await real.app.createBrand(user.userId)).id);
-      const surface = await talk(dialog.locale, dialog.turns, user.token, brandId);
-      const unknown = await talk(dialog.locale, ['xqzv blorp'], user.token, brandId);
+for (const [name, { dialogs, min }] of Object.entries(DIALOG_SETS)) {
+  describe(`${name} through core alone, against the real server`, () => {
+    const failed: string[] = [];
+    it('has the worked examples', () => expect(dialogs.length).toBeGreaterThan(10));
 
-      const client = createAlfieClient({ baseUrl: real.baseUrl, token: user.token });
-      const page = (await client.orders.list({ limit: 50 })) as Page<Order>;
-      const orders: OrderDetail[] = [];
-      for (const order of [...page.data].reverse()) orders.push(await client.orders.get(order.id));
-      const quota = await client.quotas.get(brandId);
+    for (const [index, dialog] of dialogs.entries()) {
+      // Each dialog is reported on its own; the set as a whole must reach `min` (the issue's goal on
+      // wordings we did not tune to is 95%; the shared examples must all pass).
+      it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
+        const misses = await runDialog(dialog);
+        if (misses.length > 0) failed.push(`${dialog.turns.join(' / ')}: ${misses.join('; ')}`);
+        if (min === 1) expect(misses).toEqual([]);
+      }, 60_000);
+    }
 
-      const misses = judge(
-        dialog,
-        { orders, quota },
-        { ...surface, unknownReply: unknown.lastReply },
-        surface.before,
-      );
-      expect(misses).toEqual([]);
-    }, 60_000);
-  }
-});
+    it(`passes at least ${min * 100}% of the set`, () => {
+      const share = 1 - failed.length / dialogs.length;
+      // The pass rate is the figure this set exists for: printed even when it is above `min`.
+      console.info(`${name}: ${dialogs.length - failed.length}/${dialogs.length}\n${failed.join('\n')}`);
+      expect(share, failed.join('\n')).toBeGreaterThanOrEqual(min);
+    });
+  });
+}
+
+async function runDialog(dialog: Dialog): Promise<string[]> {
+  const user = await real.app.createUser();
+  const brandId = String((await real.app.createBrand(user.userId)).id);
+  const surface = await talk(dialog.locale, dialog.turns, user.token, brandId);
+  const unknown = await talk(dialog.locale, ['xqzv blorp'], user.token, brandId);
+
+  const client = createAlfieClient({ baseUrl: real.baseUrl, token: user.token });
+  const page = (await client.orders.list({ limit: 50 })) as Page<Order>;
+  const orders: OrderDetail[] = [];
+  for (const order of [...page.data].reverse()) orders.push(await client.orders.get(order.id));
+  const quota = await client.quotas.get(brandId);
+
+  return judge(dialog, { orders, quota }, { ...surface, unknownReply: unknown.lastReply }, surface.before);
+}

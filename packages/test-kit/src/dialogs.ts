@@ -24,8 +24,9 @@ export interface Dialog {
 
 const DIALOGS_FILE = new URL('../../../../shared/intents/dialogs.jsonl', import.meta.url);
 
-export const loadDialogs = (): Dialog[] =>
-  readFileSync(DIALOGS_FILE, 'utf8')
+/** The shared worked examples, or another file of the same shape (a package's own fixtures). */
+export const loadDialogs = (file: URL | string = DIALOGS_FILE): Dialog[] =>
+  readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Dialog);

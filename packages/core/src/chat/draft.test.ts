@@ -23,6 +23,9 @@ describe('applyEdit', () => {
     const image = { ...carousel, format: 'image', count: 1, ratio: '1:1' } as const;
     expect(applyEdit(image, { format: 'carousel' }).draft).toMatchObject({ count: 5, ratio: '4:5' });
     expect(applyEdit(image, { format: 'carousel', ratio: '1:1' }).draft.ratio).toBe('1:1');
+    // "en paysage", then "30 secondes": the ratio the user chose survives the change to a video.
+    const landscape = { ...image, ratio: '16:9' } as const;
+    expect(applyEdit(landscape, { format: 'video', duration: 30 }).draft.ratio).toBe('16:9');
   });
 
   it('sends the locale with the request, and no count for a video', () => {

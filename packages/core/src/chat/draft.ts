@@ -39,7 +39,9 @@ export function applyEdit(draft: Draft, edit: DraftEdit): { draft: Draft; warnin
   const next: Draft = { ...draft, ...edit };
   const warnings: DraftWarning[] = [];
   const formatChanged = edit.format !== undefined && edit.format !== draft.format;
-  if (formatChanged && edit.ratio === undefined) next.ratio = DEFAULT_RATIO[next.format];
+  // A ratio the user chose ("en paysage", then "30 secondes") survives the change; a default follows it.
+  if (formatChanged && edit.ratio === undefined && draft.ratio === DEFAULT_RATIO[draft.format])
+    next.ratio = DEFAULT_RATIO[next.format];
   if (next.format === 'video') {
     next.count = 1;
     const seconds = next.duration ?? LIMITS.videoDuration.default;

@@ -3,7 +3,7 @@
 // the intent rules for each field, so "mets-en sept" reads the same number words as a request.
 import type { Format } from '../contract/constants.js';
 import { findFormat } from '../intent/format.js';
-import { STORY } from '../intent/lexicon.js';
+import { ARTICLES, EDGE_WORDS, STORY } from '../intent/lexicon.js';
 import { tokenize, wordSet } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
 import { findPlatform } from '../intent/platform.js';
@@ -35,10 +35,14 @@ const TOPIC_PREFIX = /* @__PURE__ */ new RegExp(
 const TOPIC_TAIL =
   /[\s,;.!]*(?:plutôt|plutot|à la place|a la place|instead|please|svp|stp|merci|thanks)?[\s.!]*$/iu;
 
-/** Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". */
+/**
+ * Words a correction may hold besides its values: "plutôt", "mets-en", "make it", "please". The topic's
+ * edge words and articles (lexicon.ts) count too, so each word is listed once.
+ */
 const FILLER = /* @__PURE__ */ wordSet(
-  'turn transforme transformer transformez convertis convert switch into of them those ones exemplaires do lets faisons want veux voudrais voudrait aimerais prefere prefer would like i je j can could you peux pourrais pourriez tu vous plutot instead rather please svp stp merci thanks en in as au a format ratio mets met mettre mettez mets fais faire faites make it its change changer changez passe passer passez to into de d du des le la les l un une an the en version variante variant variation declinaison mais but avec with et and juste just only seulement que qu only finalement actually enfin alors so then ok non no oui yes pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur pour for moi me nous us on we lets let s go fait done plus more moins less fewer en mode style de type type par nombre number count nombres soit be should is est sera will ca it that this cette ce cet instead lieu place',
+  'turn transforme transformer transformez convertis convert switch into them those ones exemplaires lets faisons want veux voudrais voudrait aimerais prefere prefer would pourriez vous thanks as mets met mettre mettez fais faire faites make it its change changer changez passe passer passez version variante variant variation declinaison seulement finalement actually enfin alors so then no pareil same meme memes chose thing encore again refais refaire redo one more autre another similar similaire identique lui leur nous us we let s go fait done long longue length duree durer dure last shorter longer plus moins less fewer mode style type nombre number count nombres soit be should is sera will that cette cet lieu place',
 );
+const isFiller = (w: string): boolean => FILLER.has(w) || EDGE_WORDS.has(w) || ARTICLES.has(w);
 
 export interface ReadEdit {
   edit: DraftEdit;
@@ -96,7 +100,7 @@ export function readEdit(text: string, current: Format): ReadEdit {
       break;
     }
   }
-  const leftover = tokens.filter((t, i) => !used[i] && !FILLER.has(t.w)).map((t) => t.w);
+  const leftover = tokens.filter((t, i) => !used[i] && !isFiller(t.w)).map((t) => t.w);
   return { edit, leftover };
 }
 

@@ -1,7 +1,8 @@
 // "3 images et une vidéo sur le surf": one proposal per part, confirmed together.
 import { detectIntent } from '../intent/detect.js';
 import { formatAt, negatorBefore } from '../intent/format.js';
-import { tokenize } from '../intent/normalize.js';
+import { COUNT_UNITS, PLATFORM_WORDS, RATIO_WORDS } from '../intent/lexicon.js';
+import { hasWord, lookup, tokenize } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
 
@@ -15,17 +16,24 @@ const LEAD =
  * when the message asks for one thing ("carrousel vidéo" is one carousel, "Miniature YouTube pour ma
  * vidéo" one image).
  */
-export function readParts(text: string, locale?: Language): GenerateIntent[] | undefined {
+export function readParts(message: string, locale?: Language): GenerateIntent[] | undefined {
+  // "ainsi qu'une vidéo", "as well as a video": joins of several words, read as "et" / "and".
+  const text = message.replace(/\b(ainsi qu['’e]?|as well as|along with)\s*/giu, 'and ');
   const tokens = tokenize(text);
   const cuts: number[] = [];
-  let formats = 0;
+  let previous: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    if (!formatAt(tokens, i) || negatorBefore(tokens, i) >= 0) continue;
-    formats++;
-    if (formats === 1) continue;
-    // Walk back over "3", "une", "petite" to the joining word (or a comma) that starts this part.
+    const format = formatAt(tokens, i);
+    if (!format || negatorBefore(tokens, i) >= 0) continue;
+    // "a carousel with 5 slides", "carousel about X, 6 slides": slides count the carousel's pages.
+    const unit = previous === 'carousel' && hasWord(COUNT_UNITS, tokens[i]!.w);
+    const first = !previous;
+    previous = format;
+    if (first || unit) continue;
+    // Walk back over "3", "une", "petite", "TikTok", "verticale" to the joining word (or a comma).
     let k = i - 1;
-    while (k >= 0 && LEAD.test(tokens[k]!.w) && !JOIN.test(tokens[k]!.w)) k--;
+    const leads = (w: string) => LEAD.test(w) || PLATFORM_WORDS.has(w) || !!lookup(RATIO_WORDS, w);
+    while (k >= 0 && leads(tokens[k]!.w) && !JOIN.test(tokens[k]!.w)) k--;
     const joined = k >= 0 && JOIN.test(tokens[k]!.w);
     const comma = k >= 0 && /[,;+&]/.test(text.slice(tokens[k]!.e, tokens[k + 1]!.s));
     if (joined) cuts.push(tokens[k]!.s);

@@ -1,8 +1,9 @@
 // What one message means in the conversation's current state (intents/DIALOGS.md), decided
 // offline and without side effects; the conversation then does it.
 import { detectIntent } from '../intent/detect.js';
-import { toLine } from '../intent/kinds.js';
-import { MAKE_VERBS } from '../intent/lexicon.js';
+import { formatAt } from '../intent/format.js';
+import { asksForPerson, toLine } from '../intent/kinds.js';
+import { MAKE_VERBS, WANT_VERBS } from '../intent/lexicon.js';
 import { tokenize } from '../intent/normalize.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
 import { applyEdit, type Draft, type DraftEdit, type DraftWarning, draftFromIntent } from './draft.js';
@@ -11,7 +12,7 @@ import { asksAgain, readRedo } from './follow-up.js';
 import type { BotLine } from './messages.js';
 import { readParts } from './parts.js';
 import { readVariants } from './read-variants.js';
-import { asksForPerson, MORE_NO, MORE_YES, readSocial } from './social.js';
+import { readSocial } from './social.js';
 
 export interface TurnState {
   locale?: Language;
@@ -37,9 +38,14 @@ export type Turn =
       repeat?: boolean;
     };
 
+/** The topic follows a preposition ("une vidéo pour la fête", "a video on yoga"), so it was asked for. */
+const introduced = (text: string, topic: string) =>
+  /(^|\s)(sur|about|on|pour|for|de|d|du|des|of|propos|autour)[\s'’]*$/i.test(
+    text.slice(0, text.indexOf(topic)),
+  );
+
 /** "sur notre café" answers "what about?": the topic is what follows the preposition. */
-const topicAnswer = (text: string) =>
-  text.trim().replace(/^(about|on|sur|à propos de|a propos de|de|du)\s+/i, '');
+const topicAnswer = (text: string) => text.trim().replace(/^(about|on|sur|[aà] propos de|de|du)\s+/i, '');
 
 /** "crée quelque chose pour la fête des mères": the topic is what the something is for. */
 const SOMETHING = /^(quelque chose|un truc|something|anything)\s+((à propos )?de|sur|pour|about|for|on)?\s*/i;
@@ -68,7 +74,8 @@ export function readTurn(text: string, state: TurnState): Turn {
   if (state.offer && REUSE.test(toLine(tokenize(text).map((t) => t.w)))) return { kind: 'reuse' };
   const { variants, rest } = readVariants(text);
   if (variants === undefined) return readPlainTurn(text, state);
-  const turn = readPlainTurn(rest || text, state);
+  // Nothing but the variants ("avec 2 variantes"): the number is theirs, not a count.
+  const turn: Turn = rest.trim() ? readPlainTurn(rest, state) : { kind: 'reply', line: 'unknown' };
   const current = state.open.at(-1);
   if (turn.kind === 'propose')
     return {
@@ -91,17 +98,13 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const { open, last, locale } = state;
   const current = open.at(-1);
 
-  if (asksForPerson(line)) return { kind: 'handoff' };
-  const social = readSocial(line, text);
+  const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
+  const names = tokens.some((_, i) => formatAt(tokens, i));
+  if (asksForPerson(line, names)) return { kind: 'handoff' };
+  const social = readSocial(line, text, names || makes);
   if (social) return { kind: 'reply', line: social };
 
-  const detected = detectIntent(text, { locale });
-  const intent =
-    detected.kind === 'unknown' && MORE_YES.test(line)
-      ? { kind: 'confirm' as const }
-      : detected.kind === 'unknown' && MORE_NO.test(line)
-        ? { kind: 'cancel' as const }
-        : detected;
+  const intent = detectIntent(text, { locale });
   if (intent.kind === 'quota' || intent.kind === 'library' || intent.kind === 'help')
     return { kind: intent.kind };
   // "encore", "do it again", "une autre version", "make another one about Y" after a result.
@@ -126,12 +129,14 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const parts = readParts(text, locale);
   if (parts) return { kind: 'propose', drafts: parts.map(fromIntent) };
 
-  const makes = tokens.some((t) => MAKE_VERBS.has(t.w));
   const fullRequest = intent.kind === 'generate' && !!intent.topic && makes;
   if (current) {
     const { edit, leftover } = readEdit(text, current.format);
-    // "make it 3 slides" is a correction even though "make" could start a request.
-    const correction = !isEmptyEdit(edit) && leftover.length === 0;
+    // "make it 3 slides" is a correction even though "make" could start a request; so is "use 5
+    // slides" or "trop long, 3 slides suffiront": a word or two left over, but no topic of their own.
+    const ownTopic = intent.kind === 'generate' && !!intent.topic && introduced(text, intent.topic);
+    const correction =
+      !isEmptyEdit(edit) && (leftover.length === 0 || (!fullRequest && leftover.length < 3 && !ownTopic));
     if (correction || (!fullRequest && edit.topic)) return { kind: 'edit', edit };
     const explicitRequest = intent.kind === 'generate' && intent.confidence >= 0.9 && !!intent.topic;
     if (!current.topic && !fullRequest && !explicitRequest)
@@ -146,10 +151,10 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   // sur le yoga"): "je veux une pizza" and "fais-moi rire" stay small talk.
   const aboutSomething = / (sur|about|on|pour|for|autour|propos|theme|sujet|topic) /.test(line);
   const draws = / (dessine[rz]?|draw|illustre[rz]?|illustrate|imagine[rz]?|design) /.test(line);
-  const wants = / (veux|voudrais|aimerais|want|need|besoin) /.test(line);
+  const asks = makes || tokens.some((t) => WANT_VERBS.has(t.w));
   if (
     intent.kind === 'generate' &&
-    (intent.confidence >= 0.9 || intent.platform || draws || ((makes || wants) && aboutSomething))
+    (intent.confidence >= 0.9 || intent.platform || draws || (asks && aboutSomething))
   )
     return { kind: 'propose', drafts: [fromIntent(intent)] };
   return { kind: 'reply', line: 'unknown' };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { toLine } from '../intent/kinds.js';
+import { asksForPerson, toLine } from '../intent/kinds.js';
 import { tokenize } from '../intent/normalize.js';
 import { readEdit } from './edit.js';
 import { asksAgain, readRedo } from './follow-up.js';
 import { readParts } from './parts.js';
-import { asksForPerson, readSocial } from './social.js';
+import { readTurn } from './read-turn.js';
+import { readSocial } from './social.js';
 
 const line = (text: string) => toLine(tokenize(text).map((t) => t.w));
 
@@ -47,6 +48,14 @@ describe('conversation turns, read offline', () => {
     expect(readParts('3 images and a video about surf')?.map((p) => p.format)).toEqual(['image', 'video']);
     expect(readParts('carrousel vidéo sur le sport')).toBeUndefined();
     expect(readParts('Miniature YouTube pour ma vidéo')).toBeUndefined();
+    // The slides of one carousel are its pages, not a second part.
+    expect(readParts('a LinkedIn carousel with 5 slides about hiring')).toBeUndefined();
+    expect(readParts('carousel about productivity, 6 slides')).toBeUndefined();
+    // A network named before a part's format does not hide the join.
+    expect(readParts('an Instagram post and a TikTok video about our sale')?.map((p) => p.format)).toEqual([
+      'image',
+      'video',
+    ]);
   });
 
   it('finds the slide to redo, by number, ordinal or "last"', () => {
@@ -58,6 +67,8 @@ describe('conversation turns, read offline', () => {
     expect(redo('refais la dernière slide')).toBe(4);
     expect(redo('mets-en 3 slides')).toBeUndefined();
     expect(redo('refais-le en 3 slides')).toBeUndefined();
+    expect(redo('peux-tu refaire la première ?')).toBe(1);
+    expect(redo('do it again, the first one was better')).toBeUndefined();
   });
 
   it('tells small talk, hand-off and "the same again" apart from requests', () => {
@@ -67,13 +78,32 @@ describe('conversation turns, read offline', () => {
     expect(readSocial(line('?'), '?')).toBe('question');
     expect(readSocial(line('non merci'), 'non merci')).toBeUndefined();
     expect(
-      readSocial(line('salut, crée une image de chat'), 'salut, crée une image de chat'),
+      readSocial(line('salut, crée une image de chat'), 'salut, crée une image de chat', true),
     ).toBeUndefined();
-    expect(asksForPerson(line('je veux parler à un humain'))).toBe(true);
-    expect(asksForPerson(line('can I talk to a real person?'))).toBe(true);
-    expect(asksForPerson(line('une image sur le support client'))).toBe(false);
+    expect(asksForPerson(line('je veux parler à un humain'), false)).toBe(true);
+    expect(asksForPerson(line('can I talk to a real person?'), false)).toBe(true);
+    expect(asksForPerson(line('un conseiller svp'), false)).toBe(true);
+    expect(asksForPerson(line('une image sur le support client'), true)).toBe(false);
+    expect(asksForPerson(line("photo de l'équipe"), true)).toBe(false);
     expect(asksAgain(line('encore'))).toBe(true);
     expect(asksAgain(line('une variante en 9:16'))).toBe(true);
     expect(asksAgain(line('same again'))).toBe(true);
+  });
+
+  it('takes a correction with a word or two left over, but not a request with its own topic', () => {
+    const carousel = {
+      format: 'carousel',
+      count: 5,
+      ratio: '4:5',
+      duration: null,
+      topic: 'le café',
+    } as const;
+    const state = { open: [carousel], running: false };
+    expect(readTurn('use 5 slides', state)).toEqual({ kind: 'edit', edit: { format: 'carousel', count: 5 } });
+    expect(readTurn('trop long, 3 slides suffiront', state)).toMatchObject({
+      kind: 'edit',
+      edit: { count: 3 },
+    });
+    expect(readTurn('A video on yoga', state)).toMatchObject({ kind: 'propose' });
   });
 });

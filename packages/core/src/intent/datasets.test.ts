@@ -9,6 +9,10 @@ const DATASETS = {
   dev: here('../../../../../shared/intents/dev.jsonl'),
   // Our own phrases, labelled from SPEC.md before the rules were tuned on them.
   holdout: here('./__fixtures__/holdout.jsonl'),
+  // A second round, written as people type (typos, no accents, polite forms, the other language).
+  more: here('./__fixtures__/more-phrases.jsonl'),
+  // A third round, written after the second was fixed, to see whether those fixes generalised.
+  moreRound2: here('./__fixtures__/more-phrases-round2.jsonl'),
 };
 
 describe('scorer metric', () => {

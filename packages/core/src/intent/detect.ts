@@ -1,6 +1,6 @@
 import { clampToLimit, LIMITS } from '../contract/constants.js';
 import { findFormat, markRepeats } from './format.js';
-import { earlyKind, lateKind, toLine } from './kinds.js';
+import { asksForPerson, earlyKind, GREETING, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
 import { findPlatform } from './platform.js';
@@ -32,10 +32,14 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const early = earlyKind(line);
   if (early) return { kind: early };
 
-  const used = tokens.map(() => false);
+  // "Good afternoon, could you…": the greeting is no part of the topic.
+  const greeting = line.match(GREETING)?.[0].trim().split(' ').length ?? 0;
+  const used = tokens.map((_, i) => i < greeting);
   const found = findFormat(tokens, used);
   const platform = findPlatform(source, tokens, used);
   if (!found) {
+    // "je veux parler à un humain" wants a person, not an image about one.
+    if (asksForPerson(line, false)) return { kind: 'unknown' };
     const makes = words.some((w) => MAKE_VERBS.has(w));
     const late = lateKind(line, makes);
     if (late) return { kind: late };

@@ -21,8 +21,10 @@ export const formatAt = (tokens: Token[], i: number): Format | undefined => {
 export function negatorBefore(tokens: Token[], i: number): number {
   for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
     const w = tokens[k]!.w;
-    const next = tokens[k + 1]!.w;
-    if (NEGATORS.has(w) || (w === 'plutot' && next.startsWith('qu'))) return k;
+    const next = tokens[k + 1]!;
+    // "no, an image": a "no" closed by punctuation answers the last turn, it negates nothing after it.
+    if (NEGATORS.has(w) && next.s - tokens[k]!.e < 2) return k;
+    if (w === 'plutot' && next.w.startsWith('qu')) return k;
     // Glue may sit in between ("don't want a video"), a verb may not ("no, make a video").
     if (!EDGE_WORDS.has(w) && !ARTICLES.has(w) && !WANT_VERBS.has(w)) break;
   }

@@ -2,10 +2,10 @@
 // and padded (" combien d images il me reste ": see toLine), so every alternative matches whole words only.
 import type { SimpleIntentKind } from './types.js';
 
-const QUOTA_WORD = / (quota|credit|woof|solde|balance)s? /;
+const QUOTA_WORD = / (quota|credit|woof|solde|balance|usage|consommation)s? /;
 const QUOTA_ASK = / (combien|how (many|much)|what|quel|que) /;
 /** Remaining or price: "combien il me reste", "how much does a video cost". */
-const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|coute?n?t?|costs?) /;
+const QUOTA_LEFT = / (rest(e|ent|ant)|left|remaining|encore|still|droit|coute?n?t?|costs?) /;
 const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|creations) /;
 /**
  * "Montre-moi mes vidéos", "Où sont mes images ?", "Ouvre la galerie": a show verb among the first
@@ -14,12 +14,26 @@ const LIBRARY_WORD = / (bibliotheque|library|galerie|gallery|historique|history|
 const SHOW_LIBRARY =
   /^ (\S+ ){0,3}(?<! (une?|l|la|le|an?|the) )(montre|affiche|voir|ouvre|show|see|view|open|display|ou|where) (.+ )?((ma|mon|mes|my|nos|notre|our|votre|your|la|l|the) (bibliotheque|library|galerie|gallery|historique|history|creations)|(mes|my|nos|our) (\S+ )?(creation|commande|order|fichier|file|image|video|visuel|visual|carrousel|carousel|photo|picture|post|slide)s?) /;
 const HELP_ASK =
-  / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?) /;
+  / (tu |vous )?(peux|sais|pouvez|savez)( tu| vous)? faire( quoi| pour moi| d autre)? $| (what (can you|you can|do you) do|comment (ca|tu) (marche|fonctionnes?)|how (does|do) (this|it|you) work|tu sers|sers tu|c est quoi|qu est ce qu une?|what is an?|what can i (ask|say|do)|comment (je|on) (fais|fait)|how do i) /;
 const CANCEL_FIRST =
-  /^ ((non|no) )?(annule[rz]?|cancel|stop|arrete|laisse tomber|oublie|forget|never ?mind|abort) /;
-const REFUSE = /^ (non|no|nope|nan|not now) | (annule[rz]?|cancel) /;
+  /^ ((non|no|please|wait|attends?|on|let s) )?(annule[rz]?|cancel|stop(pe[rz]?)?|arrete[rz]?|laisse tomber|oublie|forget|never ?mind|abort) /;
+/** "Bonjour", "good morning": small talk alone, a polite opening before a request. */
+export const GREETING =
+  /^ (bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|yo|hola|bjr|slt|good (morning|afternoon|evening)|ca va|comment ca va|how are you|quoi de neuf)( |$)/;
+/** No, not now, never mind: also a closing "no" ("finalement non", "actually no"). */
+const REFUSE =
+  /^ (non|no|nope|nan|nah|not now|pas maintenant|plus tard|later|pas la peine|tant pis|on oublie|rien|nothing|drop it|skip) | (annule[rz]?|cancel|veux plus|changed my mind|change d avis) | (non|no)( merci| thanks)? $/;
 const CONFIRM =
-  /^ (oui|ouais|ok(ay)?|d accord|vas y|go|parfait|super|c est (bon|parti)|lance|valide|confirme?|yes|yeah|yep|sure|do it|sounds good|perfect|great|let s (go|do)|bien sur|ca marche) /;
+  /^ (je |i )?(oui|ouais|ok(ay)?|alright|d accord|vas y|go|parfait|super|c est (bon|parti|parfait|tout bon)|lance[rz]?|valider?|confirm(e|ed)?|yes|yeah|yep|sure|do it|sounds (good|great)|perfect|great|let s (go|do)|bien sur|ca marche|on y va|allez|allons y|envoie|envoyez|ca me (va|plait)|nickel|banco|impec|top|fine|that works|looks good|good to go|proceed|ship it|go for it|exactement|exactly) /;
+/** Someone to talk to: "je veux parler à un humain", "talk to a person", "un conseiller svp". */
+const PERSON =
+  / (humaine?|human|personne|person|conseillere?|agent|operateur|operator|support|service client|customer (service|support|care)|someone|somebody|anyone|quelqu un|representative|staff|vrai|real|equipe|team|manager|responsable|commercial|sales|vendeur) /;
+const REACH =
+  / (parler|discuter|echanger|contacter|joindre|ecrire|talk|speak|chat|contact|reach|transfere|transfer|relation|connect|passe moi|passez moi|get me|put me|avoir|help) /;
+
+/** A way out to a person; never a message naming a format ("photo de l'équipe", "help our team"). */
+export const asksForPerson = (line: string, hasFormat: boolean): boolean =>
+  !hasFormat && PERSON.test(line) && (REACH.test(line) || line.trim().split(' ').length <= 4);
 
 /** The folded words as one padded line, the form every pattern here reads. */
 export const toLine = (words: string[]): string => ` ${words.join(' ')} `;
@@ -30,10 +44,15 @@ export const toLine = (words: string[]): string => ` ${words.join(' ')} `;
  */
 export function earlyKind(line: string): SimpleIntentKind | undefined {
   // "combien… reste", "woofs… reste": quota even when a format is named ("combien d'images…").
-  if ((QUOTA_WORD.test(line) || / (combien|how (many|much)) /.test(line)) && QUOTA_LEFT.test(line))
+  if (
+    (QUOTA_WORD.test(line) || / (combien|how (many|much)|any|il (me|nous)) /.test(line)) &&
+    QUOTA_LEFT.test(line)
+  )
     return 'quota';
-  if (SHOW_LIBRARY.test(line)) return 'library';
-  if (HELP_ASK.test(line)) return 'help';
+  if (SHOW_LIBRARY.test(line) || / (what i (made|created)|ce que j ai (fait|cree)) /.test(line))
+    return 'library';
+  // "c'est quoi mon quota ?" asks for the quota, not what Alfie is.
+  if (HELP_ASK.test(line) && !/ (quota|credit|woof)s? /.test(line)) return 'help';
   if (CANCEL_FIRST.test(line)) return 'cancel';
   return undefined;
 }

@@ -7,7 +7,7 @@ import type { Platform } from './types.js';
 
 /** Words that name what to make (SPEC "Format"). "story" is handled apart: see STORY. */
 export const FORMAT_WORDS = /* @__PURE__ */ indexWords<Format>({
-  carousel: 'carrousel carousel slide diaporama diapo diapositive',
+  carousel: 'carrousel carousel caroussel carroussel slide diaporama diapo diapositive',
   video: 'video reel clip short animation',
   image:
     'image picture pic visuel visual post photo illustration banniere banner affiche poster flyer pin miniature thumbnail',
@@ -51,12 +51,12 @@ export const NEGATORS = /* @__PURE__ */ wordSet(
 
 /** Verbs asking to create: with no format word they still mean "make an image". */
 export const MAKE_VERBS = /* @__PURE__ */ wordSet(
-  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare realise',
+  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare preparer preparez realise realiser',
 );
 
 /** Weaker asks ("je veux", "I need"): enough for an image, not enough to outrank "mon quota". */
 export const WANT_VERBS = /* @__PURE__ */ wordSet(
-  'veux voudrais aimerais souhaite want need besoin give donne',
+  'veux voudrais aimerais souhaite souhaiterais want need besoin give donne',
 );
 
 /**
@@ -64,7 +64,7 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i you svp please merci ai like love can could peux pourrais aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes',
+  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i u we you svp stp pls plz please merci obtenir avoir get have ai like love can could peux pourrais pourriez pouvez vous aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */

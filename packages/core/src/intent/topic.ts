@@ -37,7 +37,13 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     // Folding makes "thé" read "the": a word written with accents is never an article.
     const article = (k: number) =>
       ARTICLES.has(tokens[k]!.w) && text.slice(tokens[k]!.s, tokens[k]!.e).toLowerCase() === tokens[k]!.w;
-    while (b >= a && (isGlue(tokens[b]!.w) || article(b))) b--;
+    // "savoir-faire" keeps its "faire": a word hyphened to a kept word is not glue ("fais-moi" is).
+    const compound = (k: number) =>
+      k > a &&
+      text[tokens[k]!.s - 1] === '-' &&
+      tokens[k - 1]!.e === tokens[k]!.s - 1 &&
+      !isGlue(tokens[k - 1]!.w);
+    while (b >= a && !compound(b) && (isGlue(tokens[b]!.w) || article(b))) b--;
     if (a <= b) {
       runs.push(text.slice(tokens[a]!.s, tokens[b]!.e));
       lastEnd = b;
