@@ -10,11 +10,12 @@ import { type RealServer, startRealServer } from '@alfie/test-kit/real-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrderDetail, Page } from '../src/contract/types.js';
 import { createAlfieClient, createConversation } from '../src/index.js';
-import { until } from './helpers/msw.js';
 
 let real: RealServer;
 beforeAll(async () => {
-  real = await startRealServer({ db: 'pglite', latencyMs: 120 });
+  // Renders long enough that « annule » after @wait-running meets a running order while other
+  // dialogs run beside it.
+  real = await startRealServer({ db: 'pglite', latencyMs: 400 });
 }, 60_000);
 afterAll(() => real?.close());
 
@@ -25,6 +26,28 @@ const lastAnswer = (
   if (!answer || answer.type === 'user') return null;
   return answer.type === 'bot' ? `bot:${answer.line}` : answer.type;
 };
+
+type Conversation = ReturnType<typeof createConversation>;
+
+/**
+ * Resolves on the first snapshot that meets `predicate`, seen as it is published: polling could
+ * miss a state as short as a running order's (a few hundred ms here) while other dialogs run.
+ */
+function snapshotWhere(chat: Conversation, predicate: () => boolean, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (predicate()) return resolve();
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no such snapshot within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const stop = chat.subscribe(() => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
+}
 
 async function talk(locale: 'fr' | 'en', turns: string[], token: string, brandId: string) {
   const client = createAlfieClient({ baseUrl: real.baseUrl, token });
@@ -42,12 +65,16 @@ async function talk(locale: 'fr' | 'en', turns: string[], token: string, brandId
       .at(-1);
   for (const turn of turns) {
     if (turn === '@wait-running') {
-      await until(() => {
-        const view = chat.getSnapshot().orders[lastOrderId() ?? ''];
-        return view?.status === 'processing' && !view.done;
-      }, 20_000);
+      await snapshotWhere(
+        chat,
+        () => {
+          const view = chat.getSnapshot().orders[lastOrderId() ?? ''];
+          return view?.status === 'processing' && !view.done;
+        },
+        20_000,
+      );
     } else if (turn === '@wait-done') {
-      await until(() => chat.getSnapshot().orders[lastOrderId() ?? '']?.done === true, 30_000);
+      await snapshotWhere(chat, () => chat.getSnapshot().orders[lastOrderId() ?? '']?.done === true, 30_000);
       const detail = await client.orders.get(lastOrderId() ?? '');
       const quota = await client.quotas.get(brandId);
       before = { assets: detail.assets, imagesUsed: quota.used.images };
@@ -76,27 +103,42 @@ const DIALOG_SETS = {
   'more-dialogs-round5.jsonl': { dialogs: ours('more-dialogs-round5.jsonl'), min: 0.95 },
 };
 
+/** Runs dialogs `width` at a time: each has its own user and brand, and most of a dialog is waiting. */
+async function runAll(dialogs: Dialog[], width: number): Promise<string[]> {
+  const failed: string[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < dialogs.length; index = next++) {
+      const dialog = dialogs[index]!;
+      // A dialog that throws (a wait that never ends) is one miss, not the end of the other lanes.
+      const misses = await runDialog(dialog).catch((error: Error) => [error.message]);
+      if (misses.length > 0) failed.push(`${dialog.turns.join(' / ')}: ${misses.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+  return failed;
+}
+
 for (const [name, { dialogs, min }] of Object.entries(DIALOG_SETS)) {
   describe(`${name} through core alone, against the real server`, () => {
-    const failed: string[] = [];
     it('has the worked examples', () => expect(dialogs.length).toBeGreaterThan(10));
 
-    for (const [index, dialog] of dialogs.entries()) {
-      // Each dialog is reported on its own; the set as a whole must reach `min` (the issue's goal on
-      // wordings we did not tune to is 95%; the shared examples must all pass).
-      it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
-        const misses = await runDialog(dialog);
-        if (misses.length > 0) failed.push(`${dialog.turns.join(' / ')}: ${misses.join('; ')}`);
-        if (min === 1) expect(misses).toEqual([]);
-      }, 60_000);
+    if (min === 1) {
+      // The shared examples must all pass: each is reported on its own.
+      for (const [index, dialog] of dialogs.entries()) {
+        it(`${index + 1}. ${dialog.turns.join(' / ')}`, async () => {
+          expect(await runDialog(dialog)).toEqual([]);
+        }, 60_000);
+      }
+      return;
     }
-
-    it(`passes at least ${min * 100}% of the set`, () => {
-      const share = 1 - failed.length / dialogs.length;
+    // Our larger sets must reach `min` (the issue's goal on wordings we did not tune to is 95%).
+    it(`passes at least ${min * 100}% of the set`, async () => {
+      const failed = await runAll(dialogs, 6);
       // The pass rate is the figure this set exists for: printed even when it is above `min`.
       console.info(`${name}: ${dialogs.length - failed.length}/${dialogs.length}\n${failed.join('\n')}`);
-      expect(share, failed.join('\n')).toBeGreaterThanOrEqual(min);
-    });
+      expect(1 - failed.length / dialogs.length, failed.join('\n')).toBeGreaterThanOrEqual(min);
+    }, 900_000);
   });
 }
 
