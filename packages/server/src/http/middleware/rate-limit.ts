@@ -19,16 +19,16 @@ import type { AppEnv } from '../env.js';
 type Caller = { key: string; limit: number };
 
 /** Callers are counted by kind; the kind is the key's prefix, so the store finds a key's limit. */
-function kindLimits(limits: RateLimits) {
-  return { user: limits.user, key: limits.apiKey, ip: limits.ip };
+type CallerKind = 'user' | 'key' | 'ip';
+function kindLimit(limits: RateLimits, kind: CallerKind): number {
+  return kind === 'user' ? limits.user : kind === 'key' ? limits.apiKey : limits.ip;
 }
-type CallerKind = keyof ReturnType<typeof kindLimits>;
 
 function callerOf(c: Context<AppEnv>, limits: RateLimits, trustProxy: boolean): Caller {
   const principal = c.get('principal');
   const as = (kind: CallerKind, id: string): Caller => ({
     key: `${kind}:${id}`,
-    limit: kindLimits(limits)[kind],
+    limit: kindLimit(limits, kind),
   });
   if (principal?.kind === 'apiKey') return as('key', principal.keyId);
   if (principal?.kind === 'user') {
@@ -39,8 +39,7 @@ function callerOf(c: Context<AppEnv>, limits: RateLimits, trustProxy: boolean): 
 }
 
 function limitOfCaller(limits: RateLimits): (key: string) => number {
-  const byKind = kindLimits(limits);
-  return (key) => byKind[key.slice(0, key.indexOf(':')) as CallerKind] ?? 0;
+  return (key) => kindLimit(limits, key.slice(0, key.indexOf(':')) as CallerKind);
 }
 
 function limiter(
@@ -48,9 +47,17 @@ function limiter(
   limits: RateLimits,
   name: string,
   what: string,
-  pick: (c: Context<AppEnv>) => Caller | null,
+  pickCaller: (c: Context<AppEnv>) => Caller | null,
   limitOf: (key: string) => number,
 ): MiddlewareHandler<AppEnv> {
+  // hono-rate-limiter asks for the caller three times (skip, key, limit): work it out once.
+  const callers = new WeakMap<Context<AppEnv>, Caller | null>();
+  const pick = (c: Context<AppEnv>): Caller | null => {
+    if (callers.has(c)) return callers.get(c)!;
+    const caller = pickCaller(c);
+    callers.set(c, caller);
+    return caller;
+  };
   return rateLimiter<AppEnv>({
     windowMs: limits.windowSeconds * 1000,
     limit: (c) => pick(c)?.limit ?? 0,
