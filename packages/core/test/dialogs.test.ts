@@ -13,9 +13,7 @@ import { createAlfieClient, createConversation } from '../src/index.js';
 
 let real: RealServer;
 beforeAll(async () => {
-  // Renders long enough that « annule » after @wait-running meets a running order while other
-  // dialogs run beside it.
-  real = await startRealServer({ db: 'pglite', latencyMs: 400 });
+  real = await startRealServer({ db: 'pglite', latencyMs: 120 });
 }, 60_000);
 afterAll(() => real?.close());
 
@@ -91,31 +89,49 @@ async function talk(locale: 'fr' | 'en', turns: string[], token: string, brandId
 }
 
 const ours = (file: string) => loadDialogs(new URL(`../src/chat/__fixtures__/${file}`, import.meta.url));
+// Our larger sets (490 dialogs) take about nine minutes on the 2-core machine: they run when
+// asked, `ALFIE_MORE_DIALOGS=1 pnpm --filter @alfie/core exec vitest run test/dialogs.test.ts`,
+// and not in CI, where the shared examples run.
+const more = process.env.ALFIE_MORE_DIALOGS === '1';
 const DIALOG_SETS = {
   'intents/dialogs.jsonl': { dialogs: loadDialogs(), min: 1 },
   // Wordings a person would use for every row of DIALOGS.md: the held-out judge's shape, not its text.
   // Round 1 was written before reading the engine; rounds 2 to 5 each after the previous one was
   // fixed, to see whether those fixes generalised.
-  'more-dialogs.jsonl': { dialogs: ours('more-dialogs.jsonl'), min: 0.95 },
-  'more-dialogs-round2.jsonl': { dialogs: ours('more-dialogs-round2.jsonl'), min: 0.95 },
-  'more-dialogs-round3.jsonl': { dialogs: ours('more-dialogs-round3.jsonl'), min: 0.95 },
-  'more-dialogs-round4.jsonl': { dialogs: ours('more-dialogs-round4.jsonl'), min: 0.95 },
-  'more-dialogs-round5.jsonl': { dialogs: ours('more-dialogs-round5.jsonl'), min: 0.95 },
+  ...(more && {
+    'more-dialogs.jsonl': { dialogs: ours('more-dialogs.jsonl'), min: 0.95 },
+    'more-dialogs-round2.jsonl': { dialogs: ours('more-dialogs-round2.jsonl'), min: 0.95 },
+    'more-dialogs-round3.jsonl': { dialogs: ours('more-dialogs-round3.jsonl'), min: 0.95 },
+    'more-dialogs-round4.jsonl': { dialogs: ours('more-dialogs-round4.jsonl'), min: 0.95 },
+    'more-dialogs-round5.jsonl': { dialogs: ours('more-dialogs-round5.jsonl'), min: 0.95 },
+  }),
 };
 
-/** Runs dialogs `width` at a time: each has its own user and brand, and most of a dialog is waiting. */
+/**
+ * Runs dialogs `width` at a time: each has its own user and brand, and most of a dialog is waiting.
+ * Dialogs that wait on an order (`@wait-running`, `@wait-done`) run one at a time after the others:
+ * « annule » must meet a running order, and beside other dialogs' renders the window is too short.
+ */
 async function runAll(dialogs: Dialog[], width: number): Promise<string[]> {
   const failed: string[] = [];
-  let next = 0;
-  const lane = async () => {
-    for (let index = next++; index < dialogs.length; index = next++) {
-      const dialog = dialogs[index]!;
-      // A dialog that throws (a wait that never ends) is one miss, not the end of the other lanes.
-      const misses = await runDialog(dialog).catch((error: Error) => [error.message]);
-      if (misses.length > 0) failed.push(`${dialog.turns.join(' / ')}: ${misses.join('; ')}`);
-    }
+  const run = async (queue: Dialog[], lanes: number) => {
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < queue.length; index = next++) {
+        const dialog = queue[index]!;
+        // A dialog that throws (a wait that never ends) is one miss, not the end of the other lanes.
+        const misses = await runDialog(dialog).catch((error: Error) => [error.message]);
+        if (misses.length > 0) failed.push(`${dialog.turns.join(' / ')}: ${misses.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
   };
-  await Promise.all(Array.from({ length: width }, lane));
+  const waits = (dialog: Dialog) => dialog.turns.some((turn) => turn.startsWith('@wait'));
+  await run(
+    dialogs.filter((d) => !waits(d)),
+    width,
+  );
+  await run(dialogs.filter(waits), 1);
   return failed;
 }
 

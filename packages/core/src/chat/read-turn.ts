@@ -135,8 +135,10 @@ function readPlainTurn(text: string, state: TurnState): Turn {
     // "make it 3 slides" is a correction even though "make" could start a request; so is "use 5
     // slides" or "trop long, 3 slides suffiront": a word or two left over, but no topic of their own.
     const ownTopic = intent.kind === 'generate' && !!intent.topic && introduced(text, intent.topic);
+    // While the topic is still asked for, words left over are the answer ("Instagram tips").
     const correction =
-      !isEmptyEdit(edit) && (leftover.length === 0 || (!fullRequest && leftover.length < 3 && !ownTopic));
+      !isEmptyEdit(edit) &&
+      (leftover.length === 0 || (!fullRequest && leftover.length < 3 && !ownTopic && !!current.topic));
     if (correction || (!fullRequest && edit.topic)) return { kind: 'edit', edit };
     const explicitRequest = intent.kind === 'generate' && intent.confidence >= 0.9 && !!intent.topic;
     if (!current.topic && !fullRequest && !explicitRequest)

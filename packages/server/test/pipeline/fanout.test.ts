@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -193,6 +194,10 @@ describe('SSE fan-out on real PostgreSQL', () => {
       onDrop: (reason, details) => drops.push({ reason, queued: details.queued }),
     });
     await waitFor(async () => hub.size === 1);
+    // The session counts as subscribed before LISTEN is up; events committed before that would be
+    // replayed, and the replay is held by the same never-answering check: wait for LISTEN.
+    const unsubscribe = await hub.subscribe(randomUUID(), { onEvent: () => {}, onGap: () => {} });
+    unsubscribe();
     for (let i = 0; i < 8; i++) {
       await t.db.transaction((tx) =>
         appendOrderEvent(tx, { type: 'progress', orderId, itemId: orderId, progress: i / 8 }),

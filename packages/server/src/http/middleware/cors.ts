@@ -33,7 +33,7 @@ export function corsFor(allowedOrigins: string[]): MiddlewareHandler<AppEnv> {
     maxAge: 600,
   });
   const allowed = new Set(allowedOrigins);
-  return (c, next) => {
+  return async (c, next) => {
     if (c.req.method === 'OPTIONS') return preflight(c, next);
     const origin = c.req.header('origin');
     const allow = anyOrigin ? '*' : origin && allowed.has(origin) ? origin : null;
@@ -42,6 +42,13 @@ export function corsFor(allowedOrigins: string[]): MiddlewareHandler<AppEnv> {
       c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
     }
     if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
-    return next();
+    await next();
+    // A route that returns its own Response (files, downloads) does not get the headers set
+    // above: they go on it here, in place.
+    if (allow && !c.res.headers.has('Access-Control-Allow-Origin')) {
+      c.res.headers.set('Access-Control-Allow-Origin', allow);
+      c.res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+      if (!anyOrigin) c.res.headers.append('Vary', 'Origin');
+    }
   };
 }

@@ -20,6 +20,8 @@ export function requestId(logger: Logger): MiddlewareHandler<AppEnv> {
     c.header('X-Request-Id', id);
     const started = performance.now();
     await next();
+    // A route that returns its own Response does not get the header set above: it goes on here.
+    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', id);
     const status = c.res.status;
     const line = {
       method: c.req.method,
