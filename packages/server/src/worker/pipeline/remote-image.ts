@@ -44,16 +44,16 @@ export async function remoteImage(
   const pollAfterMs = nextPollMs(timing, waited);
   const results = payload.providerResults ?? {};
   const wokenByWebhook = payload.providerRenders?.some((render) => render.ref in results) ?? false;
-  if (wokenByWebhook && !(ref in results)) {
-    return {
-      kind: 'parked',
-      provider: job.provider ?? 'unknown',
-      ref,
-      item: itemId,
-      startedAt: recorded.startedAt,
-      pollAfterMs,
-    };
-  }
+  // Parked again until the next poll or this slide's webhook.
+  const parkedAgain = {
+    kind: 'parked' as const,
+    provider: job.provider ?? 'unknown',
+    ref,
+    item: itemId,
+    startedAt: recorded.startedAt,
+    pollAfterMs,
+  };
+  if (wokenByWebhook && !(ref in results)) return parkedAgain;
   try {
     const state = await engine.checkImage(ref, request, results[ref]);
     if (state.status === 'done') return { image: state.result };
@@ -66,12 +66,5 @@ export async function remoteImage(
   }
   await failIfTimedOut(job, ref, waited, timing, cancel);
   // No `abandon`: the render is recorded on the job already (see remote-video.ts).
-  return {
-    kind: 'parked',
-    provider: job.provider ?? 'unknown',
-    ref,
-    item: itemId,
-    startedAt: recorded.startedAt,
-    pollAfterMs,
-  };
+  return parkedAgain;
 }
