@@ -8,8 +8,11 @@
 export const READ_DB_STATS = `
 select
   (select coalesce(json_object_agg(status, n), '{}'::json)
-     from (select status, count(*)::int as n from job_queue
-           where status in ('queued', 'running', 'waiting') group by status) s) as jobs,
+     from (select 'queued' as status, count(*)::int as n from job_queue where status = 'queued'
+           having count(*) > 0
+           union all
+           select status, count(*)::int from job_queue
+           where status in ('running', 'waiting') group by status) s) as jobs,
   (select extract(epoch from now() - min(created_at))::float8
      from job_queue where status = 'queued') as oldest_queued_seconds,
   (select count(*)::int from job_queue
