@@ -1,21 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReplicateClient } from '../../src/engines/replicate/client.js';
 import { createReplicateImageEngine } from '../../src/engines/replicate/image-engine.js';
 import { webhooksRoutes } from '../../src/http/routes/webhooks.js';
-import { createLocalStorage } from '../../src/storage/index.js';
-import { startWorker, type WorkerHandle, type WorkerOptions } from '../../src/worker/index.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { WorkerOptions } from '../../src/worker/index.js';
 import { createOrder, readCounters, readOrder, waitFor } from '../pipeline/fixtures.js';
-import { createTestEngines } from '../pipeline/test-engines.js';
 import { geminiPng } from './msw-gemini.js';
 import { prediction, type ReplicateCall, replicateHandlers } from './msw-replicate.js';
+import {
+  REPLICATE_WEBHOOK_SECRET,
+  REPLICATE_WEBHOOK_URL,
+  signedWebhook,
+  useParkingHarness,
+} from './parking-harness.js';
 
 /**
  * Remote images park like videos (issue 13): a carousel on the Replicate image engine with a
@@ -28,26 +26,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const WEBHOOK_URL = 'http://alfie.test/v1/webhooks/replicate';
 const outputOf = (id: string) => `https://replicate.delivery/xezq/${id}/out-0.png`;
-
-/** Signs like Replicate (Standard Webhooks over `id.timestamp.body`). */
-function signed(body: unknown) {
-  const payload = JSON.stringify(body);
-  const id = `msg_${randomBytes(8).toString('hex')}`;
-  const at = new Date();
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(SECRET).sign(id, at, payload),
-    },
-    body: payload,
-  };
-}
 
 /** A finished prediction as Replicate sends it (webhook body or GET). */
 const finished = (id: string, status: string) =>
@@ -62,9 +41,7 @@ const finished = (id: string, status: string) =>
   );
 
 describe('carousel slides parked on Replicate, through the worker (PostgreSQL)', () => {
-  let t: TestApp;
-  let dataDir: string;
-  let worker: WorkerHandle | null = null;
+  const h = useParkingHarness('alfie-image-parking-');
   let calls: ReplicateCall[];
   let png: Buffer;
   /** What each GET of a prediction answers, by id (`starting` until set). */
@@ -73,17 +50,9 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
   beforeAll(async () => {
     png = Buffer.from(await geminiPng(864, 1080), 'base64');
   });
-  beforeEach(async () => {
-    t = await createTestApp('postgres');
-    dataDir = mkdtempSync(join(tmpdir(), 'alfie-image-parking-'));
+  beforeEach(() => {
     calls = [];
     states = new Map();
-  });
-  afterEach(async () => {
-    await worker?.stop();
-    worker = null;
-    await t.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Creates answer p1, p2, p3… `starting` (or at once `succeeded` in sync mode); GETs read `states`. */
@@ -114,12 +83,9 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     );
   }
 
-  async function start(options: Partial<WorkerOptions> = {}, webhookUrl: string | null = WEBHOOK_URL) {
-    const local = createTestEngines();
-    worker = await startWorker({
-      db: t.db,
-      engines: {
-        ...local,
+  const start = (options: Partial<WorkerOptions> = {}, webhookUrl: string | null = REPLICATE_WEBHOOK_URL) =>
+    h.startWorker(
+      {
         image: createReplicateImageEngine({
           client: new ReplicateClient({ token: 'r8_test', timeoutMs: 2_000 }),
           model: 'black-forest-labs/flux-schnell',
@@ -127,26 +93,13 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
           poll: { initialDelayMs: 20, maxDelayMs: 50 },
         }),
       },
-      storage: createLocalStorage({ dataDir, publicUrl: 'http://alfie.test' }),
-      concurrency: 1,
-      pollIntervalMs: 100,
-      cancelCheckMs: 50,
-      backoffBaseMs: 100,
-      ...options,
-    });
-  }
-
-  async function carousel() {
-    const user = await t.createUser();
-    const brand = await t.createBrand(user.userId);
-    const brandId = brand.id as string;
-    const order = await createOrder(t.db, { userId: user.userId, brandId, format: 'carousel', count: 3 });
-    return { user, brandId, ...order };
-  }
+      options,
+    );
+  const carousel = () => h.order({ format: 'carousel', count: 3 });
 
   const jobRow = async (jobId: string) =>
     (
-      await t.db.query<{
+      await h.t.db.query<{
         status: string;
         attempts: number;
         provider: string | null;
@@ -156,7 +109,7 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     ).rows[0]!;
   const assets = async (orderId: string) =>
     (
-      await t.db.query<{ slide_index: number; order_item_id: string }>(
+      await h.t.db.query<{ slide_index: number; order_item_id: string }>(
         'select slide_index, order_item_id from library_assets where order_id = $1 order by slide_index',
         [orderId],
       )
@@ -166,7 +119,7 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
   const downloads = () => calls.filter((c) => c.url.startsWith('https://replicate.delivery/'));
   const ended = (orderId: string) =>
     waitFor(async () => {
-      const row = await readOrder(t.db, orderId);
+      const row = await readOrder(h.t.db, orderId);
       return row.status !== 'pending' && row.status !== 'processing' && row;
     }, 15_000);
 
@@ -181,30 +134,33 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     expect(parked.payload.providerRenders?.map((r) => r.ref).sort()).toEqual(['p1', 'p2', 'p3']);
     expect(creates()).toHaveLength(3);
     for (const create of creates()) {
-      expect(create.body).toMatchObject({ webhook: WEBHOOK_URL, webhook_events_filter: ['completed'] });
+      expect(create.body).toMatchObject({
+        webhook: REPLICATE_WEBHOOK_URL,
+        webhook_events_filter: ['completed'],
+      });
       expect(create.headers.get('prefer')).toBeNull();
     }
 
     // One worker slot, held by nobody: a video ordered now is delivered while the slides render.
-    const video = await createOrder(t.db, { userId: user.userId, brandId, format: 'video', duration: 5 });
-    await waitFor(async () => (await readOrder(t.db, video.orderId)).status === 'completed', 10_000);
+    const video = await createOrder(h.t.db, { userId: user.userId, brandId, format: 'video', duration: 5 });
+    await waitFor(async () => (await readOrder(h.t.db, video.orderId)).status === 'completed', 10_000);
     expect((await jobRow(jobId)).status).toBe('waiting');
 
-    const webhooks = webhooksRoutes({ db: t.db, replicateWebhookSecret: SECRET });
+    const webhooks = webhooksRoutes({ db: h.t.db, replicateWebhookSecret: REPLICATE_WEBHOOK_SECRET });
     const send = async (id: string) =>
-      (await webhooks.request('/v1/webhooks/replicate', signed(finished(id, 'succeeded')))).json();
+      (await webhooks.request('/v1/webhooks/replicate', signedWebhook(finished(id, 'succeeded')))).json();
     expect(await send('p2')).toEqual({ received: true, resumed: true });
     await waitFor(
       async () => (await assets(orderId)).length === 1 && (await jobRow(jobId)).status === 'waiting',
     );
-    expect((await readOrder(t.db, orderId)).status).toBe('processing');
+    expect((await readOrder(h.t.db, orderId)).status).toBe('processing');
     expect((await jobRow(jobId)).payload.providerRenders?.map((r) => r.ref).sort()).toEqual(['p1', 'p3']);
 
     // Two at once: the second may land while the job runs for the first; it is kept, not lost.
     await Promise.all([send('p1'), send('p3')]);
     const order = await ended(orderId);
     expect(order).toMatchObject({ status: 'completed', charged_images: 3 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
     expect((await assets(orderId)).map((a) => a.slide_index)).toEqual([0, 1, 2]);
     expect(downloads()).toHaveLength(3);
     // The webhooks' predictions were used as they came: Replicate was never polled.
@@ -213,7 +169,7 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
 
     // A redelivery changes nothing and charges nothing more.
     expect(await send('p1')).toEqual({ received: true, resumed: false });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
   });
 
   it('without webhooks, the scheduled poll finds each finished prediction and completes the carousel', async () => {
@@ -226,7 +182,7 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     states.set('p2', 'succeeded');
     const order = await ended(orderId);
     expect(order).toMatchObject({ status: 'completed', charged_images: 3 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
     expect(await assets(orderId)).toHaveLength(3);
     expect(creates()).toHaveLength(3);
     expect(downloads()).toHaveLength(3);
@@ -243,16 +199,16 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     expect(await ended(orderId)).toMatchObject({ status: 'completed', charged_images: 3 });
     await waitFor(async () => (await jobRow(jobId)).status === 'completed');
 
-    const redo = await t.request(`/v1/orders/${orderId}/items/2/redo`, {
+    const redo = await h.t.request(`/v1/orders/${orderId}/items/2/redo`, {
       method: 'POST',
       headers: user.headers,
     });
     expect(redo.status).toBe(202);
     await waitFor(async () => creates().length === 4, 10_000);
-    await waitFor(async () => (await readOrder(t.db, orderId)).status === 'completed', 10_000);
+    await waitFor(async () => (await readOrder(h.t.db, orderId)).status === 'completed', 10_000);
     await waitFor(async () => downloads().some((c) => c.url === outputOf('p4')), 10_000);
     expect(await assets(orderId)).toHaveLength(3);
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_reserved: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_reserved: 0 });
   });
 
   it('a failed prediction fails only its slide, which is not charged', async () => {
@@ -262,8 +218,8 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     await start({ providerPollMs: 100, providerPollMaxMs: 200 });
     const order = await ended(orderId);
     expect(order).toMatchObject({ status: 'partial', charged_images: 2 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 2, images_reserved: 0 });
-    const items = await t.db.query<{ status: string; error: string | null; sequence_number: number }>(
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 2, images_reserved: 0 });
+    const items = await h.t.db.query<{ status: string; error: string | null; sequence_number: number }>(
       'select status, error, sequence_number from order_items where order_id = $1 order by sequence_number',
       [orderId],
     );
@@ -283,8 +239,8 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     await start({ providerPollMs: 100, providerPollMaxMs: 100, providerTimeoutMs: 600 });
     const order = await ended(orderId);
     expect(order).toMatchObject({ status: 'partial', charged_images: 1 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 1, images_reserved: 0 });
-    const errors = await t.db.query<{ error: string | null }>(
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 1, images_reserved: 0 });
+    const errors = await h.t.db.query<{ error: string | null }>(
       "select error from order_items where order_id = $1 and status = 'failed'",
       [orderId],
     );
@@ -303,7 +259,10 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     await start({ providerPollMs: 60_000, providerPollMaxMs: 60_000 });
     await waitFor(async () => (await jobRow(jobId)).status === 'waiting', 10_000);
 
-    const cancel = await t.request(`/v1/orders/${orderId}/cancel`, { method: 'POST', headers: user.headers });
+    const cancel = await h.t.request(`/v1/orders/${orderId}/cancel`, {
+      method: 'POST',
+      headers: user.headers,
+    });
     expect(cancel.status).toBe(200);
     const canceledIds = () =>
       calls
@@ -315,8 +274,8 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     expect((await jobRow(jobId)).status).toBe('canceled');
     await new Promise((r) => setTimeout(r, 300)); // a second sweep (another poll) would cancel again now
     expect(canceledIds()).toHaveLength(3);
-    expect(await readOrder(t.db, orderId)).toMatchObject({ status: 'canceled', charged_images: 0 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 0, images_reserved: 0 });
+    expect(await readOrder(h.t.db, orderId)).toMatchObject({ status: 'canceled', charged_images: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 0, images_reserved: 0 });
     expect(downloads()).toHaveLength(0);
   });
 
@@ -326,7 +285,7 @@ describe('carousel slides parked on Replicate, through the worker (PostgreSQL)',
     await start({}, null);
     const order = await ended(orderId);
     expect(order).toMatchObject({ status: 'completed', charged_images: 3 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ images_used: 3, images_reserved: 0 });
     expect(creates()).toHaveLength(3);
     for (const create of creates()) {
       expect(create.body.webhook).toBeUndefined();

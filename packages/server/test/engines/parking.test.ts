@@ -1,20 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReplicateClient } from '../../src/engines/replicate/client.js';
 import { createReplicateVideoEngine } from '../../src/engines/replicate/video-engine.js';
 import { webhooksRoutes } from '../../src/http/routes/webhooks.js';
-import { createLocalStorage } from '../../src/storage/index.js';
-import { startWorker, type WorkerHandle, type WorkerOptions } from '../../src/worker/index.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { WorkerOptions } from '../../src/worker/index.js';
 import { createOrder, readCounters, readOrder, waitFor } from '../pipeline/fixtures.js';
-import { createTestEngines } from '../pipeline/test-engines.js';
 import { prediction, type ReplicateCall, replicateHandlers } from './msw-replicate.js';
+import {
+  REPLICATE_WEBHOOK_SECRET,
+  REPLICATE_WEBHOOK_URL,
+  signedWebhook,
+  useParkingHarness,
+} from './parking-harness.js';
 
 /**
  * Long renders parked on the provider (issue 8), end to end: the real worker on real PostgreSQL
@@ -27,44 +25,15 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const WEBHOOK_URL = 'http://alfie.test/v1/webhooks/replicate';
 const OUTPUT = 'https://replicate.delivery/xezq/p1/output.mp4';
 const MP4 = new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112, 109, 112, 52, 50]);
 
-/** Signs like Replicate (Standard Webhooks over `id.timestamp.body`). */
-function signed(body: unknown) {
-  const payload = JSON.stringify(body);
-  const id = `msg_${randomBytes(8).toString('hex')}`;
-  const at = new Date();
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(SECRET).sign(id, at, payload),
-    },
-    body: payload,
-  };
-}
-
 describe('video renders parked on Replicate, through the worker (PostgreSQL)', () => {
-  let t: TestApp;
-  let dataDir: string;
-  let worker: WorkerHandle | null = null;
+  const h = useParkingHarness('alfie-parking-');
   let calls: ReplicateCall[];
 
-  beforeEach(async () => {
-    t = await createTestApp('postgres');
-    dataDir = mkdtempSync(join(tmpdir(), 'alfie-parking-'));
+  beforeEach(() => {
     calls = [];
-  });
-  afterEach(async () => {
-    await worker?.stop();
-    worker = null;
-    await t.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** A Replicate prediction `p1` that is `starting` when created; `gets` answer the polls, in order. */
@@ -81,38 +50,22 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     );
   }
 
-  async function start(options: Partial<WorkerOptions> = {}) {
-    const local = createTestEngines();
-    worker = await startWorker({
-      db: t.db,
-      engines: {
-        ...local,
+  const start = (options: Partial<WorkerOptions> = {}) =>
+    h.startWorker(
+      {
         video: createReplicateVideoEngine({
           client: new ReplicateClient({ token: 'r8_test', timeoutMs: 2_000 }),
           model: 'kwaivgi/kling-v2.1',
-          webhookUrl: WEBHOOK_URL,
+          webhookUrl: REPLICATE_WEBHOOK_URL,
         }),
       },
-      storage: createLocalStorage({ dataDir, publicUrl: 'http://alfie.test' }),
-      concurrency: 1,
-      pollIntervalMs: 100,
-      cancelCheckMs: 50,
-      backoffBaseMs: 100,
-      ...options,
-    });
-  }
-
-  async function videoOrder() {
-    const user = await t.createUser();
-    const brand = await t.createBrand(user.userId);
-    const brandId = brand.id as string;
-    const order = await createOrder(t.db, { userId: user.userId, brandId, format: 'video', duration: 5 });
-    return { user, brandId, ...order };
-  }
+      options,
+    );
+  const videoOrder = () => h.order({ format: 'video', duration: 5 });
 
   const jobRow = async (jobId: string) =>
     (
-      await t.db.query<{
+      await h.t.db.query<{
         status: string;
         attempts: number;
         provider: string | null;
@@ -129,18 +82,18 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
 
   async function expectVideoDelivered(orderId: string, brandId: string) {
     const order = await waitFor(async () => {
-      const row = await readOrder(t.db, orderId);
+      const row = await readOrder(h.t.db, orderId);
       return row.status !== 'pending' && row.status !== 'processing' && row;
     }, 15_000);
     expect(order).toMatchObject({ status: 'completed', charged_reels: 1, charged_woofs: 1 });
     expect(order.settled_at).not.toBeNull();
-    expect(await readCounters(t.db, brandId)).toMatchObject({
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({
       reels_used: 1,
       reels_reserved: 0,
       woofs_used: 1,
       woofs_reserved: 0,
     });
-    const media = await t.db.query<{ mime_type: string; public_id: string }>(
+    const media = await h.t.db.query<{ mime_type: string; public_id: string }>(
       'select mime_type, public_id from media_generations where order_id = $1',
       [orderId],
     );
@@ -158,16 +111,19 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     expect(await jobRow(jobId)).toMatchObject({ provider: 'replicate', provider_ref: 'p1', attempts: 0 });
     const creates = calls.filter((c) => c.method === 'POST' && c.url.endsWith('/predictions'));
     expect(creates).toHaveLength(1);
-    expect(creates[0]!.body).toMatchObject({ webhook: WEBHOOK_URL, webhook_events_filter: ['completed'] });
+    expect(creates[0]!.body).toMatchObject({
+      webhook: REPLICATE_WEBHOOK_URL,
+      webhook_events_filter: ['completed'],
+    });
 
     // One worker slot, held by nobody: an image ordered now is delivered while the video waits.
-    const image = await createOrder(t.db, { userId: user.userId, brandId, format: 'image' });
-    await waitFor(async () => (await readOrder(t.db, image.orderId)).status === 'completed', 10_000);
+    const image = await createOrder(h.t.db, { userId: user.userId, brandId, format: 'image' });
+    await waitFor(async () => (await readOrder(h.t.db, image.orderId)).status === 'completed', 10_000);
     expect((await jobRow(jobId)).status).toBe('waiting');
-    expect((await readOrder(t.db, orderId)).status).toBe('processing');
+    expect((await readOrder(h.t.db, orderId)).status).toBe('processing');
 
-    const webhooks = webhooksRoutes({ db: t.db, replicateWebhookSecret: SECRET });
-    const delivery = signed(prediction('p1', 'succeeded', { output: OUTPUT }));
+    const webhooks = webhooksRoutes({ db: h.t.db, replicateWebhookSecret: REPLICATE_WEBHOOK_SECRET });
+    const delivery = signedWebhook(prediction('p1', 'succeeded', { output: OUTPUT }));
     const response = await webhooks.request('/v1/webhooks/replicate', delivery);
     expect(await response.json()).toEqual({ received: true, resumed: true });
     await expectVideoDelivered(orderId, brandId);
@@ -178,10 +134,10 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     // A redelivery of the same event changes nothing and charges nothing more.
     const again = await webhooks.request(
       '/v1/webhooks/replicate',
-      signed(prediction('p1', 'succeeded', { output: OUTPUT })),
+      signedWebhook(prediction('p1', 'succeeded', { output: OUTPUT })),
     );
     expect(await again.json()).toEqual({ received: true, resumed: false });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ reels_used: 1, woofs_used: 1 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ reels_used: 1, woofs_used: 1 });
   });
 
   it('without a webhook, the scheduled poll finds the finished prediction and completes the order', async () => {
@@ -214,7 +170,10 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     await start({ providerPollMs: 60_000 });
     await waitFor(async () => (await jobRow(jobId)).status === 'waiting', 10_000);
 
-    const cancel = await t.request(`/v1/orders/${orderId}/cancel`, { method: 'POST', headers: user.headers });
+    const cancel = await h.t.request(`/v1/orders/${orderId}/cancel`, {
+      method: 'POST',
+      headers: user.headers,
+    });
     expect(cancel.status).toBe(200);
     await waitFor(async () => calls.some((c) => c.url.endsWith('/predictions/p1/cancel')), 10_000);
     const job = await jobRow(jobId);
@@ -222,8 +181,8 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     expect(job.provider_canceled_at).not.toBeNull();
     await new Promise((r) => setTimeout(r, 300)); // a second cancel (another poll) would land now
     expect(calls.filter((c) => c.url.endsWith('/predictions/p1/cancel'))).toHaveLength(1);
-    expect(await readOrder(t.db, orderId)).toMatchObject({ status: 'canceled', charged_reels: 0 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({
+    expect(await readOrder(h.t.db, orderId)).toMatchObject({ status: 'canceled', charged_reels: 0 });
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({
       reels_used: 0,
       reels_reserved: 0,
       woofs_used: 0,
@@ -237,12 +196,12 @@ describe('video renders parked on Replicate, through the worker (PostgreSQL)', (
     const { brandId, orderId, jobId } = await videoOrder();
     await start({ providerPollMs: 100, providerPollMaxMs: 100, providerTimeoutMs: 400 });
     const order = await waitFor(async () => {
-      const row = await readOrder(t.db, orderId);
+      const row = await readOrder(h.t.db, orderId);
       return row.status === 'failed' && row;
     }, 15_000);
     expect(order).toMatchObject({ charged_reels: 0, charged_woofs: 0 });
-    expect(await readCounters(t.db, brandId)).toMatchObject({ reels_used: 0, reels_reserved: 0 });
-    const item = await t.db.query<{ error: string }>('select error from order_items where order_id = $1', [
+    expect(await readCounters(h.t.db, brandId)).toMatchObject({ reels_used: 0, reels_reserved: 0 });
+    const item = await h.t.db.query<{ error: string }>('select error from order_items where order_id = $1', [
       orderId,
     ]);
     // The user reads a safe message; the provider's own words stay in the logs.
