@@ -8,12 +8,8 @@ import type { WorkerOptions } from '../../src/worker/index.js';
 import { createOrder, readCounters, readOrder, waitFor } from '../pipeline/fixtures.js';
 import { geminiPng } from './msw-gemini.js';
 import { prediction, type ReplicateCall, replicateHandlers } from './msw-replicate.js';
-import {
-  REPLICATE_WEBHOOK_SECRET,
-  REPLICATE_WEBHOOK_URL,
-  signedWebhook,
-  useParkingHarness,
-} from './parking-harness.js';
+import { useParkingHarness } from './parking-harness.js';
+import { REPLICATE_WEBHOOK_SECRET, REPLICATE_WEBHOOK_URL, signedWebhook } from './replicate-webhook.js';
 
 /**
  * Remote images park like videos (issue 13): a carousel on the Replicate image engine with a

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach } from 'vitest';
 import type { Engines } from '../../src/engines/index.js';
 import { createLocalStorage } from '../../src/storage/index.js';
@@ -14,28 +12,8 @@ import { createTestEngines } from '../pipeline/test-engines.js';
 /**
  * What the tests of renders parked on Replicate share (video and image parking): a fresh app on
  * PostgreSQL and data folder per test, the real worker with one remote engine in place of a local
- * one, orders of a new brand, and webhooks signed like Replicate's.
+ * one, and orders of a new brand.
  */
-export const REPLICATE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-export const REPLICATE_WEBHOOK_URL = 'http://alfie.test/v1/webhooks/replicate';
-
-/** A webhook delivery signed like Replicate (Standard Webhooks over `id.timestamp.body`). */
-export function signedWebhook(body: unknown) {
-  const payload = JSON.stringify(body);
-  const id = `msg_${randomBytes(8).toString('hex')}`;
-  const at = new Date();
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(REPLICATE_WEBHOOK_SECRET).sign(id, at, payload),
-    },
-    body: payload,
-  };
-}
-
 /** Registers the per-test set-up and tear-down in the calling describe block. */
 export function useParkingHarness(dataDirPrefix: string) {
   let t: TestApp;

@@ -7,12 +7,8 @@ import { webhooksRoutes } from '../../src/http/routes/webhooks.js';
 import type { WorkerOptions } from '../../src/worker/index.js';
 import { createOrder, readCounters, readOrder, waitFor } from '../pipeline/fixtures.js';
 import { prediction, type ReplicateCall, replicateHandlers } from './msw-replicate.js';
-import {
-  REPLICATE_WEBHOOK_SECRET,
-  REPLICATE_WEBHOOK_URL,
-  signedWebhook,
-  useParkingHarness,
-} from './parking-harness.js';
+import { useParkingHarness } from './parking-harness.js';
+import { REPLICATE_WEBHOOK_SECRET, REPLICATE_WEBHOOK_URL, signedWebhook } from './replicate-webhook.js';
 
 /**
  * Long renders parked on the provider (issue 8), end to end: the real worker on real PostgreSQL

@@ -1,31 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { webhooksRoutes } from '../../src/http/routes/webhooks.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createOrder, seedBrand } from '../pipeline/fixtures.js';
 import type { Json } from './fixtures.js';
 import { prediction } from './msw-replicate.js';
-
-const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-
-/** Signs like Replicate: Standard Webhooks over `id.timestamp.body` (https://replicate.com/docs/topics/webhooks/verify-webhook). */
-function signed(body: unknown, options: { id?: string; at?: Date; secret?: string } = {}) {
-  const payload = JSON.stringify(body);
-  const id = options.id ?? `msg_${randomBytes(8).toString('hex')}`;
-  const at = options.at ?? new Date();
-  const signature = new Webhook(options.secret ?? SECRET).sign(id, at, payload);
-  return {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': signature,
-    },
-    body: payload,
-  };
-}
+import { REPLICATE_WEBHOOK_SECRET as SECRET, signedWebhook as signed } from './replicate-webhook.js';
 
 describe.each(['postgres', 'pglite'] as const)(
   'POST /v1/webhooks/replicate on %s',

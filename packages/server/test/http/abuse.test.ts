@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyApiKey } from '../../src/auth/api-keys.js';
 import type { Queryable, QueryOptions } from '../../src/db/types.js';
 import { loadLimits } from '../../src/limits-config.js';
 import { PostgresRateLimitStore } from '../../src/rate-limit/postgres-store.js';
 import { PRUNE_RATE_LIMITS } from '../../src/sql/rate-limits/prune-rate-limits.js';
+import { signedWebhook } from '../engines/replicate-webhook.js';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/app.js';
 import { TEST_DB_KINDS } from '../helpers/db.js';
 
@@ -177,19 +177,10 @@ describe.each(TEST_DB_KINDS)('abuse limits on %s', (kind) => {
     });
     expect(emoji.status).toBe(200);
 
-    const payload = JSON.stringify({ id: 'pred-1', status: 'succeeded', output: 'a\u0000b' });
-    const id = `msg_${randomBytes(8).toString('hex')}`;
-    const at = new Date();
-    const webhook = await t.request('/v1/webhooks/replicate', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': new Webhook(secret).sign(id, at, payload),
-      },
-      body: payload,
-    });
+    const webhook = await t.request(
+      '/v1/webhooks/replicate',
+      signedWebhook({ id: 'pred-1', status: 'succeeded', output: 'a\u0000b' }, { secret }),
+    );
     await expectRefused(webhook, '/output');
 
     const { rows } = await t.db.query<{ name: string; orders: number }>(
