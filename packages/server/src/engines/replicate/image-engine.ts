@@ -5,7 +5,13 @@ import { buildImagePrompt } from '../prompt.js';
 import { type InlineRetryOptions, withInlineRetries } from '../retry.js';
 import type { ImageEngine, ImageRequest, ImageResult, ParkableImageEngine } from '../types.js';
 import { type Prediction, type ReplicateClient, TERMINAL_STATUSES } from './client.js';
-import { mimeFromUrl, type PollOptions, predictionOutput, waitForPrediction } from './prediction.js';
+import {
+  currentPrediction,
+  mimeFromUrl,
+  type PollOptions,
+  predictionOutput,
+  waitForPrediction,
+} from './prediction.js';
 
 export interface ReplicateImageEngineOptions {
   client: ReplicateClient;
@@ -87,11 +93,7 @@ export function createReplicateImageEngine(options: ReplicateImageEngineOptions)
       return { provider: 'replicate', ref: created.id };
     },
     async checkImage(ref, request, snapshot) {
-      const known = snapshot as Prediction | undefined;
-      const prediction =
-        known?.id === ref && TERMINAL_STATUSES.has(known.status)
-          ? known
-          : await client.get(ref, request.signal);
+      const prediction = await currentPrediction(client, ref, snapshot, request.signal);
       if (!TERMINAL_STATUSES.has(prediction.status)) return { status: 'pending' };
       return { status: 'done', result: await toResult(prediction, request.signal) };
     },

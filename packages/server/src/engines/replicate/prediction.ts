@@ -96,3 +96,17 @@ export function mimeFromUrl(url: unknown, fallback: string): string {
   };
   return (extension && known[extension]) || fallback;
 }
+
+/**
+ * A parked render's prediction, ended or not: the webhook's snapshot when it is that prediction's
+ * final state (no round trip), otherwise what Replicate says now.
+ */
+export async function currentPrediction(
+  client: ReplicateClient,
+  ref: string,
+  snapshot: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Prediction> {
+  const known = snapshot as Prediction | undefined;
+  return known?.id === ref && TERMINAL_STATUSES.has(known.status) ? known : client.get(ref, signal);
+}

@@ -11,7 +11,13 @@ import type {
 } from '../types.js';
 import type { Prediction, ReplicateClient } from './client.js';
 import { TERMINAL_STATUSES } from './client.js';
-import { mimeFromUrl, type PollOptions, predictionOutput, waitForPrediction } from './prediction.js';
+import {
+  currentPrediction,
+  mimeFromUrl,
+  type PollOptions,
+  predictionOutput,
+  waitForPrediction,
+} from './prediction.js';
 
 export interface ReplicateVideoEngineOptions {
   client: ReplicateClient;
@@ -108,11 +114,7 @@ export function createReplicateVideoEngine(options: ReplicateVideoEngineOptions)
       return { provider: 'replicate', ref: created.id };
     },
     async checkVideo(ref: string, request: VideoRequest, snapshot?: unknown): Promise<RemoteRenderState> {
-      const known = snapshot as Prediction | undefined;
-      const prediction =
-        known?.id === ref && TERMINAL_STATUSES.has(known.status)
-          ? known
-          : await client.get(ref, request.signal);
+      const prediction = await currentPrediction(client, ref, snapshot, request.signal);
       if (!TERMINAL_STATUSES.has(prediction.status)) return { status: 'pending' };
       // A parked job may resume in another process than the one that started the render: the
       // first frame is drawn again there (same input, same pixels) rather than lost as the poster.
