@@ -39,7 +39,9 @@ export class CompletionBatcher {
         this.ids = [];
         this.attempts = [];
         try {
-          await this.db.query(COMPLETE_JOBS, [ids, attempts, this.workerId], { name: 'complete_jobs' });
+          await this.db.query(COMPLETE_JOBS, [ids.join(','), attempts.join(','), this.workerId], {
+            name: 'complete_jobs',
+          });
         } catch (error) {
           this.onError(error);
         }
