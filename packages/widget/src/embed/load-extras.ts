@@ -1,0 +1,23 @@
+import type { Extras } from '../ui/extras-source.js';
+import { besideScript, loadScript } from './load-script.js';
+import { modules, nonce, src } from './panel-handshake.js';
+
+// The script-tag panel's src/ui/extras-source.ts (tsup.config.ts swaps it in): the extras come in
+// alfie-widget-extras.js, beside the panel file, the first time one is shown.
+
+let extras: Extras | undefined;
+let load: Promise<Extras> | undefined;
+
+export const extrasNow = (): Extras | undefined => extras;
+
+/** Fetches alfie-widget-extras.js once; a failed fetch is forgotten, so the next call tries again. */
+export function loadExtras(): Promise<Extras> {
+  load ??= loadScript<Extras>(besideScript('alfie-widget-extras.js', src), nonce, modules).then(
+    (loaded) => (extras = loaded),
+    (error: unknown) => {
+      load = undefined;
+      throw error;
+    },
+  );
+  return load;
+}
