@@ -203,8 +203,8 @@ const extrasOnDemand: EsbuildPlugin = {
   name: 'extras-on-demand',
   setup(build) {
     const loader = fileURLToPath(new URL('./src/embed/load-extras.ts', import.meta.url));
-    build.onResolve({ filter: /^\.\/extras-source\.js$/ }, (args) =>
-      args.importer.includes('src/ui/') ? { path: loader } : undefined,
+    build.onResolve({ filter: /\/extras-source\.js$/ }, (args) =>
+      args.importer.includes('/widget/src/') ? { path: loader } : undefined,
     );
   },
 };

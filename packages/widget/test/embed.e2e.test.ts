@@ -182,6 +182,9 @@ describe('embed example against a real alfie-server', () => {
     await say(page, 'aide');
     await page.getByText('Je sais créer pour vous :').waitFor();
     expect(extras).toEqual([`${stack.pageUrl}/alfie-widget-extras.js`]);
+    // Its rules came with it (a help list item is indented for its bullet).
+    const item = page.getByText('un carrousel de 2 à 10 slides');
+    await expect(item.evaluate((el) => getComputedStyle(el).paddingLeft)).resolves.toBe('14px');
     // Fetched once: the quota answer reads the panel's catalogue (its keys named alike) too.
     await say(page, 'Il me reste combien ?');
     await page.getByText('Ce mois-ci, il vous reste :').waitFor();

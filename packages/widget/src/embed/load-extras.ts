@@ -10,6 +10,10 @@ let load: Promise<Extras> | undefined;
 
 export const extrasNow = (): Extras | undefined => extras;
 
+/** Their rules come with them: <Extra> adopts them into its shadow root; none go with the panel's. */
+export const extrasApart = true;
+export const cssWithPanel = '';
+
 /** Fetches alfie-widget-extras.js once; a failed fetch is forgotten, so the next call tries again. */
 export function loadExtras(): Promise<Extras> {
   load ??= loadScript<Extras>(besideScript('alfie-widget-extras.js', src), nonce, modules).then(

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { adoptStyles } from '../styles.js';
 import { useWidget, useWidgetState, WidgetContext } from '../ui/context.js';
 import * as icons from '../ui/icons.js';
 import { besideScript, loadScript } from './load-script.js';
@@ -12,4 +13,5 @@ export const sharedModules = {
   'src/ui/context.ts': { WidgetContext, useWidget, useWidgetState },
   'src/ui/icons.tsx': icons,
   'src/embed/load-script.ts': { besideScript, loadScript },
+  'src/styles.ts': { adoptStyles },
 } satisfies SharedModules;

@@ -2,9 +2,9 @@
  * What the panel file (`alfie-widget-panel-<locale>.js`) and the extras file (`alfie-widget-extras.js`,
  * see src/ui/extras.ts) take from the entry (`alfie-widget.js`) instead of bundling their own copy:
  * Preact (one copy per page, and hooks only work with the Preact that renders them), the widget's
- * context (the same object, or the panel would not find its provider), the icons (drawn by both) and
- * the script loader (the panel loads the extras as the entry loads the panel). Keys are module
- * specifiers, or source paths for the widget's own modules.
+ * context (the same object, or the panel would not find its provider), the icons (drawn by both), the
+ * script loader and the stylesheet adopter (the panel loads the extras as the entry loads the panel).
+ * Keys are module specifiers, or source paths for the widget's own modules.
  *
  * The panel and extras builds (tsup.config.ts) turn each of these imports into a read of the entry's
  * handshake, exporting exactly these names: an import of any other name from them fails the build.
@@ -24,6 +24,8 @@ export const SHARED_MODULES = {
     'SparkIcon',
   ],
   'src/embed/load-script.ts': ['besideScript', 'loadScript'],
+  // The extras adopt their rules as the entry adopts the panel's.
+  'src/styles.ts': ['adoptStyles'],
 } as const;
 
 export type SharedModules = {

@@ -10,3 +10,7 @@ export const extrasNow = (): Extras | undefined => extras;
 
 /** The extras, fetched first where they come in a file of their own. */
 export const loadExtras = (): Promise<Extras> => Promise.resolve(extras);
+
+/** The extras' rules go with the panel's (src/panel.ts): nothing for <Extra> to adopt. */
+export const extrasApart = false;
+export const cssWithPanel = extras.css;

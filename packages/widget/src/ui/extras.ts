@@ -5,6 +5,8 @@
  * `alfie-widget-extras.js`, fetched the first time one of them is shown (src/embed/load-extras.ts);
  * the ESM/CJS library has them with the panel (extras-source.ts). Components show them through <Extra>.
  */
+
 export { HelpAnswer, LibraryAnswer, QuotaAnswer } from './Answers.js';
+export { extrasCss as css } from './extras-styles.js';
 export { ReuseOffer } from './ReuseOffer.js';
 export { VariantPicker } from './VariantPicker.js';
