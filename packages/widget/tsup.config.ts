@@ -5,6 +5,7 @@ import { type MinifyOptions, minify } from 'terser';
 import { defineConfig, type Options } from 'tsup';
 import { SHARED_MODULES } from './src/embed/shared.js';
 import { fr } from './src/i18n/fr.js';
+import { frExtras } from './src/i18n/fr-extras.js';
 import type { Locale } from './src/i18n/launcher.js';
 
 type TsupPlugin = NonNullable<Options['plugins']>[number];
@@ -43,7 +44,7 @@ const mangleCatalogueKeys: EsbuildPlugin = {
       .map((input) => readFileSync(input, 'utf8'));
     const uses = (key: string) =>
       sources.flatMap((text) => [...text.matchAll(new RegExp(`(.?.?)\\b${key}\\b`, 'g'))].map((m) => m[1]));
-    const catalogueOnly = Object.keys(fr)
+    const catalogueOnly = Object.keys({ ...fr, ...frExtras })
       .map((key) => ({ key, uses: uses(key) }))
       .filter(({ uses }) => uses.every((before) => before === 't.'))
       .sort((a, b) => b.uses.length - a.uses.length || a.key.localeCompare(b.key))
@@ -175,8 +176,9 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
 }
 
 /**
- * Swaps src/i18n/catalogues.ts for a module holding only `locale`'s catalogue: each panel file carries
- * one language (about 1.3 KB gzipped less than both). Listed before shareWithEntry so it resolves first.
+ * Swaps src/i18n/catalogues.ts for a module holding only `locale`'s panel strings: each panel file
+ * carries one language (about 1.3 KB gzipped less than both), and not the extras' strings, which come
+ * with alfie-widget-extras.js. Listed before shareWithEntry so it resolves first.
  */
 function onlyCatalogue(locale: Locale): EsbuildPlugin {
   return {
@@ -235,8 +237,9 @@ export default defineConfig([
       mangleCatalogueKeys,
     ]),
   ),
-  // What a first conversation never shows (src/ui/extras.ts), loaded by the panel on first use. No
-  // catalogue of its own: it reads the panel's, whose keys it names alike (mangleCatalogueKeys).
+  // What a first conversation never shows (src/ui/extras.ts), loaded by the panel on first use, with
+  // its strings in both languages: it adds them to the panel's catalogue, whose keys it names alike
+  // (mangleCatalogueKeys).
   scriptTagBuild({ 'alfie-widget-extras': 'src/embed/extras-script.ts' }, [
     shareWithEntry,
     mangleCatalogueKeys,

@@ -1,3 +1,4 @@
+import { addExtrasStrings } from '../i18n/index.js';
 import type { Extras } from '../ui/extras-source.js';
 import { besideScript, loadScript } from './load-script.js';
 import { modules, nonce, src } from './panel-handshake.js';
@@ -17,7 +18,11 @@ export const cssWithPanel = '';
 /** Fetches alfie-widget-extras.js once; a failed fetch is forgotten, so the next call tries again. */
 export function loadExtras(): Promise<Extras> {
   load ??= loadScript<Extras>(besideScript('alfie-widget-extras.js', src), nonce, modules).then(
-    (loaded) => (extras = loaded),
+    (loaded) => {
+      addExtrasStrings(loaded.strings);
+      extras = loaded;
+      return loaded;
+    },
     (error: unknown) => {
       load = undefined;
       throw error;

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { adoptStyles } from '../styles.js';
 import { type Extras, extrasApart, extrasNow, loadExtras } from './extras-source.js';
 
-type Name = Exclude<keyof Extras, 'css'>;
+type Name = Exclude<keyof Extras, 'css' | 'strings'>;
 
 /** Shadow roots that have the extras' rules already (one per widget of the page). */
 const styled = new WeakSet<Node>();

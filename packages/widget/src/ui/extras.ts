@@ -6,6 +6,7 @@
  * the ESM/CJS library has them with the panel (extras-source.ts). Components show them through <Extra>.
  */
 
+export { extrasCatalogues as strings } from '../i18n/extras-catalogues.js';
 export { HelpAnswer, LibraryAnswer, QuotaAnswer } from './Answers.js';
 export { extrasCss as css } from './extras-styles.js';
 export { ReuseOffer } from './ReuseOffer.js';
