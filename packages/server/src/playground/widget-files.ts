@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 
 /**
  * The widget's script-tag build: the entry, the panel (one file per locale) it loads from the same
- * folder, and the extras the panel loads from there on first use (quota, library, help answers, reuse
- * offer, variant picker).
+ * folder, and the extras the panel loads from there on first use (quota, library and help answers,
+ * enlarged image, reuse offer, variant picker).
  */
 export const WIDGET_FILES = [
   'alfie-widget.js',

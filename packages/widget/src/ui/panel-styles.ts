@@ -42,7 +42,6 @@ textarea{resize:vertical}
 .imgs{display:grid;gap:8px}.multi{grid-template-columns:1fr 1fr}.imgs img,video,.imgs .ph{margin:0 auto;border-radius:10px;background:var(--so)}
 video{background:#000}
 .zoom{padding:0;border:0;background:none;cursor:zoom-in;display:block;max-width:100%}
-.big{position:absolute;inset:0;z-index:2;background:#000d;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;padding:12px;cursor:zoom-out}.big img{max-width:100%;max-height:calc(100% - 56px);object-fit:contain}
 .composer{border-top:1px solid var(--ln);padding:10px 12px 12px;display:flex;flex-direction:column;gap:8px}
 .chips{display:flex;flex-wrap:wrap;gap:6px}.chip{border:1px solid var(--ln);background:var(--bg);border-radius:99px;padding:5px 11px;font-size:12.5px}
 .chip:hover{border-color:var(--alfie-accent)}
