@@ -44,7 +44,11 @@ const mangleCatalogueKeys: EsbuildPlugin = {
       .map((input) => readFileSync(input, 'utf8'));
     const uses = (key: string) =>
       sources.flatMap((text) => [...text.matchAll(new RegExp(`(.?.?)\\b${key}\\b`, 'g'))].map((m) => m[1]));
-    const catalogueOnly = Object.keys({ ...fr, ...frExtras })
+    const keys = Object.keys({ ...fr, ...frExtras });
+    // The short names (shortName) are one or two letters: a key that short could meet one.
+    const tooShort = keys.filter((key) => key.length <= 2);
+    if (tooShort.length > 0) throw new Error(`catalogue keys need 3 letters or more: ${tooShort.join(', ')}`);
+    const catalogueOnly = keys
       .map((key) => ({ key, uses: uses(key) }))
       .filter(({ uses }) => uses.every((before) => before === 't.'))
       .sort((a, b) => b.uses.length - a.uses.length || a.key.localeCompare(b.key))
@@ -55,7 +59,7 @@ const mangleCatalogueKeys: EsbuildPlugin = {
   },
 };
 
-/** a…z, A…Z, then two letters: never one of the catalogue's own keys (all longer). */
+/** a…z, A…Z, then two letters: never one of the catalogue's own keys (3 letters or more). */
 function shortName(index: number): string {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   return index < letters.length
