@@ -52,6 +52,10 @@ const files = {
   '/alfie-widget-panel-fr.js.map': ['alfie-widget-panel-fr.js.map', widgetDist, 'application/json'],
   '/alfie-widget-panel-en.js': ['alfie-widget-panel-en.js', widgetDist, 'text/javascript; charset=utf-8'],
   '/alfie-widget-panel-en.js.map': ['alfie-widget-panel-en.js.map', widgetDist, 'application/json'],
+  // What a first conversation never shows (quota, library and help answers, enlarged image, reuse
+  // offer, variant picker): the panel loads it from its own folder the first time one is shown.
+  '/alfie-widget-extras.js': ['alfie-widget-extras.js', widgetDist, 'text/javascript; charset=utf-8'],
+  '/alfie-widget-extras.js.map': ['alfie-widget-extras.js.map', widgetDist, 'application/json'],
 };
 
 const server = createServer(async (req, res) => {

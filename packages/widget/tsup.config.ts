@@ -5,28 +5,32 @@ import { type MinifyOptions, minify } from 'terser';
 import { defineConfig, type Options } from 'tsup';
 import { SHARED_MODULES } from './src/embed/shared.js';
 import { fr } from './src/i18n/fr.js';
+import { frExtras } from './src/i18n/fr-extras.js';
 import type { Locale } from './src/i18n/launcher.js';
 
 type TsupPlugin = NonNullable<Options['plugins']>[number];
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
- * Shortens catalogue keys (`t.topicPlaceholder` becomes `t.a`) in the panel file: about 0.2 KB
- * gzipped. Property mangling renames a name everywhere in the file, so only keys that are provably
- * catalogue-only are mangled: a first, throwaway build lists the real inputs of both script-tag files, and a key
- * qualifies only when every occurrence outside src/i18n/ reads `t.<key>`. Any other use (an API
- * field, a JSX attribute, a dynamic `t[line]` lookup whose keys appear as strings) keeps the key as is.
+ * Shortens catalogue keys (`t.topicPlaceholder` becomes `t.a`) in the panel and extras files: about
+ * 0.2 KB gzipped. Property mangling renames a name everywhere in the file, so only keys that are provably
+ * catalogue-only are mangled: a first, throwaway build lists the real inputs of the three script-tag
+ * files, and a key qualifies only when every occurrence outside src/i18n/ reads `t.<key>`. Any other
+ * use (an API field, a JSX attribute, a dynamic `t[line]` lookup whose keys appear as strings) keeps
+ * the key as is.
+ *
+ * The extras file reads the panel's catalogue, and the three files are built apart: every build probes
+ * the same three entries and names the keys alike (the most used first, then by name), rather than
+ * leaving esbuild to name them per file.
  */
 const mangleCatalogueKeys: EsbuildPlugin = {
   name: 'mangle-catalogue-keys',
   async setup(build) {
     // The script-tag entry is probed too: it makes data the panel looks up in the catalogue (the bot
-    // line 'welcome', stored conversations), and the two files are built apart.
-    const own = build.initialOptions.entryPoints ?? [];
-    const entryPoints = [
-      ...(Array.isArray(own) ? own : Object.values(own)),
-      fileURLToPath(new URL('./src/embed/script-tag.ts', import.meta.url)),
-    ] as string[];
+    // line 'welcome', stored conversations).
+    const entryPoints = ['script-tag', 'panel-script', 'extras-script'].map((name) =>
+      fileURLToPath(new URL(`./src/embed/${name}.ts`, import.meta.url)),
+    );
     const probe = await build.esbuild.build({
       ...build.initialOptions,
       entryPoints,
@@ -38,15 +42,30 @@ const mangleCatalogueKeys: EsbuildPlugin = {
     const sources = Object.keys(probe.metafile.inputs)
       .filter((input) => !input.includes('src/i18n/'))
       .map((input) => readFileSync(input, 'utf8'));
-    const catalogueOnly = Object.keys(fr).filter((key) =>
-      sources.every((text) =>
-        [...text.matchAll(new RegExp(`(.?.?)\\b${key}\\b`, 'g'))].every((match) => match[1] === 't.'),
-      ),
-    );
-    if (catalogueOnly.length > 0)
-      build.initialOptions.mangleProps = new RegExp(`^(${catalogueOnly.join('|')})$`);
+    const uses = (key: string) =>
+      sources.flatMap((text) => [...text.matchAll(new RegExp(`(.?.?)\\b${key}\\b`, 'g'))].map((m) => m[1]));
+    const keys = Object.keys({ ...fr, ...frExtras });
+    // The short names (shortName) are one or two letters: a key that short could meet one.
+    const tooShort = keys.filter((key) => key.length <= 2);
+    if (tooShort.length > 0) throw new Error(`catalogue keys need 3 letters or more: ${tooShort.join(', ')}`);
+    const catalogueOnly = keys
+      .map((key) => ({ key, uses: uses(key) }))
+      .filter(({ uses }) => uses.every((before) => before === 't.'))
+      .sort((a, b) => b.uses.length - a.uses.length || a.key.localeCompare(b.key))
+      .map(({ key }) => key);
+    if (catalogueOnly.length === 0) return;
+    build.initialOptions.mangleProps = new RegExp(`^(${catalogueOnly.join('|')})$`);
+    build.initialOptions.mangleCache = Object.fromEntries(catalogueOnly.map((key, i) => [key, shortName(i)]));
   },
 };
+
+/** a…z, A…Z, then two letters: never one of the catalogue's own keys (3 letters or more). */
+function shortName(index: number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return index < letters.length
+    ? (letters[index] as string)
+    : `${letters[Math.floor(index / letters.length) - 1]}${letters[index % letters.length]}`;
+}
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 type SharedKey = keyof typeof SHARED_MODULES;
@@ -128,9 +147,13 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
       terserPass({
         ecma: 2020,
         toplevel: true,
-        // No `unsafe*` options: they save ~30 bytes each and may change behaviour. A third pass makes
-        // gzip worse.
-        compress: { passes: 2 },
+        // Two `unsafe*` options, ~60 bytes gzipped on entry + panel: function expressions that never
+        // read `this` become arrows, and object-literal functions become methods. Both only break code
+        // that calls such a function with `new` or reads its `prototype`: neither file does (Preact
+        // tests `prototype.render` on component types, which our function components never have). The
+        // other `unsafe*`, `pure_getters` and `module` save under 20 bytes each and may change
+        // behaviour (`module` drops "use strict"); a third pass makes gzip worse.
+        compress: { passes: 2, unsafe_arrows: true, unsafe_methods: true },
         // ASCII only, like esbuild's output: "é" stays "\xE9", so the text survives a host page that
         // is not UTF-8 served without a charset (and it gzips slightly smaller).
         format: { comments: false, ascii_only: true },
@@ -157,8 +180,9 @@ function scriptTagBuild(entry: Record<string, string>, esbuildPlugins: EsbuildPl
 }
 
 /**
- * Swaps src/i18n/catalogues.ts for a module holding only `locale`'s catalogue: each panel file carries
- * one language (about 1.3 KB gzipped less than both). Listed before shareWithEntry so it resolves first.
+ * Swaps src/i18n/catalogues.ts for a module holding only `locale`'s panel strings: each panel file
+ * carries one language (about 1.3 KB gzipped less than both), and not the extras' strings, which come
+ * with alfie-widget-extras.js. Listed before shareWithEntry so it resolves first.
  */
 function onlyCatalogue(locale: Locale): EsbuildPlugin {
   return {
@@ -175,6 +199,21 @@ function onlyCatalogue(locale: Locale): EsbuildPlugin {
     },
   };
 }
+
+/**
+ * Swaps src/ui/extras-source.ts (the extras bundled, for the library) for src/embed/load-extras.ts,
+ * which fetches alfie-widget-extras.js on first use: the panel file leaves out what a first
+ * conversation never shows. Listed before shareWithEntry so it resolves first.
+ */
+const extrasOnDemand: EsbuildPlugin = {
+  name: 'extras-on-demand',
+  setup(build) {
+    const loader = fileURLToPath(new URL('./src/embed/load-extras.ts', import.meta.url));
+    build.onResolve({ filter: /\/extras-source\.js$/ }, (args) =>
+      args.importer.includes('/widget/src/') ? { path: loader } : undefined,
+    );
+  },
+};
 
 const LOCALES: Locale[] = ['fr', 'en'];
 
@@ -197,8 +236,16 @@ export default defineConfig([
   ...LOCALES.map((locale) =>
     scriptTagBuild({ [`alfie-widget-panel-${locale}`]: 'src/embed/panel-script.ts' }, [
       onlyCatalogue(locale),
+      extrasOnDemand,
       shareWithEntry,
       mangleCatalogueKeys,
     ]),
   ),
+  // What a first conversation never shows (src/ui/extras.ts), loaded by the panel on first use, with
+  // its strings in both languages: it adds them to the panel's catalogue, whose keys it names alike
+  // (mangleCatalogueKeys).
+  scriptTagBuild({ 'alfie-widget-extras': 'src/embed/extras-script.ts' }, [
+    shareWithEntry,
+    mangleCatalogueKeys,
+  ]),
 ]);

@@ -9,8 +9,8 @@ export { createClient } from './state/client.js';
 export { bindConversation } from './state/conversation-binding.js';
 export { Panel } from './ui/Panel.js';
 
+import { cssWithPanel } from './ui/extras-source.js';
 import { panelCss as cardsCss } from './ui/panel-styles.js';
-import { REUSE_VARIANTS_CSS } from './ui/reuse-variants-styles.js';
 
-/** The panel's rules, the reuse offer's and the variant picker's included. */
-export const panelCss = cardsCss + REUSE_VARIANTS_CSS;
+/** The panel's rules, and in the library the extras' (the script tag's come with alfie-widget-extras.js). */
+export const panelCss = cardsCss + cssWithPanel;

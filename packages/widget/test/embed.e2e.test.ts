@@ -56,11 +56,11 @@ async function openWidget(page: Page) {
   await page.getByRole('textbox', { name: 'Votre message' }).waitFor();
 }
 
-/** URLs of the panel file the page asked for. */
-function panelRequests(page: Page): string[] {
+/** URLs of the panel file (or, with `name`, of another widget file) the page asked for. */
+function panelRequests(page: Page, name = 'alfie-widget-panel-'): string[] {
   const urls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('alfie-widget-panel-')) urls.push(request.url());
+    if (request.url().includes(name)) urls.push(request.url());
   });
   return urls;
 }
@@ -143,6 +143,7 @@ describe('embed example against a real alfie-server', () => {
   it('loads the panel file only when needed, and the launcher works before it arrives', async () => {
     // A page that never gets idle: only the launcher (hover, focus, click) may ask for the panel.
     const { page, violations, requested } = await neverIdlePage();
+    const extras = panelRequests(page, 'alfie-widget-extras.js');
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -175,9 +176,20 @@ describe('embed example against a real alfie-server', () => {
       .poll(() => input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
       .toBe(true);
     await page.getByText(/Bonjour ! Décrivez le visuel voulu/).waitFor();
-    // The panel runs on the entry's Preact: its hooks and the shared store work.
+    expect(extras).toEqual([]);
+    // The panel runs on the entry's Preact: its hooks and the shared store work. The help answer
+    // comes in alfie-widget-extras.js, fetched from beside the panel the first time one is shown.
     await say(page, 'aide');
     await page.getByText('Je sais créer pour vous :').waitFor();
+    expect(extras).toEqual([`${stack.pageUrl}/alfie-widget-extras.js`]);
+    // Its rules came with it (a help list item is indented for its bullet).
+    const item = page.getByText('un carrousel de 2 à 10 slides');
+    await expect(item.evaluate((el) => getComputedStyle(el).paddingLeft)).resolves.toBe('14px');
+    // Fetched once: the quota answer reads the panel's catalogue (its keys named alike) too.
+    await say(page, 'Il me reste combien ?');
+    await page.getByText('Ce mois-ci, il vous reste :').waitFor();
+    await page.getByText(/^Renouvellement le /).waitFor();
+    expect(extras).toHaveLength(1);
     expect(requested).toHaveLength(1);
     expect(violations).toEqual([]);
     await page.close();
@@ -227,7 +239,12 @@ describe('embed example against a real alfie-server', () => {
   it('creates a 3-slide carousel, resumes it after a reload and navigates it', async () => {
     // Never idle: the panel loads on open, and after the reload because an order is still running.
     const { page, violations, requested } = await neverIdlePage();
+    // A first conversation (proposal, confirm, live card, result) never needs the extras file. The
+    // first test's conversation (a help and a quota answer) is stored in this context: forgotten.
+    const extras = panelRequests(page, 'alfie-widget-extras.js');
     await page.goto(stack.pageUrl);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
     await openWidget(page);
     await page.screenshot({ path: join(artifacts, 'desktop-open.png') });
 
@@ -275,6 +292,7 @@ describe('embed example against a real alfie-server', () => {
     }
     await viewer.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'desktop-carousel.png') });
+    expect(extras).toEqual([]);
     expect(violations).toEqual([]);
     await page.close();
   }, 120_000);

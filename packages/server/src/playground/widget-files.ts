@@ -4,11 +4,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 
-/** The widget's script-tag build: the entry and the panel (one file per locale) it loads from the same folder. */
+/**
+ * The widget's script-tag build: the entry, the panel (one file per locale) it loads from the same
+ * folder, and the extras the panel loads from there on first use (quota, library and help answers,
+ * enlarged image, reuse offer, variant picker).
+ */
 export const WIDGET_FILES = [
   'alfie-widget.js',
   'alfie-widget-panel-fr.js',
   'alfie-widget-panel-en.js',
+  'alfie-widget-extras.js',
 ] as const;
 export type WidgetFile = (typeof WIDGET_FILES)[number];
 

@@ -1,8 +1,8 @@
 import type { Locale } from '../i18n/launcher.js';
 import type { PanelModule } from '../mount.js';
 import type { WidgetOptions } from '../options.js';
+import { besideScript, loadScript } from './load-script.js';
 import { sharedModules } from './runtime.js';
-import { HANDSHAKE, type PanelHandshake } from './shared.js';
 
 /** One panel file per locale, each with only its own catalogue: a page downloads the language it shows. */
 export const panelFile = (locale: Locale) => `alfie-widget-panel-${locale}.js`;
@@ -25,16 +25,13 @@ export function panelUrl(
   }
   if (!entrySrc)
     throw new Error(`alfie-widget: cannot tell where ${panelFile(locale)} is; set data-assets-url`);
-  const url = new URL(panelFile(locale), entrySrc);
-  url.search = new URL(entrySrc).search;
-  return url.href;
+  return besideScript(panelFile(locale), entrySrc);
 }
 
 const loads = new Map<string, Promise<PanelModule>>();
 
 /**
- * Loads the panel with a plain `<script src>` (allowed by `script-src 'self'` or the CDN's origin: no
- * eval, no blob:, no inline code), once per URL for every widget of the page. A failed load is
+ * Loads the panel (see loadScript), once per URL for every widget of the page. A failed load is
  * forgotten, so the next attempt fetches again.
  */
 export function panelLoader(entry: HTMLScriptElement | null) {
@@ -49,31 +46,10 @@ export function panelLoader(entry: HTMLScriptElement | null) {
     }
     let load = loads.get(url);
     if (!load) {
-      load = insertScript(url, nonce);
+      load = loadScript<PanelModule>(url, nonce, sharedModules);
       loads.set(url, load);
       load.catch(() => loads.delete(url));
     }
     return load;
   };
-}
-
-function insertScript(url: string, nonce: string | undefined): Promise<PanelModule> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    const handshake: PanelHandshake = {
-      modules: sharedModules,
-      define: (panel) => resolve(panel as PanelModule),
-    };
-    Object.assign(script, { [HANDSHAKE]: handshake });
-    script.src = url;
-    script.async = true;
-    // A page using nonces without 'strict-dynamic' lets the script in with the entry's nonce.
-    if (nonce) script.nonce = nonce;
-    script.onload = script.onerror = (event) => {
-      script.remove(); // It has run (or failed): the element has nothing left to do.
-      // Resolved already by a well-formed panel; this only catches a 404 or a file that is not the panel.
-      reject(new Error(`alfie-widget: could not load ${url} (${(event as Event).type})`));
-    };
-    document.head.appendChild(script);
-  });
 }

@@ -1,11 +1,13 @@
 /**
- * What the panel file (`alfie-widget-panel-<locale>.js`) takes from the entry (`alfie-widget.js`) instead of
- * bundling its own copy: Preact (one copy per page, and hooks only work with the Preact that renders
- * them), the widget's context (the same object, or the panel would not find its provider) and the
- * icons (drawn by both). Keys are module specifiers, or source paths for the widget's own modules.
+ * What the panel file (`alfie-widget-panel-<locale>.js`) and the extras file (`alfie-widget-extras.js`,
+ * see src/ui/extras.ts) take from the entry (`alfie-widget.js`) instead of bundling their own copy:
+ * Preact (one copy per page, and hooks only work with the Preact that renders them), the widget's
+ * context (the same object, or the panel would not find its provider), the icons (drawn by both), the
+ * script loader and the stylesheet adopter (the panel loads the extras as the entry loads the panel).
+ * Keys are module specifiers, or source paths for the widget's own modules.
  *
- * The panel build (tsup.config.ts) turns each of these imports into a read of the entry's handshake,
- * exporting exactly these names: a panel import of any other name from them fails the build.
+ * The panel and extras builds (tsup.config.ts) turn each of these imports into a read of the entry's
+ * handshake, exporting exactly these names: an import of any other name from them fails the build.
  */
 export const SHARED_MODULES = {
   'preact/hooks': ['useEffect', 'useLayoutEffect', 'useRef', 'useState'],
@@ -21,18 +23,21 @@ export const SHARED_MODULES = {
     'SendIcon',
     'SparkIcon',
   ],
+  'src/embed/load-script.ts': ['besideScript', 'loadScript'],
+  // The extras adopt their rules as the entry adopts the panel's.
+  'src/styles.ts': ['adoptStyles'],
 } as const;
 
 export type SharedModules = {
   [M in keyof typeof SHARED_MODULES]: Record<(typeof SHARED_MODULES)[M][number], unknown>;
 };
 
-/** The property of the panel's <script> element through which entry and panel meet. */
+/** The property of a panel's or the extras' <script> element through which the files meet. */
 export const HANDSHAKE = 'alfieWidgetPanel';
 
-/** Set by the entry on the panel's <script> element; read by the panel while it runs. */
+/** Set on the <script> element of the file loaded (see loadScript); read by that file while it runs. */
 export interface PanelHandshake {
   modules: SharedModules;
-  /** The panel hands over what it exports (see src/panel.ts). */
+  /** The file hands over what it exports (src/panel.ts, src/ui/extras.ts). */
   define(panel: unknown): void;
 }

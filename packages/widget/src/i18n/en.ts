@@ -1,8 +1,8 @@
 import type { Format } from '@alfie/core/contract';
-import type { Catalogue } from './index.js';
+import type { PanelCatalogue } from './index.js';
 
 /** English catalogue. */
-export const en: Catalogue = {
+export const en: PanelCatalogue = {
   title: 'Alfie',
   subtitle: 'Marketing visuals on demand',
   close: 'Close',
@@ -86,38 +86,16 @@ export const en: Catalogue = {
   goToSlide: (n) => `Go to slide ${n}`,
   imageAlt: (topic, n) => `Visual ${n}: ${topic}`,
   videoLabel: (topic) => `Video: ${topic}`,
-  quotaAnswer: 'This month you have left:',
   quotaLine: (n, unit) =>
     `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'video' : 'Woof'}${n > 1 ? 's' : ''}`,
-  resets: (date) => `Resets on ${date}.`,
-  quotaUnlimited: 'Your account has no quota limit.',
-  libraryTitle: 'Your latest creations',
-  libraryEmpty: 'Nothing yet. Ask for your first visual!',
-  helpTitle: 'I can create for you:',
-  helpItems: [
-    'one or more images (1 to 10), sized for your network',
-    'a carousel of 2 to 10 slides',
-    'a short video (4 to 60 s)',
-    'and tell you your quota or show your creations',
-  ],
-  helpHint: 'Just describe your idea; I will propose a card for you to check.',
   quotaExceeded: (remaining, date) =>
     `Quota exceeded: you have ${remaining} left this month, renewed on ${date}. Ask for less or wait for the renewal.`,
   expired: 'Your session has expired. Sign in again or reload the page, then try again.',
   network: 'The server cannot be reached. Check your connection and try again.',
   reconnecting: 'Connection lost, reconnecting…',
   generic: (message) => `Something went wrong: ${message}`,
-  // Reuse offer and variants
-  reuseFound: (day) => `You already have a similar visual (${day})`,
-  reuseFree: 'Reuse it for free',
-  reuseNew: 'Make a new one',
-  reusePreview: 'Your earlier visual',
-  variantsTitle: (n) => `${n} variants`,
+  // Reuse offer and variants (the offer and picker themselves: en-extras.ts)
   variantCost: (n) => `${n} variants = ${n} images`,
-  variantLabel: (n, style) => `Variant ${n} (${style})`,
-  choose: 'Choose',
-  chosen: 'Chosen',
-  variantMissing: 'Variant not delivered',
   reused: 'Reused for free',
   and: 'and',
 };

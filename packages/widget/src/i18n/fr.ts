@@ -1,6 +1,9 @@
 import type { Format } from '@alfie/core/contract';
 
-/** French catalogue: the reference one, every other locale has the same shape (see `Catalogue`). */
+/**
+ * French catalogue: the reference one, every other locale has the same shape (see `Catalogue`). The
+ * extras' strings are in fr-extras.ts.
+ */
 export const fr = {
   title: 'Alfie',
   subtitle: 'Vos visuels marketing, à la demande',
@@ -88,22 +91,9 @@ export const fr = {
   goToSlide: (n: number) => `Aller à la slide ${n}`,
   imageAlt: (topic: string, n: number) => `Visuel ${n} : ${topic}`,
   videoLabel: (topic: string) => `Vidéo : ${topic}`,
-  // Answers
-  quotaAnswer: 'Ce mois-ci, il vous reste :',
+  // Answers (the answers themselves: fr-extras.ts)
   quotaLine: (n: number, unit: 'images' | 'videos' | 'woofs') =>
     `${n} ${unit === 'images' ? 'image' : unit === 'videos' ? 'vidéo' : 'Woof'}${n > 1 ? 's' : ''}`,
-  resets: (date: string) => `Renouvellement le ${date}.`,
-  quotaUnlimited: 'Votre compte n’a pas de limite de quota.',
-  libraryTitle: 'Vos dernières créations',
-  libraryEmpty: 'Rien encore. Demandez votre premier visuel !',
-  helpTitle: 'Je sais créer pour vous :',
-  helpItems: [
-    'une ou plusieurs images (1 à 10), au format de votre réseau',
-    'un carrousel de 2 à 10 slides',
-    'une vidéo courte (4 à 60 s)',
-    'et vous dire votre quota ou montrer vos créations',
-  ],
-  helpHint: 'Décrivez simplement votre idée, je vous propose une carte à valider.',
   // Errors
   quotaExceeded: (remaining: string, date: string) =>
     `Quota dépassé : il vous reste ${remaining} ce mois-ci, renouvellement le ${date}. Réduisez la demande ou attendez le renouvellement.`,
@@ -111,17 +101,8 @@ export const fr = {
   network: 'Impossible de joindre le serveur. Vérifiez votre connexion puis réessayez.',
   reconnecting: 'Connexion perdue, reconnexion…',
   generic: (message: string) => `Une erreur est survenue : ${message}`,
-  // Reuse offer and variants
-  reuseFound: (day: string) => `Vous avez déjà un visuel proche (${day})`,
-  reuseFree: 'Réutiliser gratuitement',
-  reuseNew: 'En créer un nouveau',
-  reusePreview: 'Votre visuel précédent',
-  variantsTitle: (n: number) => `${n} variantes`,
+  // Reuse offer and variants (the offer and picker themselves: fr-extras.ts)
   variantCost: (n: number) => `${n} variantes = ${n} images`,
-  variantLabel: (n: number, style: string) => `Variante ${n} (${style})`,
-  choose: 'Choisir',
-  chosen: 'Choisie',
-  variantMissing: 'Variante non livrée',
   reused: 'Réutilisé gratuitement',
   and: 'et',
 };

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '../state/types.js';
-import { HelpAnswer, LibraryAnswer, QuotaAnswer, SocialAnswer } from './Answers.js';
+import { SocialAnswer } from './Answers.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { Extra } from './Extra.js';
 import { OrderCard } from './OrderCard.js';
 import { ProposalCard } from './ProposalCard.js';
 
@@ -70,11 +71,11 @@ function Message({ message }: { message: ChatMessage }) {
     case 'order':
       return <OrderCard orderId={message.orderId} draft={message.draft} reused={!!message.reusedFrom} />;
     case 'quota':
-      return <QuotaAnswer quota={message.quota} />;
+      return <Extra name="QuotaAnswer" props={{ quota: message.quota }} />;
     case 'library':
-      return <LibraryAnswer entries={message.entries} />;
+      return <Extra name="LibraryAnswer" props={{ entries: message.entries }} />;
     case 'help':
-      return <HelpAnswer />;
+      return <Extra name="HelpAnswer" props={{}} />;
     case 'error':
       return <ErrorMessage error={message.error} retry={message.retry} />;
     case 'orderCanceled':

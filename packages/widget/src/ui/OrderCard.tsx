@@ -4,9 +4,9 @@ import type { Draft, OrderView } from '../state/types.js';
 import { CarouselViewer } from './CarouselViewer.js';
 import { useWidget, useWidgetState } from './context.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { Extra } from './Extra.js';
 import { ImageResults, VideoResult } from './Media.js';
 import { useDraftSummary } from './ProposalCard.js';
-import { VariantPicker } from './VariantPicker.js';
 
 /** A created order: live progress, then its results, or what went wrong with a retry. */
 export function OrderCard({ orderId, draft, reused }: { orderId: string; draft: Draft; reused?: boolean }) {
@@ -84,11 +84,14 @@ export function OrderCard({ orderId, draft, reused }: { orderId: string; draft: 
         </p>
       ))}
       {view.variants ? (
-        <VariantPicker
-          report={view.variants}
-          t={t}
-          apiUrl={apiUrl}
-          onChoose={(variant) => void conversation.chooseVariant(orderId, variant)}
+        <Extra
+          name="VariantPicker"
+          props={{
+            report: view.variants,
+            t,
+            apiUrl,
+            onChoose: (variant) => void conversation.chooseVariant(orderId, variant),
+          }}
         />
       ) : null}
       {!failed && !(view.variants && draft.format === 'image') && <Results view={view} draft={draft} />}

@@ -2,7 +2,7 @@ import { FORMATS, LIMITS, RATIOS } from '@alfie/core';
 import { draftCost } from '../state/draft-cost.js';
 import type { ChatMessage, Draft } from '../state/types.js';
 import { useWidget, useWidgetState } from './context.js';
-import { ReuseOffer } from './ReuseOffer.js';
+import { Extra } from './Extra.js';
 
 type Proposal = Extract<ChatMessage, { type: 'proposal' }>;
 
@@ -111,13 +111,16 @@ export function ProposalCard({ message }: { message: Proposal }) {
         {cost.exceeds && ` — ${t.overQuota}`}
       </p>
       {message.reuse && (
-        <ReuseOffer
-          match={message.reuse}
-          t={t}
-          locale={locale}
-          apiUrl={apiUrl}
-          onReuse={() => void conversation.reuseProposal(id)}
-          onNew={() => void conversation.confirm(id)}
+        <Extra
+          name="ReuseOffer"
+          props={{
+            match: message.reuse,
+            t,
+            locale,
+            apiUrl,
+            onReuse: () => void conversation.reuseProposal(id),
+            onNew: () => void conversation.confirm(id),
+          }}
         />
       )}
       <div class="actions">

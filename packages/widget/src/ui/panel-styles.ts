@@ -14,8 +14,6 @@ export const panelCss = `
 .msg{max-width:86%;padding:9px 13px;border-radius:14px 14px 14px 4px;white-space:pre-wrap;overflow-wrap:anywhere;align-self:flex-start;background:var(--so);display:flex;flex-direction:column;gap:6px;align-items:flex-start}
 .user{align-self:flex-end;background:var(--alfie-accent);color:var(--alfie-on-accent);border-radius:14px 14px 4px}
 .error{background:var(--badbg);color:var(--bad)}
-.list li{padding-left:14px;position:relative}.list li:before{content:"";position:absolute;left:2px;top:.6em;width:5px;height:5px;border-radius:50%;background:var(--alfie-accent)}
-.mu{color:var(--mu);font-size:12.5px}
 .dots{display:flex;gap:4px;padding:4px 0}.dots i{width:6px;height:6px;border-radius:50%;background:var(--mu);animation:b 1s infinite}
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}@keyframes b{50%{opacity:.25}}
 .card{align-self:stretch;background:var(--bg);border:1px solid var(--ln);border-radius:14px;padding:14px;display:flex;flex-direction:column;gap:8px;box-shadow:0 1px 2px #0f172a0d}
@@ -44,10 +42,6 @@ textarea{resize:vertical}
 .imgs{display:grid;gap:8px}.multi{grid-template-columns:1fr 1fr}.imgs img,video,.imgs .ph{margin:0 auto;border-radius:10px;background:var(--so)}
 video{background:#000}
 .zoom{padding:0;border:0;background:none;cursor:zoom-in;display:block;max-width:100%}
-.big{position:absolute;inset:0;z-index:2;background:#000d;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:12px;padding:12px;cursor:zoom-out}.big img{max-width:100%;max-height:calc(100% - 56px);object-fit:contain}
-.lib{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;width:100%;min-width:0}.lib li{min-width:0}
-.lib a{display:block;color:inherit;text-decoration:none;font-size:12px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.lib img,.lib i{width:100%;aspect-ratio:1;object-fit:cover;border-radius:8px;background:var(--ln);display:block}
 .composer{border-top:1px solid var(--ln);padding:10px 12px 12px;display:flex;flex-direction:column;gap:8px}
 .chips{display:flex;flex-wrap:wrap;gap:6px}.chip{border:1px solid var(--ln);background:var(--bg);border-radius:99px;padding:5px 11px;font-size:12.5px}
 .chip:hover{border-color:var(--alfie-accent)}

@@ -4,7 +4,7 @@ import { createAlfieBaseClient, isReuseOffer } from '@alfie/core';
 import type { GenerateRequest, VariantsReport } from '@alfie/core/contract';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { fr } from '../../src/i18n/fr.js';
+import { catalogueFor } from '../../src/i18n/index.js';
 import { ReuseOffer } from '../../src/ui/ReuseOffer.js';
 import { REUSE_VARIANTS_CSS } from '../../src/ui/reuse-variants-styles.js';
 import { VariantPicker } from '../../src/ui/VariantPicker.js';
@@ -37,7 +37,7 @@ function Offer() {
   return (
     <ReuseOffer
       match={offer.offer}
-      t={fr}
+      t={catalogueFor('fr')}
       locale="fr"
       apiUrl={location.origin}
       onNew={() => window.outcome.push('new')}
@@ -61,7 +61,7 @@ function Variants() {
   return (
     <VariantPicker
       report={report}
-      t={fr}
+      t={catalogueFor('fr')}
       apiUrl={location.origin}
       busy={busy}
       onChoose={(variant) => {
