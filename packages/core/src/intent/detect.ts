@@ -1,6 +1,6 @@
 import { clampToLimit, LIMITS } from '../contract/constants.js';
 import { findFormat, markRepeats } from './format.js';
-import { asksForPerson, earlyKind, GREETING, lateKind, toLine } from './kinds.js';
+import { asksForPerson, CLOSING, earlyKind, GREETING, lateKind, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
 import { findPlatform } from './platform.js';
@@ -32,9 +32,12 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const early = earlyKind(line);
   if (early) return { kind: early };
 
-  // "Good afternoon, could you…": the greeting is no part of the topic.
-  const greeting = line.match(GREETING)?.[0].trim().split(' ').length ?? 0;
-  const used = tokens.map((_, i) => i < greeting);
+  // "Good afternoon, could you…" and "… s'il vous plaît": the greeting and the closing courtesy are no
+  // part of the topic.
+  const edge = (pattern: RegExp) => line.match(pattern)?.[0].trim().split(' ').length ?? 0;
+  const greeting = edge(GREETING);
+  const closing = tokens.length - edge(CLOSING);
+  const used = tokens.map((_, i) => i < greeting || i >= closing);
   const found = findFormat(tokens, used);
   const platform = findPlatform(source, tokens, used);
   if (!found) {

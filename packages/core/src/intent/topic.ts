@@ -1,9 +1,13 @@
 import { LIMITS } from '../contract/constants.js';
-import { ARTICLES, EDGE_WORDS, MAKE_VERBS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
+import { ARTICLES, EDGE_WORDS, MAKE_VERBS, POLITE_WORDS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
 import type { Token } from './normalize.js';
 
-/** Glue at a topic edge: prepositions, fillers, and the command verbs ("crée", "make", "I want"). */
-const isGlue = (w: string): boolean => EDGE_WORDS.has(w) || MAKE_VERBS.has(w) || WANT_VERBS.has(w);
+/**
+ * Glue at a topic edge: prepositions, fillers, the command verbs ("crée", "make", "I want") and the
+ * words that wrap them ("Would you kindly make a banner…": nothing before "banner" is topic).
+ */
+const isGlue = (w: string): boolean =>
+  EDGE_WORDS.has(w) || MAKE_VERBS.has(w) || WANT_VERBS.has(w) || POLITE_WORDS.has(w);
 
 /**
  * What the visual is about: the runs of words no other rule used (format, count, ratio, platform,
