@@ -181,6 +181,10 @@ describe('duration', () => {
   it('adds the seconds after the minutes, but not a count', () => {
     expect(gen("Vidéo d'une minute trente sur la mer").warnings).toContain('duration_clamped');
     expect(gen('A video of 1 min 5 tips on sleep').topic).toBe('5 tips on sleep');
+    expect(gen('une vidéo de une minute et demie sur le vin')).toMatchObject({
+      duration: 60,
+      topic: 'le vin',
+    });
   });
 
   it('never reads the elided "s\'" of "s\'il te plaît" as seconds', () => {
@@ -221,6 +225,15 @@ describe('topic', () => {
     expect(gen("Une affiche sur le vin, merci d'avance !").topic).toBe('le vin');
     expect(gen('A poster about our sale, thank you so much').topic).toBe('our sale');
     expect(gen('Make a freelancing tips carousel').topic).toBe('a freelancing tips');
+    expect(gen("un reel de 20 secondes s'il vous plaît sur le vin").topic).toBe('le vin');
+  });
+
+  it('drops a first clause that only asks, whatever its words, but not one that names something', () => {
+    expect(gen('Any chance you could whip up a banner for our spring sale?').topic).toBe('our spring sale');
+    expect(gen('Tu me ferais une image de notre terrasse ?').topic).toBe('notre terrasse');
+    expect(gen('Would it be possible to make a poster about our gym?').topic).toBe('our gym');
+    expect(gen('I want my dog on a poster').topic).toBe('my dog');
+    expect(gen('I love dogs, make a poster').topic).toBe('dogs');
   });
 
   it('reads the common misspellings of command and glue words', () => {
@@ -260,6 +273,10 @@ describe('other kinds', () => {
     ['Do I still have the logo you made?', 'unknown'],
     ['Where are the visuals I already generated?', 'library'],
     ['Show me the images I generated yesterday', 'library'],
+    ["Can you show me what I've created?", 'library'],
+    ["Retrouve les images que j'ai faites hier", 'library'],
+    ["C'est nickel, vas-y", 'confirm'],
+    ["That's perfect, go ahead", 'confirm'],
     ["Montre-moi les vidéos que j'ai créées", 'library'],
     ['Make an image like the one I made', 'generate'],
     ['Can you explain what you do?', 'help'],

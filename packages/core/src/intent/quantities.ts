@@ -45,10 +45,10 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[], p
     if (perUnit && !/['’]/.test(text.slice(tokens[end - 1]!.e, next.s) + text.charAt(next.e))) {
       let seconds = value * Number(perUnit);
       let last = end;
-      // "une minute trente", "2 min 30 s": the seconds after the minutes ("1 min 5 slides" keeps its count).
-      const more = perUnit === '60' ? readNumber(tokens, end + 1) : undefined;
+      // "une minute trente", "2 min 30 s": the seconds after the minutes ("1 min 5 tips" keeps its tips).
+      const more = perUnit > '1' && readNumber(tokens, end + 1);
       const inSeconds = more && lookup(DURATION_UNITS, tokens[more.end]?.w ?? '') === '1';
-      if (more && more.value < 60 && (inSeconds || more.value >= 10)) {
+      if (more && more.value < 60 && (inSeconds || more.value > 9)) {
         seconds += more.value;
         last = more.end - (inSeconds ? 0 : 1);
       }

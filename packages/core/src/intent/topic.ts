@@ -1,5 +1,13 @@
 import { LIMITS } from '../contract/constants.js';
-import { ARTICLES, EDGE_WORDS, MAKE_VERBS, POLITE_WORDS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
+import {
+  ARTICLES,
+  EDGE_WORDS,
+  MAKE_VERBS,
+  OPENERS,
+  POLITE_WORDS,
+  TOPIC_LABELS,
+  WANT_VERBS,
+} from './lexicon.js';
 import type { Token } from './normalize.js';
 
 /**
@@ -26,6 +34,17 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     while (end + 1 < tokens.length && !used[end + 1]) end++;
     let a = i;
     let b = end;
+    // "Any chance you could whip up a banner…", "Tu me ferais une image…": a first run that opens like a
+    // request, in one clause, and names nothing (no article or possessive) before the format word only
+    // asks ("I love dogs, make a poster" keeps its dogs).
+    if (
+      lastEnd < 0 &&
+      end + 1 < tokens.length &&
+      OPENERS.has(tokens[i]!.w) &&
+      !tokens.slice(i, end).some((t) => ARTICLES.has(t.w)) &&
+      !/[,.;:!?]/.test(text.slice(tokens[i]!.s, tokens[end]!.e))
+    )
+      a = end + 1;
     // Articles stop the trim at the start ("les tendances"), and are trimmed at the end ("pour ma").
     // A word glued to the next one ("A5", "Q3") is not glue.
     const leads = (k: number): boolean =>
