@@ -105,6 +105,11 @@ describe('conversation turns, read offline', () => {
       edit: { count: 3 },
     });
     expect(readTurn('A video on yoga', state)).toMatchObject({ kind: 'propose' });
+    // "si" is no request wrapper: "on faisait" would read as a topic introduced by "on".
+    expect(readTurn('et si on faisait plutôt 4 slides ?', state)).toEqual({
+      kind: 'edit',
+      edit: { format: 'carousel', count: 4 },
+    });
   });
 
   it('reads a swap with no field named as a new topic, of the proposal or of a variant', () => {

@@ -77,7 +77,7 @@ export const OPENERS = /* @__PURE__ */ wordSet(
 );
 
 export const POLITE_WORDS = /* @__PURE__ */ wordSet(
-  'would kindly possibly wondering whether if was it be possible serait permets permettez solliciter demandais si pouvais pourrait pourrions',
+  'would kindly possibly wondering whether if was it be possible serait permets permettez solliciter demandais pouvais pourrait pourrions',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */
