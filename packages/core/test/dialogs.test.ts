@@ -104,6 +104,8 @@ const DIALOG_SETS = {
     'more-dialogs-round3.jsonl': { dialogs: ours('more-dialogs-round3.jsonl'), min: 0.95 },
     'more-dialogs-round4.jsonl': { dialogs: ours('more-dialogs-round4.jsonl'), min: 0.95 },
     'more-dialogs-round5.jsonl': { dialogs: ours('more-dialogs-round5.jsonl'), min: 0.95 },
+    // Round 6: written from SPEC.md and DIALOGS.md alone, before reading the engine, as the judge's authors would.
+    'more-dialogs-round6.jsonl': { dialogs: ours('more-dialogs-round6.jsonl'), min: 0.95 },
   }),
 };
 

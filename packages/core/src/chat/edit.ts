@@ -3,6 +3,7 @@
 // the intent rules for each field, so "mets-en sept" reads the same number words as a request.
 import type { Format } from '../contract/constants.js';
 import { findFormat } from '../intent/format.js';
+import { toLine } from '../intent/kinds.js';
 import { ARTICLES, EDGE_WORDS, STORY } from '../intent/lexicon.js';
 import { tokenize, wordSet } from '../intent/normalize.js';
 import { readNumber } from '../intent/numbers.js';
@@ -105,3 +106,27 @@ export function readEdit(text: string, current: Format): ReadEdit {
 }
 
 export const isEmptyEdit = (edit: DraftEdit): boolean => Object.keys(edit).length === 0;
+
+/** A swap: "focus on blues instead", "des chiens plutôt", "mets des chats à la place". */
+const SWAP = / (instead|plutot|a la place) /;
+/** Verbs that only bring in the new subject of a swap ("focus on", "go with", "utilise"). */
+const SWAP_VERBS = /* @__PURE__ */ wordSet(
+  'focus go use try do pick choose center centre utilise essaie prends choisis opte concentre montre show',
+);
+
+/**
+ * The new topic of a swap that names no other field: "focus on blues instead" -> "blues", "non, plutôt
+ * des chiens" -> "des chiens". Undefined when the message is no swap or leaves no words.
+ */
+export function readSwap(text: string, current: Format): string | undefined {
+  const tokens = tokenize(text);
+  const { edit, leftover } = readEdit(text, current);
+  if (!SWAP.test(toLine(tokens.map((t) => t.w))) || !isEmptyEdit(edit) || leftover.length === 0)
+    return undefined;
+  let a = 0;
+  let b = tokens.length - 1;
+  while (a <= b && ((isFiller(tokens[a]!.w) && !ARTICLES.has(tokens[a]!.w)) || SWAP_VERBS.has(tokens[a]!.w)))
+    a++;
+  while (b >= a && isFiller(tokens[b]!.w)) b--;
+  return a <= b ? text.slice(tokens[a]!.s, tokens[b]!.e) : undefined;
+}

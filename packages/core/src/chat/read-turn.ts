@@ -7,7 +7,7 @@ import { MAKE_VERBS, WANT_VERBS } from '../intent/lexicon.js';
 import { tokenize } from '../intent/normalize.js';
 import type { GenerateIntent, Language } from '../intent/types.js';
 import { applyEdit, type Draft, type DraftEdit, type DraftWarning, draftFromIntent } from './draft.js';
-import { isEmptyEdit, readEdit } from './edit.js';
+import { isEmptyEdit, readEdit, readSwap } from './edit.js';
 import { asksAgain, readRedo } from './follow-up.js';
 import type { BotLine } from './messages.js';
 import { readParts } from './parts.js';
@@ -107,6 +107,15 @@ function readPlainTurn(text: string, state: TurnState): Turn {
   const intent = detectIntent(text, { locale });
   if (intent.kind === 'quota' || intent.kind === 'library' || intent.kind === 'help')
     return { kind: intent.kind };
+  // "focus on blues instead", "non, plutôt des chiens": a new topic with no field named ("non, annule
+  // plutôt" still cancels).
+  const base = current ?? last?.draft;
+  const swap =
+    base &&
+    (intent.kind !== 'cancel' || /^ (non|no|nope|nan) (?!(.* )?(annule[rz]?|cancel|stop) )/.test(line))
+      ? readSwap(text, base.format)
+      : undefined;
+  if (swap) return current ? { kind: 'edit', edit: { topic: swap } } : variant(base!, { topic: swap });
   // "encore", "do it again", "une autre version", "make another one about Y" after a result.
   if (last && !current && asksAgain(line) && readRedo(tokens, last.draft.count) === undefined)
     return variant(last.draft, readEdit(text, last.draft.format).edit);

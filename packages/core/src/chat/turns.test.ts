@@ -105,5 +105,38 @@ describe('conversation turns, read offline', () => {
       edit: { count: 3 },
     });
     expect(readTurn('A video on yoga', state)).toMatchObject({ kind: 'propose' });
+    // "si" is no request wrapper: "on faisait" would read as a topic introduced by "on".
+    expect(readTurn('et si on faisait plutôt 4 slides ?', state)).toEqual({
+      kind: 'edit',
+      edit: { format: 'carousel', count: 4 },
+    });
+  });
+
+  it('reads a swap with no field named as a new topic, of the proposal or of a variant', () => {
+    const image = {
+      format: 'image',
+      count: 1,
+      ratio: '1:1',
+      duration: null,
+      topic: 'our summer camp',
+    } as const;
+    const open = { open: [image], running: false };
+    expect(readTurn('focus on blues instead', open)).toEqual({ kind: 'edit', edit: { topic: 'blues' } });
+    expect(readTurn('go with a jazz theme instead', open)).toEqual({
+      kind: 'edit',
+      edit: { topic: 'a jazz theme' },
+    });
+    expect(readTurn('non, plutôt des chiens', open)).toEqual({ kind: 'edit', edit: { topic: 'des chiens' } });
+    expect(readTurn('a video instead', open)).toEqual({ kind: 'edit', edit: { format: 'video' } });
+    expect(readTurn('non, annule plutôt', open)).toEqual({ kind: 'drop' });
+    expect(readTurn('use cats instead', { open: [], last: { draft: image }, running: false })).toMatchObject({
+      kind: 'propose',
+      drafts: [{ draft: { format: 'image', topic: 'cats' } }],
+      repeat: true,
+    });
+  });
+
+  it('never takes the "s\'" of "s\'il te plaît" for seconds', () => {
+    expect(readEdit("mets-en 3 s'il te plaît", 'carousel').edit).toEqual({ count: 3 });
   });
 });

@@ -13,6 +13,8 @@ const DATASETS = {
   more: here('./__fixtures__/more-phrases.jsonl'),
   // A third round, written after the second was fixed, to see whether those fixes generalised.
   moreRound2: here('./__fixtures__/more-phrases-round2.jsonl'),
+  // a fourth round, written from SPEC.md alone before reading the engine, to estimate the held-out score.
+  moreRound3: here('./__fixtures__/more-phrases-round3.jsonl'),
 };
 
 describe('scorer metric', () => {

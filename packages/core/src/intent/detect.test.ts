@@ -167,12 +167,28 @@ describe('duration', () => {
     ['Vidéo de 2 minutes sur la mer', 60],
     ['Vidéo de 2 secondes sur la mer', 4],
     ['Vidéo sur la mer', 8],
+    // Seconds after the minutes: 90 s, clamped to 60, and "trente" leaves the topic.
+    ["Vidéo d'une minute trente sur la mer", 60],
+    ['Video of 0 min 45 s about the sea', 45],
   ])('%s lasts %i s', (text, duration) => {
     expect(gen(text)).toMatchObject({ duration, topic: expect.stringMatching(/(la|the) (mer|sea)$/) });
   });
 
   it('is null for images and carousels', () => {
     expect(gen('Carrousel de 30 secondes sur la mer').duration).toBeNull();
+  });
+
+  it('adds the seconds after the minutes, but not a count', () => {
+    expect(gen("Vidéo d'une minute trente sur la mer").warnings).toContain('duration_clamped');
+    expect(gen('A video of 1 min 5 tips on sleep').topic).toBe('5 tips on sleep');
+    expect(gen('une vidéo de une minute et demie sur le vin')).toMatchObject({
+      duration: 60,
+      topic: 'le vin',
+    });
+  });
+
+  it('never reads the elided "s\'" of "s\'il te plaît" as seconds', () => {
+    expect(gen("Une vidéo de 12 s'il te plaît sur la mer")).toMatchObject({ duration: 8 });
   });
 });
 
@@ -201,6 +217,37 @@ describe('topic', () => {
     expect(gen('Une vidéo de 15 secondes d’une vague qui déferle').topic).toBe('une vague qui déferle');
   });
 
+  it('drops the polite wrapper before the format word, and a closing courtesy', () => {
+    expect(gen('Would you kindly make a banner about our bakery?').topic).toBe('our bakery');
+    expect(gen('I was wondering whether you could create a poster about dogs').topic).toBe('dogs');
+    expect(gen('Our bakery, would you kindly make a banner').topic).toBe('Our bakery');
+    expect(gen("une image de chat s'il vous plaît").topic).toBe('chat');
+    expect(gen("Une affiche sur le vin, merci d'avance !").topic).toBe('le vin');
+    expect(gen('A poster about our sale, thank you so much').topic).toBe('our sale');
+    expect(gen('Make a freelancing tips carousel').topic).toBe('a freelancing tips');
+    expect(gen("un reel de 20 secondes s'il vous plaît sur le vin").topic).toBe('le vin');
+  });
+
+  it('drops a first clause that only asks, whatever its words, but not one that names something', () => {
+    expect(gen('Any chance you could whip up a banner for our spring sale?').topic).toBe('our spring sale');
+    expect(gen('Tu me ferais une image de notre terrasse ?').topic).toBe('notre terrasse');
+    expect(gen('Would it be possible to make a poster about our gym?').topic).toBe('our gym');
+    expect(gen('I want my dog on a poster').topic).toBe('my dog');
+    expect(gen('I love dogs, make a poster').topic).toBe('dogs');
+  });
+
+  it('reads the common misspellings of command and glue words', () => {
+    expect(gen('fai moi un carrousel sur la pâtisserie').topic).toBe('la pâtisserie');
+    expect(gen('creat 2 images abot our cleaning service')).toMatchObject({
+      count: 2,
+      topic: 'our cleaning service',
+    });
+    expect(gen('make a carousel wiht 6 slides abut dog walking')).toMatchObject({
+      count: 6,
+      topic: 'dog walking',
+    });
+  });
+
   it('is null when nothing is left', () => {
     expect(gen('Fais-moi un carrousel')).toMatchObject({ topic: null, warnings: ['topic_missing'] });
     expect(gen('Make a carousel').topic).toBeNull();
@@ -221,6 +268,28 @@ describe('other kinds', () => {
     ['Sounds good', 'confirm'],
     ['Non, annule la vidéo', 'cancel'],
     ['Never mind', 'cancel'],
+    ['Do I still have videos left this month?', 'quota'],
+    ['Ai-je encore des visuels restants ?', 'quota'],
+    ['Do I still have the logo you made?', 'unknown'],
+    ['Where are the visuals I already generated?', 'library'],
+    ['Show me the images I generated yesterday', 'library'],
+    ["Can you show me what I've created?", 'library'],
+    ["Retrouve les images que j'ai faites hier", 'library'],
+    ["C'est nickel, vas-y", 'confirm'],
+    ["That's perfect, go ahead", 'confirm'],
+    ["Montre-moi les vidéos que j'ai créées", 'library'],
+    ['Make an image like the one I made', 'generate'],
+    ['Can you explain what you do?', 'help'],
+    ['Could you explain how this works?', 'help'],
+    ['Explain how to bake bread in a carousel', 'generate'],
+    ['Looks perfect, proceed', 'confirm'],
+    ['That looks great, proceed', 'confirm'],
+    ['scrap that', 'cancel'],
+    ['Ditch the video', 'cancel'],
+    ['discard it', 'cancel'],
+    ['bin it', 'cancel'],
+    ['jette-la', 'cancel'],
+    ['efface tout', 'cancel'],
     ['Peux-tu faire une affiche pour notre concert ?', 'generate'],
     ['Il fait beau aujourd’hui', 'unknown'],
     ['Merci beaucoup', 'unknown'],

@@ -1,6 +1,6 @@
 import { clampToLimit, LIMITS } from '../contract/constants.js';
 import { findFormat, markRepeats } from './format.js';
-import { asksForPerson, earlyKind, GREETING, lateKind, toLine } from './kinds.js';
+import { asksForPerson, CLOSING, earlyKind, GREETING, lateKind, PLEASE, toLine } from './kinds.js';
 import { MAKE_VERBS, WANT_VERBS } from './lexicon.js';
 import { tokenize } from './normalize.js';
 import { findPlatform } from './platform.js';
@@ -32,9 +32,14 @@ export function detectIntent(text: string, _options: DetectOptions = {}): Intent
   const early = earlyKind(line);
   if (early) return { kind: early };
 
-  // "Good afternoon, could you…": the greeting is no part of the topic.
-  const greeting = line.match(GREETING)?.[0].trim().split(' ').length ?? 0;
-  const used = tokens.map((_, i) => i < greeting);
+  // "Good afternoon, could you…" and "… s'il vous plaît": the greeting and the closing courtesy are no
+  // part of the topic.
+  const used = tokens.map(() => false);
+  for (const pattern of [GREETING, CLOSING, PLEASE]) {
+    const m = line.match(pattern);
+    const at = m ? line.slice(0, m.index).split(' ').length - 1 : 0;
+    if (m) used.fill(true, at, at + m[0].trim().split(' ').length);
+  }
   const found = findFormat(tokens, used);
   const platform = findPlatform(source, tokens, used);
   if (!found) {

@@ -51,7 +51,7 @@ export const NEGATORS = /* @__PURE__ */ wordSet(
 
 /** Verbs asking to create: with no format word they still mean "make an image". */
 export const MAKE_VERBS = /* @__PURE__ */ wordSet(
-  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare preparer preparez realise realiser',
+  'cree creer creez crees fais faire faites genere generer generez make create generate design dessine dessiner draw produce imagine prepare preparer preparez realise realiser fai creat',
 );
 
 /** Weaker asks ("je veux", "I need"): enough for an image, not enough to outrank "mon quota". */
@@ -64,7 +64,20 @@ export const WANT_VERBS = /* @__PURE__ */ wordSet(
  * verbs. Only edges are trimmed, so "how to make bread" keeps its "make".
  */
 export const EDGE_WORDS = /* @__PURE__ */ wordSet(
-  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i u we you svp stp pls plz please merci obtenir avoir get have ai like love can could peux pourrais pourriez pouvez vous aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes',
+  'de d du sur au aux en et and t que qu est ce ca il y mais but non do environ ne n pour par avec about on of for with in to me moi m tu je j i u we you svp stp pls plz please merci obtenir avoir get have ai like love can could peux pourrais pourriez pouvez vous aurais faudrait juste just only simple plutot rather instead seul seule single pro professionnel professional new petit petite court courte sympa nice beautiful anime animee animated format ratio salut bonjour hello hi hey ok oui yes wiht whit abut abot demie',
+);
+
+/**
+ * Words that only wrap a request ("Would you kindly make…", "I was wondering whether you could…", "Permets-moi
+ * de solliciter…"): trimmed off a topic's edges like the glue above, but no gap between a number and its unit.
+ */
+/** Words that open a request ("Tu me ferais…", "Any chance you could…", "Est-ce que…"), never a topic. */
+export const OPENERS = /* @__PURE__ */ wordSet(
+  'i j je tu you we nous can could would will do peux pourrais pourriez pouvez est is please pls svp stp merci any serait help aide let',
+);
+
+export const POLITE_WORDS = /* @__PURE__ */ wordSet(
+  'would kindly possibly wondering whether if was it be possible serait permets permettez solliciter demandais pouvais pourrait pourrions',
 );
 
 /** Articles and possessives: kept at the start of a topic ("les tendances"), trimmed at its end. */

@@ -40,11 +40,21 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[], p
     const { value, end } = number;
     const next = tokens[end];
     const perUnit = next && lookup(DURATION_UNITS, next.w);
-    // "15 s" is a duration, "it's" is not: the unit must not follow an apostrophe.
-    if (perUnit && !/['’]/.test(text.slice(tokens[end - 1]!.e, next.s))) {
-      found.duration ??= value * Number(perUnit);
-      used.fill(true, i, end + 1);
-      i = end;
+    // "15 s" is a duration; "it's" and the elided "s'" of "un s'il te plaît" are not: no apostrophe
+    // before or after the unit.
+    if (perUnit && !/['’]/.test(text.slice(tokens[end - 1]!.e, next.s) + text.charAt(next.e))) {
+      let seconds = value * Number(perUnit);
+      let last = end;
+      // "une minute trente", "2 min 30 s": the seconds after the minutes ("1 min 5 tips" keeps its tips).
+      const more = perUnit > '1' && readNumber(tokens, end + 1);
+      const inSeconds = more && lookup(DURATION_UNITS, tokens[more.end]?.w ?? '') === '1';
+      if (more && more.value < 60 && (inSeconds || more.value > 9)) {
+        seconds += more.value;
+        last = more.end - (inSeconds ? 0 : 1);
+      }
+      found.duration ??= seconds;
+      used.fill(true, i, last + 1);
+      i = last;
       continue;
     }
     // The unit follows, maybe after up to two gap words: "4 square images", "2 Instagram stories".

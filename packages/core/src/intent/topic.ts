@@ -1,9 +1,21 @@
 import { LIMITS } from '../contract/constants.js';
-import { ARTICLES, EDGE_WORDS, MAKE_VERBS, TOPIC_LABELS, WANT_VERBS } from './lexicon.js';
+import {
+  ARTICLES,
+  EDGE_WORDS,
+  MAKE_VERBS,
+  OPENERS,
+  POLITE_WORDS,
+  TOPIC_LABELS,
+  WANT_VERBS,
+} from './lexicon.js';
 import type { Token } from './normalize.js';
 
-/** Glue at a topic edge: prepositions, fillers, and the command verbs ("crée", "make", "I want"). */
-const isGlue = (w: string): boolean => EDGE_WORDS.has(w) || MAKE_VERBS.has(w) || WANT_VERBS.has(w);
+/**
+ * Glue at a topic edge: prepositions, fillers, the command verbs ("crée", "make", "I want") and the
+ * words that wrap them ("Would you kindly make a banner…": nothing before "banner" is topic).
+ */
+const isGlue = (w: string): boolean =>
+  EDGE_WORDS.has(w) || MAKE_VERBS.has(w) || WANT_VERBS.has(w) || POLITE_WORDS.has(w);
 
 /**
  * What the visual is about: the runs of words no other rule used (format, count, ratio, platform,
@@ -22,6 +34,17 @@ export function extractTopic(text: string, tokens: Token[], used: boolean[]): st
     while (end + 1 < tokens.length && !used[end + 1]) end++;
     let a = i;
     let b = end;
+    // "Any chance you could whip up a banner…", "Tu me ferais une image…": a first run that opens like a
+    // request, in one clause, and names nothing (no article or possessive) before the format word only
+    // asks ("I love dogs, make a poster" keeps its dogs).
+    if (
+      lastEnd < 0 &&
+      end + 1 < tokens.length &&
+      OPENERS.has(tokens[i]!.w) &&
+      !tokens.slice(i, end).some((t) => ARTICLES.has(t.w)) &&
+      !/[,.;:!?]/.test(text.slice(tokens[i]!.s, tokens[end]!.e))
+    )
+      a = end + 1;
     // Articles stop the trim at the start ("les tendances"), and are trimmed at the end ("pour ma").
     // A word glued to the next one ("A5", "Q3") is not glue.
     const leads = (k: number): boolean =>
