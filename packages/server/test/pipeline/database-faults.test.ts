@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../src/auth/jwt.js';
 import { ADMIN_DATABASE_URL, createTestDb, type TestDb } from '../helpers/db.js';
 import { type CliProcess, spawnCli, stopCli } from './cli-processes.js';
@@ -63,6 +63,15 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
     brandId = seeded.brandId;
     headers = { authorization: `Bearer ${(await signUserToken(SECRET, { userId: seeded.userId })).token}` };
   }, 60_000);
+
+  // A failure here has been seen only on a loaded machine: the processes' own logs say what waited.
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => {
+      for (const [name, cli] of [['api', api], ['worker', worker]] as const) {
+        console.log(`[database-faults] last output of ${name}:\n${cli.output().slice(-6_000)}`);
+      }
+    });
+  });
 
   afterAll(async () => {
     await Promise.all([api && stopCli(api, 'SIGKILL'), worker && stopCli(worker, 'SIGKILL')]);
