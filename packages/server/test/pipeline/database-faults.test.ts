@@ -67,7 +67,10 @@ describe('database faults: api and worker processes survive (real PostgreSQL)', 
   // A failure here has been seen only on a loaded machine: the processes' own logs say what waited.
   beforeEach(({ onTestFailed }) => {
     onTestFailed(() => {
-      for (const [name, cli] of [['api', api], ['worker', worker]] as const) {
+      for (const [name, cli] of [
+        ['api', api],
+        ['worker', worker],
+      ] as const) {
         console.log(`[database-faults] last output of ${name}:\n${cli.output().slice(-6_000)}`);
       }
     });
