@@ -46,7 +46,7 @@ export function findQuantities(text: string, tokens: Token[], used: boolean[], p
       let seconds = value * Number(perUnit);
       let last = end;
       // "une minute trente", "2 min 30 s": the seconds after the minutes ("1 min 5 tips" keeps its tips).
-      const more = perUnit > '1' && readNumber(tokens, end + 1);
+      const more = perUnit === '60' && readNumber(tokens, end + 1);
       const inSeconds = more && lookup(DURATION_UNITS, tokens[more.end]?.w ?? '') === '1';
       if (more && more.value < 60 && (inSeconds || more.value > 9)) {
         seconds += more.value;
