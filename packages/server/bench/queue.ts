@@ -82,7 +82,7 @@ async function throughput(
   }
   // Processing rate: from the enqueue's commit (no worker can see a job before) to the last completion.
   const elapsed = now() - enqueued;
-  const spent = cpu.spentMs();
+  const spent = await cpu.spentMs();
   const cpuUsPerJob = { worker: (spent.worker * 1000) / JOBS, database: (spent.database * 1000) / JOBS };
   await Promise.all(children.map((c) => c.stop()));
   return { jobsPerSec: (JOBS / elapsed) * 1000, enqueueMs, cpuUsPerJob };
@@ -90,20 +90,29 @@ async function throughput(
 
 /**
  * CPU the workers and their database backends spend from now on (the bench's own connection, which
- * enqueues and polls, is left out; both queues pay the same for it).
+ * enqueues and polls, is left out; both queues pay the same for it). Backends are listed again at
+ * the end: a pool opens connections as the drain needs them (completions, heartbeats), and a backend
+ * born during the drain spent all of its CPU in it.
  */
 async function cpuMeter(children: BenchChild[], client: pg.Client) {
-  const { rows } = await client.query<{ pid: number }>(
-    `select pid from pg_stat_activity
-     where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
-  );
-  const total = (pids: number[]) => pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
+  const backends = async () =>
+    (
+      await client.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      )
+    ).rows.map((r) => r.pid);
+  const cpuOf = (pids: number[]) => new Map(pids.map((pid) => [pid, processCpuMs(pid) ?? 0]));
+  const spent = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
   const workerPids = children.map((c) => c.process.pid!);
-  const backendPids = rows.map((r) => r.pid);
-  const worker = total(workerPids);
-  const database = total(backendPids);
+  const worker = cpuOf(workerPids);
+  const database = cpuOf(await backends());
   return {
-    spentMs: () => ({ worker: total(workerPids) - worker, database: total(backendPids) - database }),
+    spentMs: async () => ({
+      worker: spent(worker, cpuOf(workerPids)),
+      database: spent(database, cpuOf(await backends())),
+    }),
   };
 }
 
